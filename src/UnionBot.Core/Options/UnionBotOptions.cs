@@ -1,0 +1,94 @@
+namespace UnionBot.Core.Options;
+
+/// <summary>The <c>UnionBot</c> configuration section (SPEC section 2). Defaults are the embedded defaults.</summary>
+public sealed class UnionBotOptions
+{
+    public const string Section = "UnionBot";
+
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+    public string Database { get; set; } = "Data Source=data/unionbot.db";
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+    public PlanOptions Plan { get; set; } = new();
+    public ScheduleOptions Schedule { get; set; } = new();
+    public List<string> Admins { get; set; } = [];
+    public string Members { get; set; } = "";
+    public List<ChannelOptions> Channels { get; set; } = [];
+    public PlatformApiOptions WeCom { get; set; } = new() { ApiBaseUrl = "https://qyapi.weixin.qq.com" };
+    public PlatformApiOptions DingTalk { get; set; } = new() { ApiBaseUrl = "https://oapi.dingtalk.com" };
+
+    /// <summary>The configured zone; valid once the options passed validation.</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
+
+public sealed class PlanOptions
+{
+    public string Path { get; set; } = "seeds/000_47ac6d738d8cc271.txt";
+
+    /// <summary>0 means the current year in the configured time zone.</summary>
+    public int Year { get; set; }
+}
+
+public sealed class ScheduleOptions
+{
+    public MonthlyNoticeOptions MonthlyNotice { get; set; } = new();
+    public FestivalNoticeOptions FestivalNotice { get; set; } = new();
+    public TimeSpan CatchUp { get; set; } = TimeSpan.FromHours(12);
+}
+
+public sealed class MonthlyNoticeOptions
+{
+    public int Day { get; set; } = 1;
+    public string Time { get; set; } = "08:30";
+    public bool SkipWeekend { get; set; } = true;
+    public TimeOnly TimeOfDay => TimeOnly.ParseExact(Time, "HH:mm");
+}
+
+public sealed class FestivalNoticeOptions
+{
+    public string Time { get; set; } = "08:00";
+    public int DaysBefore { get; set; } = 3;
+    public TimeOnly TimeOfDay => TimeOnly.ParseExact(Time, "HH:mm");
+}
+
+public enum PlatformKind { Local, WeCom, DingTalk }
+
+public sealed class ChannelOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public PlatformKind Platform { get; set; }
+
+    // WeCom: group robot (announcements), 智能机器人 callback (commands), long connection.
+    public string WebhookKey { get; set; } = "";
+    public string Token { get; set; } = "";
+    public string EncodingAesKey { get; set; } = "";
+    public string BotId { get; set; } = "";
+    public string BotSecret { get; set; } = "";
+
+    // DingTalk: custom robot (announcements), enterprise robot callback (commands).
+    public string AccessToken { get; set; } = "";
+    public string Secret { get; set; } = "";
+    public string AppKey { get; set; } = "";
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>Whether announcements can be posted to this channel's group robot.</summary>
+    public bool CanSend => Platform switch
+    {
+        PlatformKind.WeCom => WebhookKey.Length > 0,
+        PlatformKind.DingTalk => AccessToken.Length > 0,
+        _ => true,
+    };
+
+    /// <summary>Whether this channel accepts HTTP callbacks (commands typed in the group).</summary>
+    public bool CanReceive => Platform switch
+    {
+        PlatformKind.WeCom => Token.Length > 0 && EncodingAesKey.Length > 0,
+        PlatformKind.DingTalk => AppSecret.Length > 0,
+        _ => true,
+    };
+}
+
+public sealed class PlatformApiOptions
+{
+    public string ApiBaseUrl { get; set; } = "";
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace UnionBot.Core.Options;
+
+/// <summary>Checks every key at start so that a wrong value stops the bot with one line naming it.</summary>
+public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UnionBotOptions o)
+    {
+        var errors = new List<string>();
+        void Fail(string key, string message) => errors.Add($"UnionBot:{key}: {message}");
+
+        if (!TryFindZone(o.TimeZone))
+            Fail("TimeZone", $"'{o.TimeZone}' is not a known time zone (for example Asia/Shanghai)");
+        if (string.IsNullOrWhiteSpace(o.Database) || !o.Database.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+            Fail("Database", "must be a SQLite connection string such as 'Data Source=data/unionbot.db'");
+        foreach (var url in o.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != "http" && u.Scheme != "https"))
+                Fail("Urls", $"'{url}' is not an http(s) address");
+        if (string.IsNullOrWhiteSpace(o.Plan.Path))
+            Fail("Plan:Path", "must name the annual plan file");
+        if (o.Plan.Year != 0 && (o.Plan.Year < 2000 || o.Plan.Year > 2099))
+            Fail("Plan:Year", $"{o.Plan.Year} is not a year between 2000 and 2099 (0 means the current year)");
+        if (o.Schedule.MonthlyNotice.Day is < 1 or > 28)
+            Fail("Schedule:MonthlyNotice:Day", $"{o.Schedule.MonthlyNotice.Day} is not a day from 1 to 28");
+        if (!IsTime(o.Schedule.MonthlyNotice.Time))
+            Fail("Schedule:MonthlyNotice:Time", $"'{o.Schedule.MonthlyNotice.Time}' is not a time of day as HH:mm");
+        if (!IsTime(o.Schedule.FestivalNotice.Time))
+            Fail("Schedule:FestivalNotice:Time", $"'{o.Schedule.FestivalNotice.Time}' is not a time of day as HH:mm");
+        if (o.Schedule.FestivalNotice.DaysBefore is < 0 or > 30)
+            Fail("Schedule:FestivalNotice:DaysBefore", $"{o.Schedule.FestivalNotice.DaysBefore} is not a number of days from 0 to 30");
+        if (o.Schedule.CatchUp < TimeSpan.Zero || o.Schedule.CatchUp > TimeSpan.FromDays(31))
+            Fail("Schedule:CatchUp", $"{o.Schedule.CatchUp} must be between 00:00:00 and 31.00:00:00");
+        CheckBaseUrl("WeCom:ApiBaseUrl", o.WeCom.ApiBaseUrl, Fail);
+        CheckBaseUrl("DingTalk:ApiBaseUrl", o.DingTalk.ApiBaseUrl, Fail);
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < o.Channels.Count; i++)
+        {
+            var c = o.Channels[i];
+            var key = $"Channels:{i}";
+            if (string.IsNullOrWhiteSpace(c.Id) || !c.Id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
+                Fail($"{key}:Id", $"'{c.Id}' must be letters, digits, '-' or '_'");
+            else if (c.Id == "local")
+                Fail($"{key}:Id", "'local' is reserved for the built-in local channel");
+            else if (!ids.Add(c.Id))
+                Fail($"{key}:Id", $"'{c.Id}' is used by two channels");
+            if (c.Platform == PlatformKind.Local)
+                Fail($"{key}:Platform", "must be WeCom or DingTalk (the local channel is built in)");
+            if (c.Platform == PlatformKind.WeCom && c.EncodingAesKey.Length > 0 && c.EncodingAesKey.Length != 43)
+                Fail($"{key}:EncodingAesKey", "must be the 43 characters WeCom shows");
+            if (c.Platform == PlatformKind.WeCom && (c.Token.Length > 0) != (c.EncodingAesKey.Length > 0))
+                Fail($"{key}:Token", "Token and EncodingAesKey are set together or not at all");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsTime(string s) =>
+        TimeOnly.TryParseExact(s, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static bool TryFindZone(string id)
+    {
+        try { TimeZoneInfo.FindSystemTimeZoneById(id); return true; }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException) { return false; }
+    }
+
+    private static void CheckBaseUrl(string key, string value, Action<string, string> fail)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var u) || (u.Scheme != "http" && u.Scheme != "https"))
+            fail(key, $"'{value}' is not an http(s) base address");
+    }
+}

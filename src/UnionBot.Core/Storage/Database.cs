@@ -1,0 +1,91 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace UnionBot.Core.Storage;
+
+/// <summary>
+/// The SQLite database: opens connections and applies the numbered migration scripts embedded from
+/// <c>Storage/Migrations/NNNN_name.sql</c>, tracked by <c>PRAGMA user_version</c>.
+/// </summary>
+public sealed class Database(string connectionString, ILogger<Database> logger)
+{
+    public string ConnectionString { get; } = Normalize(connectionString);
+
+    /// <summary>Opens a connection with WAL, a busy timeout and foreign keys on.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        // busy_timeout makes concurrent writers wait instead of failing with SQLITE_BUSY.
+        connection.Execute("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
+        return connection;
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await connection.ExecuteAsync("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
+        return connection;
+    }
+
+    /// <summary>Creates the file's folder and brings the schema to the newest version; returns that version.</summary>
+    public int Migrate()
+    {
+        var builder = new SqliteConnectionStringBuilder(ConnectionString);
+        var file = builder.DataSource;
+        if (!string.IsNullOrEmpty(file) && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+
+        using var connection = Open();
+        connection.Execute("PRAGMA journal_mode = WAL;");
+        var current = connection.ExecuteScalar<int>("PRAGMA user_version;");
+        foreach (var (version, name, sql) in Scripts())
+        {
+            if (version <= current) continue;
+            using var tx = connection.BeginTransaction();
+            connection.Execute(sql, transaction: tx);
+            // PRAGMA takes no parameters; version is an int parsed from a resource name we ship.
+            connection.Execute($"PRAGMA user_version = {version};", transaction: tx);
+            tx.Commit();
+            logger.LogInformation("Database migrated to version {Version} ({Name})", version, name);
+            current = version;
+        }
+        return current;
+    }
+
+    internal static IReadOnlyList<(int Version, string Name, string Sql)> Scripts()
+    {
+        var assembly = typeof(Database).Assembly;
+        const string prefix = "UnionBot.Core.Storage.Migrations.";
+        var scripts = new List<(int, string, string)>();
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (!resource.StartsWith(prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+                continue;
+            var name = resource[prefix.Length..^4];
+            var number = name.Split('_', 2)[0];
+            if (!int.TryParse(number, out var version))
+                throw new InvalidOperationException($"Migration '{resource}' does not start with a number");
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            scripts.Add((version, name, reader.ReadToEnd()));
+        }
+        scripts.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        for (var i = 1; i < scripts.Count; i++)
+            if (scripts[i].Item1 == scripts[i - 1].Item1)
+                throw new InvalidOperationException($"Two migrations are numbered {scripts[i].Item1}");
+        return scripts;
+    }
+
+    private static string Normalize(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.ToString();
+    }
+}

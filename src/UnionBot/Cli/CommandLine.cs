@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using UnionBot.Core.Options;
+using UnionBot.Core.Plan;
+using UnionBot.Core.Schedule;
+
+namespace UnionBot.Cli;
+
+/// <summary>
+/// The command-line verbs of SPEC section 3. Usage errors, unreadable files and bad configuration exit 2
+/// with exactly one line on stderr.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = "usage: plan parse <file> [--json] | plan schedule <file> [--year Y] [--json]";
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        // Chinese text stays readable in the output; JSON meaning is unchanged.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "plan" or "help" or "--help" or "-h";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
+    {
+        try
+        {
+            return await RunCoreAsync(args, stdout, time ?? TimeProvider.System);
+        }
+        catch (UsageException e)
+        {
+            await stderr.WriteLineAsync($"unionbot: {e.Message}");
+            return 2;
+        }
+        catch (PlanReadException e)
+        {
+            await stderr.WriteLineAsync($"unionbot: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(string[] args, TextWriter stdout, TimeProvider time)
+    {
+        if (args[0] is "help" or "--help" or "-h")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return 0;
+        }
+        if (args.Length < 2) throw new UsageException($"missing verb; {Usage}");
+        var verb = args[1];
+        var (file, json, year) = ParseFlags(args.AsSpan(2).ToArray(), allowYear: verb == "schedule");
+        switch (verb)
+        {
+            case "parse":
+            {
+                var plan = PlanFile.Read(file);
+                await stdout.WriteLineAsync(json ? JsonSerializer.Serialize(PlanJson.From(plan), Json) : PlanJson.Table(plan));
+                return 0;
+            }
+            case "schedule":
+            {
+                var options = LoadOptions();
+                var zone = options.Zone;
+                var plan = PlanFile.Read(file);
+                var y = year ?? (options.Plan.Year != 0 ? options.Plan.Year : TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year);
+                var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, zone);
+                await stdout.WriteLineAsync(json
+                    ? JsonSerializer.Serialize(announcements.Select(ScheduleJson.From), Json)
+                    : ScheduleJson.Table(announcements));
+                return 0;
+            }
+            default:
+                throw new UsageException($"unknown verb 'plan {verb}'; {Usage}");
+        }
+    }
+
+    private static (string File, bool Json, int? Year) ParseFlags(string[] rest, bool allowYear)
+    {
+        string? file = null;
+        var json = false;
+        int? year = null;
+        for (var i = 0; i < rest.Length; i++)
+        {
+            var a = rest[i];
+            if (a == "--json") json = true;
+            else if (a == "--year" && allowYear)
+            {
+                if (i + 1 >= rest.Length || !int.TryParse(rest[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1901 || y > 2099)
+                    throw new UsageException("--year needs a year from 1901 to 2099");
+                year = y;
+                i++;
+            }
+            else if (a.StartsWith('-') && a.Length > 1) throw new UsageException($"unknown option '{a}'; {Usage}");
+            else if (file is null) file = a;
+            else throw new UsageException($"unexpected argument '{a}'; {Usage}");
+        }
+        return (file ?? throw new UsageException($"missing plan file; {Usage}"), json, year);
+    }
+
+    /// <summary>The verbs read the same configuration files as the bot, so the preview matches what it will post.</summary>
+    private static UnionBotOptions LoadOptions()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.GetFullPath("config/unionbot.json"), optional: true)
+            .AddJsonFile(Path.GetFullPath("config/unionbot.local.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = new UnionBotOptions();
+        try
+        {
+            configuration.GetSection(UnionBotOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException($"configuration error: {e.Message.Split('\n')[0].Trim()}");
+        }
+        var result = new UnionBotOptionsValidator().Validate(null, options);
+        if (result.Failed) throw new UsageException($"configuration error: {string.Join("; ", result.Failures!)}");
+        return options;
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);

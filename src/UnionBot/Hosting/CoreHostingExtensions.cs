@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using UnionBot.Core.Options;
+using UnionBot.Core.Platforms.Local;
+using UnionBot.Core.Storage;
+
+namespace UnionBot.Hosting;
+
+public static class CoreHostingExtensions
+{
+    /// <summary>SPEC section 2: config/unionbot.json, then config/unionbot.local.json, then environment, then command line.</summary>
+    public static IHostApplicationBuilder AddUnionBotConfiguration(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration
+            .AddJsonFile("config/unionbot.json", optional: true, reloadOnChange: false)
+            .AddJsonFile("config/unionbot.local.json", optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+        var urls = builder.Configuration[$"{UnionBotOptions.Section}:Urls"];
+        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? new UnionBotOptions().Urls : urls);
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddUnionBotCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<UnionBotOptions>()
+            .Bind(builder.Configuration.GetSection(UnionBotOptions.Section))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<UnionBotOptions>, UnionBotOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<UnionBotOptions>, UnknownKeysValidator>();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new Database(
+            sp.GetRequiredService<IOptions<UnionBotOptions>>().Value.Database,
+            sp.GetRequiredService<ILogger<Database>>()));
+        builder.Services.AddSingleton<LocalFeed>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Migrates the database, then runs until Ctrl+C; a configuration error ends it with one line naming the key.</summary>
+    public static async Task<int> RunUnionBotAsync(this WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<IOptions<UnionBotOptions>>().Value; // binds and validates first
+            app.Services.GetRequiredService<Database>().Migrate();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"unionbot: configuration error: {string.Join("; ", e.Failures)}");
+            return 1;
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"unionbot: {e.Message} Is another UnionBot running? Change UnionBot:Urls to use another port.");
+            return 1;
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
+        {
+            // The binder's own message names the key, e.g. "Failed to convert configuration value at 'UnionBot:Schedule:MonthlyNotice:Day' to type 'System.Int32'."
+            await Console.Error.WriteLineAsync($"unionbot: configuration error: {e.Message.Split('\n')[0].Trim()}");
+            return 1;
+        }
+    }
+}
+
+internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version;";
+            var version = Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+            return HealthCheckResult.Healthy($"schema version {version}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("the database cannot be opened", e);
+        }
+    }
+}

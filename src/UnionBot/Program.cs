@@ -1,0 +1,18 @@
+using UnionBot.Cli;
+using UnionBot.Endpoints;
+using UnionBot.Hosting;
+
+if (CommandLine.IsVerb(args))
+    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddUnionBotConfiguration(args);
+builder.AddUnionBotCore();
+
+var app = builder.Build();
+app.MapHealthEndpoints();
+
+return await app.RunUnionBotAsync();
+
+/// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using UnionBot.Tests.Support;
+
+namespace UnionBot.Tests.Hosting;
+
+public sealed class HostStartsTests
+{
+    [Fact]
+    public async Task HealthzAnswersOkAndTheDatabaseIsMigrated()
+    {
+        using var factory = new UnionBotFactory();
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;");
+        Assert.Equal(UnionBot.Core.Storage.Database.Scripts().Max(s => s.Version), version);
+        var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToList();
+        Assert.Contains("plan_loads", tables);
+    }
+
+    [Fact]
+    public void MigrationsAreNumberedWithoutGaps()
+    {
+        var versions = UnionBot.Core.Storage.Database.Scripts().Select(s => s.Version).ToList();
+        Assert.Equal(Enumerable.Range(1, versions.Count), versions);
+    }
+}

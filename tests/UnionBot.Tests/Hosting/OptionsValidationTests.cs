@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using UnionBot.Core.Options;
+
+namespace UnionBot.Tests.Hosting;
+
+public sealed class OptionsValidationTests
+{
+    private static IReadOnlyList<string> Validate(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            // later settings win, as in layered configuration
+            .AddInMemoryCollection(settings.GroupBy(s => s.Key).Select(g => new KeyValuePair<string, string?>(g.Key, g.Last().Value)))
+            .Build();
+        var options = new UnionBotOptions();
+        configuration.GetSection("UnionBot").Bind(options);
+        var failures = new List<string>();
+        foreach (var validator in new Microsoft.Extensions.Options.IValidateOptions<UnionBotOptions>[]
+                 { new UnionBotOptionsValidator(), new UnknownKeysValidator(configuration) })
+        {
+            var result = validator.Validate(null, options);
+            if (result.Failed) failures.AddRange(result.Failures!);
+        }
+        return failures;
+    }
+
+    [Fact]
+    public void TheEmbeddedDefaultsAreValid() => Assert.Empty(Validate());
+
+    [Fact]
+    public void TheCommittedConfigurationIsValid()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Support.RepoPaths.Root, "config", "unionbot.json"))
+            .Build();
+        var options = new UnionBotOptions();
+        configuration.GetSection("UnionBot").Bind(options);
+        Assert.True(new UnionBotOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(new UnknownKeysValidator(configuration).Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("UnionBot:TimeZone", "Mars/Olympus", "UnionBot:TimeZone")]
+    [InlineData("UnionBot:Schedule:MonthlyNotice:Time", "25:00", "UnionBot:Schedule:MonthlyNotice:Time")]
+    [InlineData("UnionBot:Schedule:MonthlyNotice:Day", "31", "UnionBot:Schedule:MonthlyNotice:Day")]
+    [InlineData("UnionBot:Schedule:FestivalNotice:Time", "8am", "UnionBot:Schedule:FestivalNotice:Time")]
+    [InlineData("UnionBot:Plan:Year", "1850", "UnionBot:Plan:Year")]
+    [InlineData("UnionBot:Urls", "ftp://x", "UnionBot:Urls")]
+    [InlineData("UnionBot:WeCom:ApiBaseUrl", "not a url", "UnionBot:WeCom:ApiBaseUrl")]
+    [InlineData("UnionBot:Shedule:CatchUp", "01:00:00", "UnionBot:Shedule")]
+    [InlineData("UnionBot:Channels:0:Id", "bad id!", "UnionBot:Channels:0:Id")]
+    [InlineData("UnionBot:Channels:0:WebhookKy", "k", "UnionBot:Channels:0:WebhookKy")]
+    public void AWrongValueOrKeyIsNamed(string key, string value, string named)
+    {
+        var failures = Validate(("UnionBot:Channels:0:Platform", "WeCom"), ("UnionBot:Channels:0:Id", "wecom-all"), (key, value));
+        Assert.Contains(failures, f => f.StartsWith(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TwoChannelsWithOneIdAreRefused()
+    {
+        var failures = Validate(
+            ("UnionBot:Channels:0:Id", "g"), ("UnionBot:Channels:0:Platform", "WeCom"),
+            ("UnionBot:Channels:1:Id", "g"), ("UnionBot:Channels:1:Platform", "DingTalk"));
+        Assert.Contains(failures, f => f.StartsWith("UnionBot:Channels:1:Id", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace UnionBot.Tests.Support;
+
+/// <summary>
+/// The real host in-process on a temporary SQLite file, with a manual clock. Settings are passed with
+/// <c>UseSetting</c> so that they are visible while Program builds the host.
+/// </summary>
+public sealed class UnionBotFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory _dir = new();
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public UnionBotFactory(ManualTimeProvider? time = null, IDictionary<string, string?>? settings = null, string? databasePath = null)
+    {
+        Time = time ?? new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        DatabasePath = databasePath ?? _dir.File("unionbot.db");
+        _settings["UnionBot:Database"] = $"Data Source={DatabasePath}";
+        _settings["UnionBot:Plan:Path"] = System.IO.Path.Combine(RepoPaths.Root, "seeds", "000_47ac6d738d8cc271.txt");
+        _settings["UnionBot:Members"] = System.IO.Path.Combine(RepoPaths.Root, "config", "members.csv");
+        if (settings is not null)
+            foreach (var (k, v) in settings) _settings[k] = v;
+    }
+
+    public ManualTimeProvider Time { get; }
+    public string DatabasePath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(RepoPaths.Root);
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _dir.Dispose();
+    }
+}
