@@ -20,6 +20,8 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
                 Fail("Urls", $"'{url}' is not an http(s) address");
         if (string.IsNullOrWhiteSpace(o.Plan.Path))
             Fail("Plan:Path", "must name the annual plan file");
+        else if (!File.Exists(o.Plan.Path))
+            Fail("Plan:Path", $"no such file '{o.Plan.Path}' (relative paths start from {Directory.GetCurrentDirectory()})");
         if (o.Plan.Year != 0 && (o.Plan.Year < 2000 || o.Plan.Year > 2099))
             Fail("Plan:Year", $"{o.Plan.Year} is not a year between 2000 and 2099 (0 means the current year)");
         if (o.Schedule.MonthlyNotice.Day is < 1 or > 28)

@@ -13,6 +13,8 @@ public sealed class OptionsValidationTests
             .Build();
         var options = new UnionBotOptions();
         configuration.GetSection("UnionBot").Bind(options);
+        if (!settings.Any(s => s.Key == "UnionBot:Plan:Path"))
+            options.Plan.Path = Path.Combine(Support.RepoPaths.Root, options.Plan.Path);
         var failures = new List<string>();
         foreach (var validator in new Microsoft.Extensions.Options.IValidateOptions<UnionBotOptions>[]
                  { new UnionBotOptionsValidator(), new UnknownKeysValidator(configuration) })
@@ -34,6 +36,7 @@ public sealed class OptionsValidationTests
             .Build();
         var options = new UnionBotOptions();
         configuration.GetSection("UnionBot").Bind(options);
+        options.Plan.Path = Path.Combine(Support.RepoPaths.Root, options.Plan.Path);
         Assert.True(new UnionBotOptionsValidator().Validate(null, options).Succeeded);
         Assert.True(new UnknownKeysValidator(configuration).Validate(null, options).Succeeded);
     }
@@ -45,6 +48,7 @@ public sealed class OptionsValidationTests
     [InlineData("UnionBot:Schedule:FestivalNotice:Time", "8am", "UnionBot:Schedule:FestivalNotice:Time")]
     [InlineData("UnionBot:Plan:Year", "1850", "UnionBot:Plan:Year")]
     [InlineData("UnionBot:Urls", "ftp://x", "UnionBot:Urls")]
+    [InlineData("UnionBot:Plan:Path", "no/such/plan.txt", "UnionBot:Plan:Path")]
     [InlineData("UnionBot:WeCom:ApiBaseUrl", "not a url", "UnionBot:WeCom:ApiBaseUrl")]
     [InlineData("UnionBot:Shedule:CatchUp", "01:00:00", "UnionBot:Shedule")]
     [InlineData("UnionBot:Channels:0:Id", "bad id!", "UnionBot:Channels:0:Id")]
