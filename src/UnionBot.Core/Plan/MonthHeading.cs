@@ -9,6 +9,7 @@ internal static class MonthHeading
 {
     private const string RangeSeparators = "-—–~至到";
     private const string ListSeparators = "、,和及与/";
+    private const int MaxMonthNote = 12;
     private static readonly string[] Suffixes = ["主要工作安排", "工作安排", "活动安排", "具体安排", "重点工作", "主要工作", "工作计划", "活动计划", "安排", "工作", "活动", "计划"];
 
     /// <param name="s">A normalized line.</param>
@@ -84,6 +85,8 @@ internal static class MonthHeading
                 break;
             }
         if (p < s.Length && s[p] is '】' or ']' or '〕' or ')' or '）') p++;
+        // 三月份（学雷锋月）： — a short note on the month.
+        if (p < s.Length && s[p] == '(' && s.IndexOf(')', p) is var close and > 0 && close - p <= MaxMonthNote) p = close + 1;
         if (p >= s.Length) return true;
         if (s[p] is ':' or ' ' or '\t' or '—' or '-')
         {

@@ -34,6 +34,8 @@ public sealed class MonthHeadingTests
     [InlineData("【五月】", "5")]
     [InlineData("（一）六月份", "6")]
     [InlineData("1、九月份：", "9")]
+    [InlineData("三月份（学雷锋月）：", "3")]
+    [InlineData("★九月", "9")]
     public void SingleMonthHeadingIsReadWithOrWithoutColon(string heading, string months) =>
         Assert.Equal([$"{months}:活动甲", "12:活动乙"], Parse(PlanWith(heading)));
 
