@@ -26,8 +26,6 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
 
     public ItemMarker? LastMarker => Entries.LastOrDefault(e => e.Marker is not null)?.Marker;
 
-    public bool HasNumberedEntry => Entries.Any(e => e.Marker is not null);
-
     public List<string> Items()
     {
         var items = new List<string>();

@@ -10,7 +10,11 @@ internal static class MonthHeading
     private const string RangeSeparators = "-—–~至到";
     private const string ListSeparators = "、,和及与/";
     private const int MaxMonthNote = 12;
-    private static readonly string[] Suffixes = ["主要工作安排", "工作安排", "活动安排", "具体安排", "重点工作", "主要工作", "工作计划", "活动计划", "安排", "工作", "活动", "计划"];
+    private static readonly string[] Suffixes =
+    [
+        "主要工作安排", "工作安排", "活动安排", "具体安排", "重点工作", "主要工作", "主要活动", "工作要点", "工作重点", "工作计划",
+        "活动计划", "活动内容", "工作内容", "安排", "工作", "活动", "计划", "要点", "重点", "内容",
+    ];
 
     /// <param name="s">A normalized line.</param>
     /// <param name="i">Where its text starts.</param>

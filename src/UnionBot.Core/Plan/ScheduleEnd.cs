@@ -48,7 +48,8 @@ internal static partial class ScheduleEnd
     [GeneratedRegex(@"^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?$")]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"^第[一二三四五六七八九十百\d]+[条章部篇]")]
+    // 第一条 / 第二章 / 第三部分 / 第二篇, and the separators of a collection: 【篇二】 篇三： 范文四 范本五.
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十百\d]+[条章部篇]|[【\[(]?(?:篇|范文|范本)[一二三四五六七八九十\d]+(?:[】\])]|\s|[:：]|$))")]
     private static partial Regex Article();
 
     [GeneratedRegex(@"^(?:[(（]?[一二三四][)）、.]?)?\s*(?:第[一二]学期|上学期|下学期|上半年|下半年|春季学期|秋季学期)(?:工作)?(?:安排)?\s*[:：]?$")]

@@ -31,6 +31,7 @@ public sealed class MonthHeadingTests
     [InlineData("元月份：", "1")]
     [InlineData("　　四月份", "4")]
     [InlineData("四月份工作安排：", "4")]
+    [InlineData("2月份工作要点：", "2")]
     [InlineData("【五月】", "5")]
     [InlineData("（一）六月份", "6")]
     [InlineData("1、九月份：", "9")]

@@ -28,6 +28,8 @@ public sealed class ScheduleBoundaryTests
     [InlineData("第一条 为规范工会工作，制定本办法。\n1.总则")]
     [InlineData("以上安排如有变动，另行通知。\n1.联系人")]
     [InlineData("漕桥小学工会委员会\n2024年2月")]
+    [InlineData("【篇二】\n1.加强学习")]
+    [InlineData("范文三：学校工会工作计划\n1.加强学习")]
     public void TheScheduleEndsAtTheNextSectionAppendixOrSourceLine(string after) =>
         Assert.Equal(["3:庆祝三八节", "3:植树活动", "4:春游"], Parse(Schedule + after + "\n"));
 
