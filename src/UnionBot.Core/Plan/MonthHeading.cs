@@ -46,6 +46,8 @@ internal static class MonthHeading
             if (months.Count > 0 && !previousHadWord && digits != arabic) return false;
             arabic = digits;
             if (range && months.Count > 0) AddRange(months, months[^1], m);
+            // 七、八月 and 十二月、元月 name consecutive months; "1、3月：" is item 1, the heading 3月.
+            else if (months.Count > 0 && m != months[^1] % 12 + 1) return false;
             else months.Add(m);
             var hasWord = p < s.Length && s[p] == '月';
             previousHadWord = hasWord;

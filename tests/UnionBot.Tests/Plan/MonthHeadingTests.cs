@@ -35,6 +35,7 @@ public sealed class MonthHeadingTests
     [InlineData("【五月】", "5")]
     [InlineData("（一）六月份", "6")]
     [InlineData("1、九月份：", "9")]
+    [InlineData("2、9月：", "9")]
     [InlineData("三月份（学雷锋月）：", "3")]
     [InlineData("★九月", "9")]
     public void SingleMonthHeadingIsReadWithOrWithoutColon(string heading, string months) =>
@@ -50,6 +51,7 @@ public sealed class MonthHeadingTests
     [InlineData("七八月份：", "7+8")]
     [InlineData("9-11月", "9+10+11")]
     [InlineData("十一、十二月份", "11+12")]
+    [InlineData("3、4月份：", "3+4")]
     public void CombinedHeadingCoversEveryMonthItNames(string heading, string months) =>
         Assert.Equal(months + ":活动甲", Parse(PlanWith(heading))[0]);
 

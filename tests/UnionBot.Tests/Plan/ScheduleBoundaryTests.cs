@@ -91,6 +91,17 @@ public sealed class ScheduleBoundaryTests
         Assert.Equal(["'八月份：' has no activities under it"], plan.Warnings);
     }
 
+    [Theory]
+    [InlineData("八月份：无")]
+    [InlineData("八月份：\n（暂无）")]
+    [InlineData("八月份：\n1.待定")]
+    public void AMonthThatSaysItHasNothingPlannedHasNoActivities(string august)
+    {
+        var plan = PlanParser.Parse($"七月份：\n1.慰问\n{august}\n九月份：\n1.教师节\n");
+        Assert.Equal(["7:慰问", "9:教师节"], PlanAssert.Brief(plan));
+        Assert.Single(plan.Warnings);
+    }
+
     [Fact]
     public void AnEmptyDocumentIsAnEmptyPlanWithTheWarning()
     {
