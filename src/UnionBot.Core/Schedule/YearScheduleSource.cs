@@ -110,7 +110,7 @@ public sealed class YearScheduleSource(
     {
         try
         {
-            return PlanReader.Read(bytes);
+            return PlanReader.Read(bytes, options.Value.Plan.Path);
         }
         catch (Exception e) when (e is not PlanReadException)
         {
