@@ -49,7 +49,7 @@ public sealed class YearScheduleSource(
                 }
                 catch (PlanReadException e)
                 {
-                    logger.LogError("The annual plan {Path} cannot be read: {Reason}. No announcements are scheduled until it is fixed",
+                    logger.LogError("The annual plan {Path} cannot be read: {Reason}. The bot runs on, but no announcements are scheduled until it is fixed",
                         options.Value.Plan.Path, e.Message);
                     return _current!;
                 }

@@ -1,4 +1,3 @@
-using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
 
 namespace UnionBot.Schedule;
@@ -11,17 +10,9 @@ internal sealed class ScheduleStartupLog(YearScheduleSource source, TimeProvider
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        YearSchedule schedule;
-        try
-        {
-            schedule = source.Reload();
-        }
-        catch (PlanReadException e)
-        {
-            logger.LogError("The annual plan {Path} cannot be read: {Reason}. The bot runs on, but no announcements are scheduled until it is fixed",
-                source.Current.PlanPath, e.Message);
-            return Task.CompletedTask;
-        }
+        // Current reads the plan unless something started earlier already did; an unreadable plan is logged there, once.
+        var schedule = source.Current;
+        if (source.LastError is not null) return Task.CompletedTask;
 
         var now = time.GetUtcNow();
         var upcoming = schedule.Announcements.Where(a => a.At >= now).ToList();
