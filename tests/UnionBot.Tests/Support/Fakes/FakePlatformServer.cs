@@ -123,7 +123,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
         }
         if (scripted?.HttpStatus is { } status)
         {
-            Record(new FakeRequest(Time.GetUtcNow(), "", rawTarget, body, status, null));
+            Record(new FakeRequest(Time.GetUtcNow(), "", rawTarget, body, status, null) { ContentType = context.Request.ContentType });
             context.Response.StatusCode = status;
             await context.Response.WriteAsync("<html><body>fake server error</body></html>");
             return;
@@ -135,7 +135,11 @@ public abstract class FakePlatformServer : IAsyncDisposable
         var now = Time.GetUtcNow();
         var answer = verdict.ErrCode == 0 && verdict.RateLimited ? Admit(verdict.Robot, now) : (verdict.ErrCode, verdict.ErrMsg);
         var parsed = verdict.Parsed ?? new FakeRequest(now, verdict.Robot, rawTarget, body, 200, null);
-        Record(parsed with { At = now, Robot = verdict.Robot, RawTarget = rawTarget, Body = body, HttpStatus = 200, ErrCode = answer.ErrCode });
+        Record(parsed with
+        {
+            At = now, Robot = verdict.Robot, RawTarget = rawTarget, Body = body, HttpStatus = 200, ErrCode = answer.ErrCode,
+            ContentType = context.Request.ContentType,
+        });
 
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync($"{{\"errcode\":{answer.ErrCode},\"errmsg\":{JsonSerializer.Serialize(answer.ErrMsg)}}}");
