@@ -55,6 +55,21 @@ public sealed class PlatformErrorsTests
             PlatformErrors.FixFor(Channel, 93000));
     }
 
+    [Theory]
+    [InlineData(40008, true)]
+    [InlineData(44004, true)]
+    [InlineData(40058, true)]
+    [InlineData(460101, true)]
+    [InlineData(93000, false)]
+    [InlineData(310000, false)]
+    [InlineData(400102, false)]
+    [InlineData(12345, false)]
+    [InlineData(null, false)]
+    public void OnlyTheCodesAboutTheMessageItselfAreContentErrors(int? errcode, bool expected)
+    {
+        Assert.Equal(expected, PlatformErrors.IsContentError(errcode));
+    }
+
     [Fact]
     public void AnUnknownCodeIsNeverSuccessAndIsNotRetried()
     {
