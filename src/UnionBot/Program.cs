@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddUnionBotConfiguration(args);
 builder.AddUnionBotCore();
 builder.AddYearSchedule();
+builder.AddPlatforms();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
