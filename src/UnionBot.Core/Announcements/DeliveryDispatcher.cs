@@ -47,7 +47,11 @@ public sealed class DeliveryDispatcher(
         try
         {
             logger.LogInformation("Delivering announcements to {Channels}", string.Join(", ", _workers.Keys));
-            await Task.WhenAll(_workers.Values.Select(w => Task.Run(() => w.RunAsync(stoppingToken), CancellationToken.None)));
+            var workers = _workers.Values.Select(w => Task.Run(() => w.RunAsync(stoppingToken), CancellationToken.None)).ToList();
+            // Runs until the host stops, even with no channel to serve, so that /healthz tells a stopped dispatcher apart.
+            try { await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken); }
+            catch (OperationCanceledException) { }
+            await Task.WhenAll(workers);
         }
         finally
         {
