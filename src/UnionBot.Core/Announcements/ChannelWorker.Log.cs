@@ -20,11 +20,11 @@ internal sealed partial class ChannelWorker
     [LoggerMessage(LogLevel.Error, "Gave up posting {What} to {Channel} after {Attempts} attempts: {Code} {Error}")]
     private partial void LogGaveUp(string what, string channel, int attempts, int? code, string? error);
 
-    [LoggerMessage(LogLevel.Error, "Channel {Channel} ({Name}, {Platform}) stopped sending: errcode {Code} {Error}. To fix: {Advice}. Its announcements wait until then")]
-    private partial void LogChannelBroken(string channel, string name, PlatformKind platform, int? code, string? error, string advice);
+    [LoggerMessage(LogLevel.Error, "Channel {Channel} ({Platform}) stopped sending after {What} failed: {Reason}. Its other announcements wait until this is fixed and UnionBot restarted")]
+    private partial void LogChannelBroken(string channel, PlatformKind platform, string what, string reason);
 
-    [LoggerMessage(LogLevel.Error, "{Channel} refused {What}: errcode {Code}, {Advice}")]
-    private partial void LogRowRejected(string what, string channel, int? code, string advice);
+    [LoggerMessage(LogLevel.Error, "Channel {Channel} refused {What}, the channel carries on: {Reason}")]
+    private partial void LogRowRejected(string what, string channel, string reason);
 
     [LoggerMessage(LogLevel.Error, "Delivery on {Channel} hit an error; retrying in 30 s")]
     private partial void LogWorkerError(string channel, Exception e);

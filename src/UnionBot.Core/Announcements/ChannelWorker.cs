@@ -12,6 +12,9 @@ namespace UnionBot.Core.Announcements;
 /// </summary>
 internal sealed partial class ChannelWorker
 {
+    /// <summary>Permanent errors about one message's content: that row fails and the channel carries on.</summary>
+    private static readonly HashSet<int> ContentErrors = [40008, 40058, 44004, 460101];
+
     private readonly DeliveryChannel _channel;
     private readonly OutboxStore _store;
     private readonly DeliveryStatus _status;
@@ -120,16 +123,17 @@ internal sealed partial class ChannelWorker
                 LogGaveUp(what, _channel.Id, retries + 1, result.ErrorCode, result.ErrorMessage);
                 break;
             default:
-                var advice = PlatformErrors.Advice(result.ErrorCode);
-                await _store.MarkFailedAsync(rows, retries, result.ErrorCode, $"{result.ErrorMessage}: {advice}", CancellationToken.None);
-                if (PlatformErrors.BreaksChannel(result.ErrorCode))
+                // The messenger's ErrorMessage already names the channel and what the administrator must fix.
+                var reason = result.ErrorMessage ?? $"errcode {result.ErrorCode}";
+                await _store.MarkFailedAsync(rows, retries, result.ErrorCode, reason, CancellationToken.None);
+                if (result.ErrorCode is { } code && ContentErrors.Contains(code))
                 {
-                    _halted = true; // no retry storm: the channel waits, its rows stay pending, until an administrator fixes it and restarts
-                    _status.Fail(_channel.Id, $"errcode {result.ErrorCode}: {advice}");
-                    LogChannelBroken(_channel.Id, _channel.Options.Name, _channel.Options.Platform, result.ErrorCode, result.ErrorMessage, advice);
+                    LogRowRejected(what, _channel.Id, reason);
+                    break;
                 }
-                else
-                    LogRowRejected(what, _channel.Id, result.ErrorCode, advice);
+                _halted = true; // no retry storm: the channel waits, its other rows stay pending, until it is fixed and the bot restarted
+                _status.Fail(_channel.Id, reason);
+                LogChannelBroken(_channel.Id, _channel.Options.Platform, what, reason);
                 break;
         }
     }

@@ -7,19 +7,14 @@ namespace UnionBot.Core.Announcements;
 /// <summary>Turns an announcement into outbox rows (one per channel, or numbered parts) and a backlog into one digest.</summary>
 public static class OutboxComposer
 {
-    /// <summary>Bytes kept free in every part for its "（2/3）" label.</summary>
-    private const int PartLabelBytes = 24;
-
     public static IEnumerable<OutboxRow> Rows(string sourceKey, string kind, OutgoingMessage message, DateTimeOffset due, IEnumerable<DeliveryChannel> channels)
     {
         var mentions = JsonSerializer.Serialize(message.Mentions ?? []);
         foreach (var channel in channels)
         {
             var key = $"{sourceKey}:{channel.Id}";
-            var max = channel.Messenger.MaxMessageBytes;
-            var parts = Encoding.UTF8.GetByteCount(message.Markdown) <= max
-                ? [message.Markdown]
-                : MessageSplitter.Split(message.Markdown, max - PartLabelBytes);
+            // The splitter labels each part "（2/3）" within the limit.
+            var parts = MessageSplitter.Split(message.Markdown, channel.Messenger.MaxMessageBytes);
             for (var i = 0; i < parts.Count; i++)
             {
                 var numbered = parts.Count > 1;
@@ -30,7 +25,7 @@ public static class OutboxComposer
                     ChannelId = channel.Id,
                     Kind = kind,
                     Title = numbered ? $"{message.Title}（{i + 1}/{parts.Count}）" : message.Title,
-                    Text = numbered ? $"{parts[i]}\n\n（{i + 1}/{parts.Count}）" : parts[i],
+                    Text = parts[i],
                     // Only the first part notifies: one ping per announcement, not one per part.
                     Mentions = i == 0 ? mentions : "[]",
                     Part = i + 1,
