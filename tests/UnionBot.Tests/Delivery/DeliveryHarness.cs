@@ -85,6 +85,8 @@ public sealed class DeliveryHarness : IAsyncDisposable
         (_host, _factory) = (null, null);
     }
 
+    public HttpClient CreateClient() => _host?.CreateClient() ?? throw new InvalidOperationException("no host is running");
+
     public IAnnouncementOutbox Outbox => Services.GetRequiredService<IAnnouncementOutbox>();
 
     public async Task<IReadOnlyList<OutboxRow>> RowsAsync()
