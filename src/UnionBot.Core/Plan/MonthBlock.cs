@@ -13,6 +13,9 @@ internal sealed record MonthEntry(ItemMarker? Marker, string Text, string Whole,
 /// </summary>
 internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool hasInlineItem)
 {
+    /// <summary>What a month says when it has nothing planned: not an activity.</summary>
+    private static readonly HashSet<string> Placeholders = ["无", "暂无", "略", "待定", "另行通知", "同上", "/", "-", "—"];
+
     public IReadOnlyList<int> Months { get; } = months;
 
     public string Heading { get; } = heading;
@@ -26,13 +29,12 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
 
     public ItemMarker? LastMarker => Entries.LastOrDefault(e => e.Marker is not null)?.Marker;
 
-    public bool HasNumberedEntry => Entries.Any(e => e.Marker is not null);
-
     public List<string> Items()
     {
         var items = new List<string>();
         var pending = new List<string>();
         MarkerFamily? family = null;
+        MarkerFamily? subFamily = null;
         int? last = null;
         foreach (var entry in Entries)
         {
@@ -47,14 +49,22 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
                 continue;
             }
             family ??= m.Family;
-            if (m.Family != family) continue; // a sub-list ((1) under 1.) details the item above
             var number = m.Number ?? (last ?? 0) + 1;
+            if (m.Family != family)
+            {
+                // (1) (2) under "1." detail the item above; a change of style that carries on the count (（1） then 2.) does not.
+                if (m.Family == subFamily || number != (last ?? 0) + 1)
+                {
+                    subFamily = m.Family;
+                    continue;
+                }
+            }
             if (last is null || number - last.Value - 1 >= pending.Count) items.AddRange(pending);
             pending.Clear();
             items.Add(entry.Text);
             last = number;
         }
         if (last is null) items.AddRange(pending);
-        return items.Where(t => t.Length > 0).ToList();
+        return items.Where(t => t.Length > 0 && !Placeholders.Contains(t.Trim('(', ')', '（', '）'))).ToList();
     }
 }
