@@ -14,6 +14,7 @@ namespace UnionBot.Delivery;
 public sealed class AnnouncementTriggers(OutboxStore store, IOptions<UnionBotOptions> options, TimeProvider time, ILogger<AnnouncementTriggers> logger)
 {
     public const string Group = "announcements";
+    public static readonly TriggerKey DailySync = new("plan-sync-daily", "delivery");
 
     public async Task ReplaceAsync(IScheduler scheduler, CancellationToken ct)
     {
@@ -34,6 +35,12 @@ public sealed class AnnouncementTriggers(OutboxStore store, IOptions<UnionBotOpt
                 logger.LogWarning("No trigger for {Key} at {Due:o}: {Reason}", sourceKey, due, e.Message);
             }
         }
+        // A daily re-sync at 00:05 picks up the new year when Plan:Year is 0, and any plan change the watcher missed.
+        await scheduler.ScheduleJob(TriggerBuilder.Create(time)
+            .WithIdentity(DailySync)
+            .ForJob(PlanSyncJob.Key)
+            .WithSchedule(CronScheduleBuilder.Create("0 5 0 * * ?").InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build(), ScheduleJobOptions.Replacing, ct);
         logger.LogInformation("{Count} announcement triggers scheduled in {Zone}", scheduled, zone.Id);
     }
 

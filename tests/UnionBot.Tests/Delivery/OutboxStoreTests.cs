@@ -87,10 +87,10 @@ public sealed class OutboxStoreTests : IDisposable
     [Fact]
     public async Task SyncAddsNewRowsUpdatesUnsentOnesCancelsRemovedOnesAndNeverTouchesSentOnes()
     {
-        await _sync.SyncAsync([Row("m:1:c", "旧", kind: "monthly"), Row("m:2:c", "旧", kind: "monthly"), Row("m:3:c", "旧", kind: "monthly")]);
+        await _sync.SyncAsync(2026, [Row("m:1:c", "旧", kind: "monthly"), Row("m:2:c", "旧", kind: "monthly"), Row("m:3:c", "旧", kind: "monthly")]);
         await _store.MarkSentAsync(await _store.ClaimNextAsync("c", Now, Now.AddHours(-1), b => b), retries: 0);
 
-        var result = await _sync.SyncAsync([Row("m:1:c", "新", kind: "monthly"), Row("m:2:c", "新", kind: "monthly"), Row("m:4:c", "新", kind: "monthly")]);
+        var result = await _sync.SyncAsync(2026, [Row("m:1:c", "新", kind: "monthly"), Row("m:2:c", "新", kind: "monthly"), Row("m:4:c", "新", kind: "monthly")]);
 
         Assert.Equal(new SyncResult(Added: 1, Updated: 1, Cancelled: 1, Unchanged: 1), result);
         var rows = (await _store.ListAsync()).ToDictionary(r => r.Key);
@@ -103,12 +103,23 @@ public sealed class OutboxStoreTests : IDisposable
     [Fact]
     public async Task AnActivityPutBackIntoThePlanRevivesItsCancelledRow()
     {
-        await _sync.SyncAsync([Row("m:1:c", "通知", kind: "monthly", due: Now.AddDays(1))]);
-        await _sync.SyncAsync([]);
+        await _sync.SyncAsync(2026, [Row("m:1:c", "通知", kind: "monthly", due: Now.AddDays(1))]);
+        await _sync.SyncAsync(2026, []);
 
-        await _sync.SyncAsync([Row("m:1:c", "通知", kind: "monthly", due: Now.AddDays(1))]);
+        await _sync.SyncAsync(2026, [Row("m:1:c", "通知", kind: "monthly", due: Now.AddDays(1))]);
 
         Assert.Equal(OutboxState.Pending, Assert.Single(await _store.ListAsync()).State);
+    }
+
+    [Fact]
+    public async Task TheNewYearsFirstSyncLeavesLastYearsUnsentRowsAlone()
+    {
+        await _sync.SyncAsync(2026, [Row("festival:new-year:2027:c", "元旦快乐", kind: "festival", due: Now.AddDays(1))]);
+
+        var result = await _sync.SyncAsync(2027, [Row("monthly:2027-02:c", "二月", kind: "monthly", due: Now.AddDays(30))]);
+
+        Assert.Equal(0, result.Cancelled);
+        Assert.All(await _store.ListAsync(), r => Assert.Equal(OutboxState.Pending, r.State));
     }
 
     [Fact]
@@ -116,7 +127,7 @@ public sealed class OutboxStoreTests : IDisposable
     {
         await _store.InsertAsync([Row("announce:1:c", "公告")]);
 
-        var result = await _sync.SyncAsync([]);
+        var result = await _sync.SyncAsync(2026, []);
 
         Assert.Equal(0, result.Cancelled);
         Assert.Equal(OutboxState.Pending, Assert.Single(await _store.ListAsync()).State);
