@@ -10,17 +10,43 @@ namespace UnionBot.Core.Plan;
 internal static partial class ScheduleEnd
 {
     private const int ProseLength = 80;
+    private const int MaxLookAhead = 30;
 
-    public static bool Ends(PlanLine line, ItemMarker? marker, MonthBlock current, IReadOnlyList<MonthBlock> blocks)
+    /// <param name="lines">The document, for a look past a long paragraph.</param>
+    /// <param name="index">Where <paramref name="line"/> is in it.</param>
+    /// <param name="oneLineMonths">Whether every month so far, the current one included, is a single heading line with its item.</param>
+    public static bool Ends(IReadOnlyList<PlanLine> lines, int index, ItemMarker? marker, MonthBlock current, int months, bool oneLineMonths)
     {
+        var line = lines[index];
         var text = line.Text;
         if (marker is { IsChinese: true } chinese) return !Continues(current, chinese);
-        if (Appendix().IsMatch(text) || Source().IsMatch(text) || DateLine().IsMatch(text) || Article().IsMatch(text)) return true;
+        if (Appendix().IsMatch(text) || Article().IsMatch(text)) return true;
         if (marker is not null && !marker.Value.IsBareDigit) return false;
-        if (IsDocumentTitle(text) || Closing().IsMatch(text) || Signature().IsMatch(text) && !TitleVerb().IsMatch(text)) return true;
+        if (Source().IsMatch(text) || DateLine().IsMatch(text) || IsDocumentTitle(text) || Closing().IsMatch(text) || Signature().IsMatch(text) && !TitleVerb().IsMatch(text)) return true;
         // 一二月份:召开… / 三月份:庆祝… — when every month so far is one line, a plain line is no longer the schedule.
-        if (blocks.Count >= 2 && blocks.All(b => b.IsSingleLine)) return true;
-        return text.Length >= ProseLength;
+        if (months >= 2 && oneLineMonths) return true;
+        return text.Length >= ProseLength && !ScheduleGoesOn(lines, index, current);
+    }
+
+    /// <summary>
+    /// A long paragraph may be the detail of an item or the plan's closing words. It is detail when the next numbered
+    /// line carries on the month's count, or the next month (or the end of the text) comes first.
+    /// </summary>
+    private static bool ScheduleGoesOn(IReadOnlyList<PlanLine> lines, int index, MonthBlock current)
+    {
+        var looked = 0;
+        for (var i = index + 1; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank) continue;
+            // Pages of prose with no numbered line or month in sight are not a schedule (and the look stays short).
+            if (++looked > MaxLookAhead) return false;
+            if (MonthHeading.TryRead(line.Norm, line.Start, out _, out _)) return true;
+            if (!ItemMarker.TryRead(line.Norm, line.Start, out var next) || next.IsBareDigit) continue;
+            if (next.IsChinese) return Continues(current, next);
+            return next.Number is null || next.Number == (current.LastMarker?.Number ?? 0) + 1;
+        }
+        return true;
     }
 
     /// <summary>第一学期 / 下半年: groups months; neither an activity nor an end.</summary>
@@ -42,7 +68,8 @@ internal static partial class ScheduleEnd
     [GeneratedRegex(@"^(?:备注|附件|附表|附录|附\s*[:：]|注\s*[:：]|说明\s*[:：])")]
     private static partial Regex Appendix();
 
-    [GeneratedRegex(@"©|copyright|版权|ICP备|www\.|https?://|来源\s*[:：]|转载|责任编辑", RegexOptions.IgnoreCase)]
+    // Copyright and "source" lines pasted from the web; a URL only when the line starts with it (an item may name a site).
+    [GeneratedRegex(@"©|copyright|all rights reserved|版权所有|版权归|ICP备|本文来源|文章来源|^来源\s*[:：]|转载请|责任编辑|^(?:https?://|www\.)", RegexOptions.IgnoreCase)]
     private static partial Regex Source();
 
     [GeneratedRegex(@"^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?$")]
