@@ -64,8 +64,11 @@ internal sealed partial class ChannelWorker
             var now = _time.GetUtcNow();
             if (_pausedUntil > now) return _pausedUntil;
             _status.Resume(_channel.Id);
-            foreach (var (key, due) in await _store.SkipLateAsync(_channel.Id, now - _catchUp, "late by more than Schedule:CatchUp", ct))
-                LogSkippedLate(key, _channel.Id, due, _catchUp);
+            var late = await _store.SkipLateAsync(_channel.Id, now - _catchUp, "late by more than Schedule:CatchUp", ct);
+            if (late.Count == 1)
+                LogSkippedLate(late[0].Key, _channel.Id, late[0].DueAt, _catchUp);
+            else if (late.Count > 1) // the first start mid-year: one line per channel, not one per past announcement
+                LogSkippedManyLate(late.Count, _channel.Id, _catchUp, string.Join(", ", late.Select(l => l.Key)));
             var slot = _limiter.NextSlot(now);
             if (slot > now) return slot;
             var rows = await _store.ClaimNextAsync(_channel.Id, now, now - _delivery.BacklogAfter,
