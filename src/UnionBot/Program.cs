@@ -10,6 +10,7 @@ builder.AddUnionBotConfiguration(args);
 builder.AddUnionBotCore();
 builder.AddYearSchedule();
 builder.AddPlatforms();
+builder.AddDelivery();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
