@@ -13,8 +13,9 @@ public static class OutboxComposer
         foreach (var channel in channels)
         {
             var key = $"{sourceKey}:{channel.Id}";
-            // The splitter labels each part "（2/3）" within the limit.
-            var parts = MessageSplitter.Split(message.Markdown, channel.Messenger.MaxMessageBytes);
+            // The splitter labels each part "（2/3）" within the limit; a message that mentions people is held to the
+            // smaller limit under which the platform still notifies them (WeCom text).
+            var parts = MessageSplitter.Split(message.Markdown, channel.Messenger.MaxBytesFor(message));
             for (var i = 0; i < parts.Count; i++)
             {
                 var numbered = parts.Count > 1;
@@ -40,13 +41,14 @@ public static class OutboxComposer
         new(row.Title, row.Text, JsonSerializer.Deserialize<List<string>>(row.Mentions) ?? []);
 
     /// <summary>The longest prefix of <paramref name="backlog"/> whose digest fits in <paramref name="maxBytes"/> (at least one row).</summary>
-    public static IReadOnlyList<OutboxRow> FitDigest(IReadOnlyList<OutboxRow> backlog, int maxBytes)
+    public static IReadOnlyList<OutboxRow> FitDigest(IReadOnlyList<OutboxRow> backlog, IPlatformMessenger messenger)
     {
         var taken = new List<OutboxRow> { backlog[0] };
         for (var i = 1; i < backlog.Count; i++)
         {
             taken.Add(backlog[i]);
-            if (Encoding.UTF8.GetByteCount(Digest(taken).Markdown) > maxBytes) { taken.RemoveAt(taken.Count - 1); break; }
+            var digest = Digest(taken);
+            if (Encoding.UTF8.GetByteCount(digest.Markdown) > messenger.MaxBytesFor(digest)) { taken.RemoveAt(taken.Count - 1); break; }
         }
         return taken;
     }

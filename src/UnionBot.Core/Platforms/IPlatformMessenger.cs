@@ -29,5 +29,14 @@ public interface IPlatformMessenger
     /// <summary>The largest message this platform accepts, in UTF-8 bytes (the outbox splits longer ones into parts).</summary>
     int MaxMessageBytes { get; }
 
+    /// <summary>
+    /// The largest message that still notifies the people it mentions. WeCom notifies only through <c>text</c>, whose
+    /// limit (2048 bytes) is half that of markdown; elsewhere it is <see cref="MaxMessageBytes"/>.
+    /// </summary>
+    int MaxMentionMessageBytes => MaxMessageBytes;
+
+    /// <summary>The size limit that applies to <paramref name="message"/>.</summary>
+    int MaxBytesFor(OutgoingMessage message) => message.Mentions is { Count: > 0 } ? MaxMentionMessageBytes : MaxMessageBytes;
+
     Task<SendResult> SendAsync(ChannelOptions channel, OutgoingMessage message, CancellationToken ct);
 }

@@ -42,11 +42,30 @@ public sealed class OutboxComposerTests
             Text = new string('会', 50), DueAt = OutboxTime.Format(Due.AddDays(i)),
         }).ToList();
 
-        var taken = OutboxComposer.FitDigest(backlog, maxBytes: 700);
+        var taken = OutboxComposer.FitDigest(backlog, new SizedMessenger(700));
 
         Assert.InRange(taken.Count, 2, 9);
         Assert.True(Encoding.UTF8.GetByteCount(OutboxComposer.Digest(taken).Markdown) <= 700);
         Assert.Equal(backlog.Take(taken.Count), taken);
+    }
+
+    [Fact]
+    public void AWeComMessageThatMentionsSomeoneIsSplitAtTheTextLimitSoTheMentionStillNotifies()
+    {
+        var text = string.Join('\n', Enumerable.Range(1, 60).Select(i => $"{i}. 第{i}位老师已从候补转为正式报名"));
+        var messenger = new UnionBot.Core.Platforms.WeCom.WeComRobotClient(new HttpClient(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<UnionBot.Core.Platforms.WeCom.WeComRobotClient>.Instance);
+        var channel = new DeliveryChannel(new ChannelOptions { Id = "wecom-all", Platform = PlatformKind.WeCom }, messenger, 18, TimeSpan.FromMinutes(1));
+        Assert.InRange(Encoding.UTF8.GetByteCount(text), 2049, 4096); // one markdown message, but too long for text
+
+        var withMention = OutboxComposer.Rows("announce:m", "announce", new("候补", text, ["zhangsan"]), Due, [channel]).ToList();
+        var without = OutboxComposer.Rows("announce:n", "announce", new("候补", text), Due, [channel]).ToList();
+
+        Assert.True(withMention.Count > 1);
+        Assert.All(withMention, r => Assert.InRange(Encoding.UTF8.GetByteCount(r.Text), 1, 2048));
+        var first = UnionBot.Core.Platforms.WeCom.WeComRobotClient.BuildPayload(OutboxComposer.Message(withMention[0]));
+        Assert.Equal("text", first.MsgType); // sent as text with mentioned_list, which notifies
+        Assert.Single(without);
     }
 
     private static DeliveryChannel Channel(string id, int maxBytes) =>

@@ -19,6 +19,9 @@ public sealed partial class WeComRobotClient(HttpClient http, ILogger<WeComRobot
     /// <summary>The markdown limit; a message with mentions whose plain text is over <see cref="MaxTextBytes"/> goes as markdown.</summary>
     public int MaxMessageBytes => MaxMarkdownBytes;
 
+    /// <summary>A message with mentions goes as <c>text</c>, the only type whose mentions notify.</summary>
+    public int MaxMentionMessageBytes => MaxTextBytes;
+
     public async Task<SendResult> SendAsync(ChannelOptions channel, OutgoingMessage message, CancellationToken ct)
     {
         var key = WebhookCredential.Extract(channel.WebhookKey, "key");
