@@ -8,6 +8,8 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddUnionBotConfiguration(args);
 builder.AddUnionBotCore();
+builder.AddPlatforms();
+builder.AddDelivery();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
