@@ -106,6 +106,20 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
+    public async Task APromotionFromAGroupWithoutAWebhookIsPostedToEveryGroupRatherThanLost()
+    {
+        await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额1");
+        await _bot.Say("teacher-li", "/报名 乒乓球赛");
+        await _bot.Say("teacher-zhang", "/报名 乒乓球赛", channel: "wecom-receive-only");
+
+        await _bot.Say("teacher-li", "/取消报名 乒乓球赛");
+
+        var post = Assert.Single(_bot.Outbox.Posts);
+        Assert.Null(post.ChannelId);
+        Assert.Equal(["teacher-zhang"], post.Message.Mentions);
+    }
+
+    [Fact]
     public async Task CancellingFromTheWaitingListPromotesNobody()
     {
         await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额1");
