@@ -214,13 +214,13 @@ public sealed class SignUpTests : IDisposable
     public async Task AHundredTeachersAtTheSameMomentGetSixteenPlacesAndEightyFourWaitingInArrivalOrder()
     {
         await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额16");
-        using var start = new ManualResetEventSlim();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
         {
-            start.Wait();
+            await start.Task;
             return (User: $"t{i:D3}", Reply: await _bot.Say($"t{i:D3}", "/报名 乒乓球赛"));
         })).ToList();
-        start.Set();
+        start.SetResult();
         var replies = await Task.WhenAll(tasks);
 
         var users = await EntryUsers();
