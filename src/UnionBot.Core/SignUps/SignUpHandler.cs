@@ -80,7 +80,8 @@ public sealed partial class SignUpHandler(
             Scope.Open => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title))
                 .Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? []),
             Scope.Close => signUps.Where(s => s.IsOpen).Select(s => s.Activity),
-            _ => signUps.Select(s => s.Activity),
+            // /取消报名 and /名单 also know this and next month's plan, to say "not open yet" rather than "not found".
+            _ => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title)),
         };
         var candidates = titles.Distinct().ToList();
         var match = choices.TryPick(ctx, command, typed, out var picked, out var template)

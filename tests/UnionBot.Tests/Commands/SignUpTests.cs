@@ -142,6 +142,14 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
+    public async Task APlanActivityNobodySignedUpForIsSaidToBeNotOpenYet()
+    {
+        Assert.Contains("「举办教职工羽毛球赛」还没有开始报名", await _bot.Say("teacher-li", "/名单 羽毛球赛"));
+        Assert.Contains("「举办教职工羽毛球赛」还没有开始报名，你也还没报名哦", await _bot.Say("teacher-li", "/取消报名 羽毛球赛"));
+        Assert.Contains("没有找到「羽毛球赛」", await _bot.Say(CommandsHarness.Admin, "/结束报名 羽毛球赛"));
+    }
+
+    [Fact]
     public async Task TheDeadlineDayStillCountsAndTheDayAfterIsRefusedClearly()
     {
         await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 截止3月12日");
