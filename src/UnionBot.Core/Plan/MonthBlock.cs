@@ -13,6 +13,9 @@ internal sealed record MonthEntry(ItemMarker? Marker, string Text, string Whole,
 /// </summary>
 internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool hasInlineItem)
 {
+    /// <summary>What a month says when it has nothing planned: not an activity.</summary>
+    private static readonly HashSet<string> Placeholders = ["无", "暂无", "略", "待定", "另行通知", "同上", "/", "-", "—"];
+
     public IReadOnlyList<int> Months { get; } = months;
 
     public string Heading { get; } = heading;
@@ -25,8 +28,6 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
     public bool IsSingleLine => HasInlineItem && Entries.Count == 1;
 
     public ItemMarker? LastMarker => Entries.LastOrDefault(e => e.Marker is not null)?.Marker;
-
-    public bool HasNumberedEntry => Entries.Any(e => e.Marker is not null);
 
     public List<string> Items()
     {
@@ -64,6 +65,6 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
             last = number;
         }
         if (last is null) items.AddRange(pending);
-        return items.Where(t => t.Length > 0).ToList();
+        return items.Where(t => t.Length > 0 && !Placeholders.Contains(t.Trim('(', ')', '（', '）'))).ToList();
     }
 }
