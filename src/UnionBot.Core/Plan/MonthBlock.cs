@@ -22,12 +22,23 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
 
     public bool HasInlineItem { get; } = hasInlineItem;
 
-    public List<MonthEntry> Entries { get; } = [];
+    private readonly List<MonthEntry> entries = [];
+
+    public IReadOnlyList<MonthEntry> Entries => entries;
 
     /// <summary>Only the heading line, with its item on it (一二月份:召开职工代表大会…).</summary>
     public bool IsSingleLine => HasInlineItem && Entries.Count == 1;
 
-    public ItemMarker? LastMarker => Entries.LastOrDefault(e => e.Marker is not null)?.Marker;
+    public ItemMarker? LastMarker { get; private set; }
+
+    public void Add(IEnumerable<MonthEntry> lines)
+    {
+        foreach (var entry in lines)
+        {
+            entries.Add(entry);
+            LastMarker = entry.Marker ?? LastMarker;
+        }
+    }
 
     public List<string> Items()
     {

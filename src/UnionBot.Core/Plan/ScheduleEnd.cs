@@ -10,17 +10,43 @@ namespace UnionBot.Core.Plan;
 internal static partial class ScheduleEnd
 {
     private const int ProseLength = 80;
+    private const int MaxLookAhead = 30;
 
-    public static bool Ends(PlanLine line, ItemMarker? marker, MonthBlock current, IReadOnlyList<MonthBlock> blocks)
+    /// <param name="lines">The document, for a look past a long paragraph.</param>
+    /// <param name="index">Where <paramref name="line"/> is in it.</param>
+    /// <param name="oneLineMonths">Whether every month so far, the current one included, is a single heading line with its item.</param>
+    public static bool Ends(IReadOnlyList<PlanLine> lines, int index, ItemMarker? marker, MonthBlock current, int months, bool oneLineMonths)
     {
+        var line = lines[index];
         var text = line.Text;
         if (marker is { IsChinese: true } chinese) return !Continues(current, chinese);
         if (Appendix().IsMatch(text) || Source().IsMatch(text) || DateLine().IsMatch(text) || Article().IsMatch(text)) return true;
         if (marker is not null && !marker.Value.IsBareDigit) return false;
         if (IsDocumentTitle(text) || Closing().IsMatch(text) || Signature().IsMatch(text) && !TitleVerb().IsMatch(text)) return true;
         // 一二月份:召开… / 三月份:庆祝… — when every month so far is one line, a plain line is no longer the schedule.
-        if (blocks.Count >= 2 && blocks.All(b => b.IsSingleLine)) return true;
-        return text.Length >= ProseLength;
+        if (months >= 2 && oneLineMonths) return true;
+        return text.Length >= ProseLength && !ScheduleGoesOn(lines, index, current);
+    }
+
+    /// <summary>
+    /// A long paragraph may be the detail of an item or the plan's closing words. It is detail when the next numbered
+    /// line carries on the month's count, or the next month (or the end of the text) comes first.
+    /// </summary>
+    private static bool ScheduleGoesOn(IReadOnlyList<PlanLine> lines, int index, MonthBlock current)
+    {
+        var looked = 0;
+        for (var i = index + 1; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank) continue;
+            // Pages of prose with no numbered line or month in sight are not a schedule (and the look stays short).
+            if (++looked > MaxLookAhead) return false;
+            if (MonthHeading.TryRead(line.Norm, line.Start, out _, out _)) return true;
+            if (!ItemMarker.TryRead(line.Norm, line.Start, out var next) || next.IsBareDigit) continue;
+            if (next.IsChinese) return Continues(current, next);
+            return next.Number is null || next.Number == (current.LastMarker?.Number ?? 0) + 1;
+        }
+        return true;
     }
 
     /// <summary>第一学期 / 下半年: groups months; neither an activity nor an end.</summary>

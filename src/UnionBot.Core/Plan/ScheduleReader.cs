@@ -15,12 +15,14 @@ internal static class ScheduleReader
     {
         var blocks = new List<MonthBlock>();
         MonthBlock? current = null;
+        var earlierOneLine = true;
         for (end = start; end < lines.Count; end++)
         {
             var line = lines[end];
             if (line.IsBlank) continue;
             if (MonthHeading.TryRead(line.Norm, line.Start, out var months, out var rest))
             {
+                earlierOneLine &= current?.IsSingleLine ?? true;
                 current = StartBlock(line, months, rest);
                 blocks.Add(current);
                 continue;
@@ -28,8 +30,8 @@ internal static class ScheduleReader
             if (current is null) break;
             var marker = ItemMarker.TryRead(line.Norm, line.Start, out var m) ? m : (ItemMarker?)null;
             if (ScheduleEnd.IsGroupHeader(line.Text)) continue;
-            if (ScheduleEnd.Ends(line, marker, current, blocks)) break;
-            current.Entries.AddRange(Entries(line, marker));
+            if (ScheduleEnd.Ends(lines, end, marker, current, blocks.Count, earlierOneLine && current.IsSingleLine)) break;
+            current.Add(Entries(line, marker));
         }
         return blocks;
     }
@@ -41,8 +43,8 @@ internal static class ScheduleReader
         var block = new MonthBlock(months, heading, hasInlineItem: inline.Length > 0);
         if (inline.Length > 0)
         {
-            if (ItemMarker.TryRead(line.Norm, rest, out var marker)) block.Entries.AddRange(Numbered(line, marker));
-            else block.Entries.Add(new MonthEntry(null, inline, inline));
+            if (ItemMarker.TryRead(line.Norm, rest, out var marker)) block.Add(Numbered(line, marker));
+            else block.Add([new MonthEntry(null, inline, inline)]);
         }
         return block;
     }

@@ -41,6 +41,14 @@ public sealed class ScheduleBoundaryTests
     }
 
     [Fact]
+    public void ALongDetailParagraphBetweenItemsDoesNotEndTheSchedule()
+    {
+        var detail = "（" + string.Concat(Enumerable.Repeat("组织女教职工参加趣味运动会、插花比赛、读书分享会，", 4)) + "）";
+        var plan = PlanParser.Parse($"三月份：\n1.庆祝三八节\n{detail}\n2.植树活动\n四月份：\n长长的说明{detail}\n五月份：\n1.劳动节表彰\n");
+        Assert.Equal(["3:庆祝三八节", "3:植树活动", $"4:长长的说明{detail}", "5:劳动节表彰"], PlanAssert.Brief(plan));
+    }
+
+    [Fact]
     public void ChineseNumberedItemsContinueButASectionHeadingThatDoesNotEndsTheSchedule() =>
         Assert.Equal(["3:庆祝三八节", "3:植树活动", "4:春游"],
             Parse("三月\n一、庆祝三八节\n二、植树活动\n四月\n一、春游\n五、保障措施\n一、加强领导\n"));
