@@ -35,6 +35,7 @@ public sealed class SuggestionStore(Database database)
     /// <summary>Stores the suggestion; <paramref name="userId"/> null for an anonymous one (then no id is written anywhere).</summary>
     public async Task<string> AddAsync(string? userId, string channelId, string text, DateTimeOffset now, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var seq = await c.ExecuteScalarAsync<long>(NextSeqSql, new { now.Year }, tx);
@@ -55,6 +56,7 @@ public sealed class SuggestionStore(Database database)
 
     public async Task<IReadOnlyList<SuggestionRow>> LatestAsync(int limit, CommandContext ctx, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var rows = (await c.QueryAsync<SuggestionRow>(LatestSql, new { Limit = limit }, tx)).ToList();
@@ -65,6 +67,7 @@ public sealed class SuggestionStore(Database database)
 
     public async Task<bool> ReplyAsync(string receipt, string reply, CommandContext ctx, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var updated = await c.ExecuteAsync(ReplySql, new { Receipt = receipt, Reply = reply, RepliedAt = IsoTime.Format(ctx.Now) }, tx) == 1;
