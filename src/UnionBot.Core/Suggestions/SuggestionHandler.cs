@@ -24,12 +24,18 @@ public sealed class SuggestionHandler(SuggestionStore store, IAnnouncementOutbox
             $"发 /建议 查询 {receipt} 查看处理进度。");
     }
 
-    public async Task<CommandReply> QueryAsync(Command.SuggestionQuery command, CancellationToken ct)
+    /// <summary>
+    /// Status and reply for anyone holding the receipt (the reply was posted to the group anyway). The suggestion's
+    /// own text only for its named author and admins: receipts are sequential, and guessing one must not reveal it.
+    /// </summary>
+    public async Task<CommandReply> QueryAsync(Command.SuggestionQuery command, CommandContext ctx, CancellationToken ct)
     {
         if (await store.FindAsync(command.Receipt, ct) is not { } s)
             return CommandReply.Of($"没有找到建议 {command.Receipt}，请核对编号。");
         var sb = new StringBuilder($"**建议 {s.Receipt}**（{Date(DateOnly.FromDateTime(IsoTime.Parse(s.CreatedAt).DateTime))}）  \n");
-        sb.Append(Block(s.Text));
+        sb.Append(ctx.IsAdmin || (s.AuthorId is not null && s.AuthorId == ctx.UserId)
+            ? Block(s.Text)
+            : "（为保护隐私，建议内容只对署名提建议的老师和工会管理员显示）");
         sb.Append(s.Reply is null ? "\n\n状态：已收到，等待工会回复。" : $"\n\n状态：已回复  \n**工会回复：**{Block(s.Reply)}");
         return CommandReply.Of(sb.ToString());
     }

@@ -11,6 +11,8 @@ public sealed record SuggestionRow
     public string Text { get; init; } = "";
     public string CreatedAt { get; init; } = "";
     public bool Anonymous { get; init; }
+    /// <summary>Null for an anonymous suggestion.</summary>
+    public string? AuthorId { get; init; }
     public string? Reply { get; init; }
     public string? RepliedAt { get; init; }
 }
@@ -25,7 +27,7 @@ public sealed class SuggestionStore(Database database)
         """;
     private const string SelectColumns = """
         SELECT receipt AS Receipt, channel_id AS ChannelId, text AS Text, created_at AS CreatedAt,
-               user_id IS NULL AS Anonymous, reply AS Reply, replied_at AS RepliedAt
+               user_id IS NULL AS Anonymous, user_id AS AuthorId, reply AS Reply, replied_at AS RepliedAt
         FROM suggestions
         """;
     private const string ByReceiptSql = SelectColumns + " WHERE receipt = @Receipt;";
