@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Commands;
@@ -11,7 +12,8 @@ namespace UnionBot.Core.Suggestions;
 /// /建议. An anonymous suggestion is stored without the user id and nothing here logs who made it; the receipt is
 /// the only handle, so anyone holding it can follow it up with /建议 查询.
 /// </summary>
-public sealed class SuggestionHandler(SuggestionStore store, IAnnouncementOutbox outbox, IOptions<UnionBotOptions> options)
+public sealed class SuggestionHandler(
+    SuggestionStore store, IAnnouncementOutbox outbox, IOptions<UnionBotOptions> options, ILogger<SuggestionHandler> logger)
 {
     private const int ListLimit = 20;
 
@@ -64,9 +66,17 @@ public sealed class SuggestionHandler(SuggestionStore store, IAnnouncementOutbox
             return CommandReply.Of($"没有找到建议 {command.Receipt}，请核对编号。");
         await store.ReplyAsync(s.Receipt, command.Text, ctx, ct);
         var text = $"**💬 工会回复建议 {s.Receipt}**  \n{Block(command.Text)}\n\n提建议的老师可发 /建议 查询 {s.Receipt} 查看。";
-        // Keyed by the admin's message: a redelivered reply posts once, a corrected reply posts again.
-        await outbox.EnqueueImmediateAsync($"suggestion-reply:{s.Receipt}:{ctx.Message.MessageId}",
-            new OutgoingMessage($"建议 {s.Receipt} 的回复", text), GroupOf.Target(s.ChannelId, options.Value), ct);
+        try
+        {
+            // Keyed by the admin's message: a redelivered reply posts once, a corrected reply posts again.
+            await outbox.EnqueueImmediateAsync($"suggestion-reply:{s.Receipt}:{ctx.Message.MessageId}",
+                new OutgoingMessage($"建议 {s.Receipt} 的回复", text), GroupOf.Target(s.ChannelId, options.Value), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The reply to suggestion {Receipt} is stored but could not be queued for the group", s.Receipt);
+            return CommandReply.Of($"回复已保存（/建议 查询 {s.Receipt} 可见），但没能发到群里，请稍后再发一次同样的回复。");
+        }
         return CommandReply.Of($"已回复建议 {s.Receipt}，并会在群里公布（只写编号，不写提建议的人）。");
     }
 }

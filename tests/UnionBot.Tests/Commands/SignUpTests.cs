@@ -150,6 +150,21 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenThePromotionNoticeCannotBeQueuedTheCancellationStillStandsAndTheReplySaysSo()
+    {
+        await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额1");
+        await _bot.Say("teacher-li", "/报名 乒乓球赛");
+        await _bot.Say("teacher-zhang", "/报名 乒乓球赛");
+        _bot.Outbox.Broken = true;
+
+        var reply = await _bot.Say("teacher-li", "/取消报名 乒乓球赛");
+
+        Assert.Contains("候补的 张老师 已经补上，但群通知没发出去", reply);
+        Assert.Equal(["teacher-zhang"], await EntryUsers());
+        Assert.Contains(_bot.Logs.Lines, l => l.StartsWith("Error: Sign-up 1: entry 2 moved up but the notice could not be queued"));
+    }
+
+    [Fact]
     public async Task CancellingFromTheWaitingListPromotesNobody()
     {
         await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额1");
