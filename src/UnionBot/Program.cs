@@ -8,9 +8,11 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddUnionBotConfiguration(args);
 builder.AddUnionBotCore();
+builder.AddCallbacks();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapCallbackEndpoints();
 
 return await app.RunUnionBotAsync();
 
