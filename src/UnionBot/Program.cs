@@ -8,6 +8,7 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddUnionBotConfiguration(args);
 builder.AddUnionBotCore();
+builder.AddPlatforms();
 builder.AddCallbacks();
 
 var app = builder.Build();

@@ -12,7 +12,7 @@ namespace UnionBot.Callbacks;
 /// </summary>
 public sealed class DingTalkCallback(
     CallbackChannels channels, ProcessedMessages processed, CommandRunner runner, DingTalkReplyQueue replies,
-    TimeProvider time, ILogger<DingTalkCallback> logger)
+    DingTalkRobotClient robot, TimeProvider time, ILogger<DingTalkCallback> logger)
 {
     private static readonly object Empty = new { msgtype = "empty" };
 
@@ -26,7 +26,7 @@ public sealed class DingTalkCallback(
         var body = await CallbackBody.ReadAsync(request, ct);
         if (body is null) return Refuse(413, channelId, "body over 64 KiB");
 
-        var message = DingTalkMessage.Parse(body);
+        var message = DingTalkIncoming.Parse(body);
         if (message is null) return Refuse(400, channelId, "body is malformed");
         if (message.MsgType != "text")
         {
@@ -35,7 +35,7 @@ public sealed class DingTalkCallback(
         }
         if (message.Text is null || message.SessionWebhook is null) return Refuse(400, channelId, "text message without content or sessionWebhook");
         // The webhook is chosen by whoever sent the body, and the sign does not cover the body.
-        if (!IsPlatformAddress(message.SessionWebhook, channels.Options.DingTalk.ApiBaseUrl))
+        if (!robot.IsOnApiHost(message.SessionWebhook))
             return Refuse(400, channelId, "sessionWebhook is not on the DingTalk API host");
         if (!await processed.TryClaimAsync(channel.Id, message.MsgId, ct))
         {
@@ -45,15 +45,9 @@ public sealed class DingTalkCallback(
 
         var reply = await runner.RunAsync(new IncomingMessage(channel.Id, PlatformKind.DingTalk, message.MsgId, message.UserId,
             message.SenderNick, message.Text, time.GetUtcNow()), ct);
-        replies.Enqueue(new DingTalkReply(channel.Id, message.MsgId, message.SessionWebhook, SessionMessage.For(reply, message.UserId)));
+        replies.Enqueue(new DingTalkReply(channel.Id, message.MsgId, message.SessionWebhook, DingTalkReply.MessageFor(reply, message.UserId)));
         return Results.Json(Empty);
     }
-
-    internal static bool IsPlatformAddress(string url, string apiBaseUrl) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var target) && Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var api) &&
-        string.Equals(target.Scheme, api.Scheme, StringComparison.OrdinalIgnoreCase) &&
-        string.Equals(target.Host, api.Host, StringComparison.OrdinalIgnoreCase) && target.Port == api.Port &&
-        string.IsNullOrEmpty(target.UserInfo);
 
     private IResult Refuse(int status, string channelId, string reason)
     {

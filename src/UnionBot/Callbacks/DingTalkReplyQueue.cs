@@ -1,6 +1,7 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Threading.Channels;
+using UnionBot.Core.Options;
+using UnionBot.Core.Platforms;
+using UnionBot.Core.Platforms.DingTalk;
 
 namespace UnionBot.Callbacks;
 
@@ -8,7 +9,7 @@ namespace UnionBot.Callbacks;
 public sealed class DingTalkReplyQueue(ILogger<DingTalkReplyQueue> logger)
 {
     private readonly Channel<DingTalkReply> _queue = Channel.CreateBounded<DingTalkReply>(
-        new BoundedChannelOptions(10_000) { SingleReader = false, FullMode = BoundedChannelFullMode.DropWrite });
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public ChannelReader<DingTalkReply> Reader => _queue.Reader;
 
@@ -20,13 +21,16 @@ public sealed class DingTalkReplyQueue(ILogger<DingTalkReplyQueue> logger)
 }
 
 /// <summary>
-/// Posts queued replies, a few at a time. A network failure, a 5xx or errcode -1 is retried twice (1 s, 2 s);
-/// an expired session (300001) or any other errcode is logged once and given up: the webhook lives ~90 min.
+/// Posts queued replies through the DingTalk robot client, a few at a time. A transient failure or a rate limit
+/// is retried twice (after 1 s, then 2 s); a permanent one (an expired session, 300001) is logged once: the
+/// sessionWebhook only lives about 90 minutes, so there is nothing to wait for.
 /// </summary>
 public sealed class DingTalkReplySender(
-    DingTalkReplyQueue queue, HttpClient http, TimeProvider time, ILogger<DingTalkReplySender> logger) : BackgroundService
+    DingTalkReplyQueue queue, DingTalkRobotClient robot, Microsoft.Extensions.Options.IOptions<UnionBotOptions> options,
+    TimeProvider time, ILogger<DingTalkReplySender> logger) : BackgroundService
 {
     private const int Workers = 4;
+    private const int Attempts = 3;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
@@ -41,43 +45,22 @@ public sealed class DingTalkReplySender(
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
-    internal async Task PostAsync(DingTalkReply reply, CancellationToken ct)
+    private async Task PostAsync(DingTalkReply reply, CancellationToken ct)
     {
+        var channel = options.Value.Channels.FirstOrDefault(c => c.Id == reply.ChannelId);
+        if (channel is null) return;
         for (var attempt = 1; ; attempt++)
         {
-            var (transient, detail) = await TryPostAsync(reply, ct);
-            if (detail is null) return;
-            if (!transient || attempt == 3)
+            var result = await robot.SendToSessionAsync(reply.SessionWebhook, channel, reply.Message, ct);
+            if (result.Outcome == SendOutcome.Sent) return;
+            if (result.Outcome == SendOutcome.Permanent || attempt == Attempts)
             {
-                // The webhook URL carries a session token: log the message id, never the URL.
-                logger.LogWarning("DingTalk reply to message {MessageId} on channel {ChannelId} not delivered: {Detail}",
-                    reply.MessageId, reply.ChannelId, detail);
+                // The result's message names the channel and errcode; the webhook URL (a session token) is never logged.
+                logger.LogWarning("DingTalk reply to message {MessageId} not delivered: {Outcome} {Detail}",
+                    reply.MessageId, result.Outcome, result.ErrorMessage);
                 return;
             }
             await Task.Delay(TimeSpan.FromSeconds(attempt), time, ct);
-        }
-    }
-
-    private async Task<(bool Transient, string? Detail)> TryPostAsync(DingTalkReply reply, CancellationToken ct)
-    {
-        try
-        {
-            using var response = await http.PostAsJsonAsync(reply.SessionWebhook, reply.Message, ct);
-            if ((int)response.StatusCode >= 500) return (true, $"HTTP {(int)response.StatusCode}");
-            if (!response.IsSuccessStatusCode) return (false, $"HTTP {(int)response.StatusCode}");
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-            var code = json.RootElement.TryGetProperty("errcode", out var c) && c.TryGetInt32(out var n) ? n : (int?)null;
-            return code switch
-            {
-                0 => (false, null),
-                -1 => (true, "errcode -1 (busy)"),
-                null => (false, "no errcode in the answer"),
-                _ => (false, $"errcode {code}"),
-            };
-        }
-        catch (Exception e) when (e is HttpRequestException or JsonException || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            return (true, e.GetType().Name);
         }
     }
 }

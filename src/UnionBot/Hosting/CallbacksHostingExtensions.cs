@@ -15,8 +15,7 @@ public static class CallbacksHostingExtensions
         builder.Services.AddScoped<WeComCallback>();
         builder.Services.AddScoped<DingTalkCallback>();
         builder.Services.AddSingleton<DingTalkReplyQueue>();
-        builder.Services.AddHttpClient<DingTalkReplySender>(http => http.Timeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DingTalkReplySender>());
+        builder.Services.AddHostedService<DingTalkReplySender>(); // posts with the senders' DingTalkRobotClient
         builder.Services.AddSingleton<LocalRoster>();
         builder.Services.AddScoped<LocalChat>();
         return builder;

@@ -12,6 +12,7 @@ using UnionBot.Core.Commands;
 using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Tests.Support;
+using UnionBot.Tests.Support.Fakes;
 
 namespace UnionBot.Tests.Callbacks;
 
@@ -30,14 +31,15 @@ public sealed class CallbackHost : IAsyncDisposable
     private readonly UnionBotFactory _factory;
     private readonly WebApplicationFactory<Program> _app;
 
-    private CallbackHost(UnionBotFactory factory, WebApplicationFactory<Program> app, FakeSessionWebhook webhook, RecordingPipeline pipeline, LogCapture logs)
+    private CallbackHost(UnionBotFactory factory, WebApplicationFactory<Program> app, FakeDingTalkServer dingTalk, RecordingPipeline pipeline, LogCapture logs)
     {
-        _factory = factory; _app = app; Webhook = webhook; Pipeline = pipeline; Logs = logs;
+        _factory = factory; _app = app; DingTalk = dingTalk; Pipeline = pipeline; Logs = logs;
         Client = app.CreateClient();
     }
 
     public HttpClient Client { get; }
-    public FakeSessionWebhook Webhook { get; }
+    /// <summary>The senders' fake DingTalk: plays the sessionWebhook the replies go to.</summary>
+    public FakeDingTalkServer DingTalk { get; }
     public RecordingPipeline Pipeline { get; }
     public LogCapture Logs { get; }
     public ManualTimeProvider Time => _factory.Time;
@@ -47,7 +49,7 @@ public sealed class CallbackHost : IAsyncDisposable
 
     public static async Task<CallbackHost> StartAsync(string? databasePath = null, IDictionary<string, string?>? extra = null)
     {
-        var webhook = await FakeSessionWebhook.StartAsync();
+        var dingTalk = await FakeDingTalkServer.StartAsync();
         var settings = new Dictionary<string, string?>
         {
             ["UnionBot:Admins:0"] = "chair-userid",
@@ -56,7 +58,7 @@ public sealed class CallbackHost : IAsyncDisposable
             ["UnionBot:Channels:1:Id"] = DingTalkChannel, ["UnionBot:Channels:1:Platform"] = "DingTalk",
             ["UnionBot:Channels:1:AppSecret"] = AppSecret,
             ["UnionBot:Channels:2:Id"] = "wecom-silent", ["UnionBot:Channels:2:Platform"] = "WeCom",
-            ["UnionBot:DingTalk:ApiBaseUrl"] = webhook.BaseUrl,
+            ["UnionBot:DingTalk:ApiBaseUrl"] = dingTalk.BaseUrl,
         };
         if (extra is not null) foreach (var (k, v) in extra) settings[k] = v;
         var factory = new UnionBotFactory(settings: settings, databasePath: databasePath);
@@ -68,7 +70,7 @@ public sealed class CallbackHost : IAsyncDisposable
             services.AddSingleton<ICommandPipeline>(pipeline);
             services.AddSingleton<ILoggerProvider>(logs);
         }));
-        return new CallbackHost(factory, app, webhook, pipeline, logs);
+        return new CallbackHost(factory, app, dingTalk, pipeline, logs);
     }
 
     public string UnixSeconds(TimeSpan offset = default) => (Time.GetUtcNow() + offset).ToUnixTimeSeconds().ToString();
@@ -120,7 +122,7 @@ public sealed class CallbackHost : IAsyncDisposable
         msgtype = "text", text = new { content }, msgId, createAt = Time.GetUtcNow().ToUnixTimeMilliseconds(),
         conversationType = "2", conversationId = "cid-union", conversationTitle = "工会群", senderNick = "张老师",
         senderStaffId = staffId, isAdmin = false, isInAtList = true,
-        sessionWebhook = sessionWebhook ?? $"{Webhook.BaseUrl}/robot/sendBySession?session=s-{msgId}",
+        sessionWebhook = sessionWebhook ?? DingTalk.OpenSession($"s-{msgId}"),
         sessionWebhookExpiredTime = Time.GetUtcNow().AddMinutes(90).ToUnixTimeMilliseconds(), robotCode = "ding-robot",
     });
 
@@ -135,6 +137,6 @@ public sealed class CallbackHost : IAsyncDisposable
         Client.Dispose();
         await _app.DisposeAsync();
         await _factory.DisposeAsync();
-        await Webhook.DisposeAsync();
+        await DingTalk.DisposeAsync();
     }
 }

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using UnionBot.Core.Options;
+using UnionBot.Core.Platforms;
+using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Core.Platforms.Local;
+using UnionBot.Core.Platforms.WeCom;
+
+namespace UnionBot.Hosting;
+
+public static class PlatformsHostingExtensions
+{
+    /// <summary>How long one post to a robot may take before it counts as a transient failure and is retried.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The three messengers (WeCom, DingTalk, the local channel), each resolvable as <see cref="IPlatformMessenger"/>.</summary>
+    public static IHostApplicationBuilder AddPlatforms(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient<WeComRobotClient>((sp, http) => Configure(http, Api(sp).WeCom))
+            .ConfigurePrimaryHttpMessageHandler(CreateHandler)
+            .RemoveAllLoggers(); // the default HTTP logs would print the request URL, which holds the webhook key
+        builder.Services.AddHttpClient<DingTalkRobotClient>((sp, http) => Configure(http, Api(sp).DingTalk))
+            .ConfigurePrimaryHttpMessageHandler(CreateHandler)
+            .RemoveAllLoggers();
+        builder.Services.AddSingleton<LocalMessenger>();
+
+        builder.Services.AddTransient<IPlatformMessenger>(sp => sp.GetRequiredService<WeComRobotClient>());
+        builder.Services.AddTransient<IPlatformMessenger>(sp => sp.GetRequiredService<DingTalkRobotClient>());
+        builder.Services.AddTransient<IPlatformMessenger>(sp => sp.GetRequiredService<LocalMessenger>());
+        return builder;
+    }
+
+    private static UnionBotOptions Api(IServiceProvider sp) => sp.GetRequiredService<IOptions<UnionBotOptions>>().Value;
+
+    private static void Configure(HttpClient http, PlatformApiOptions api)
+    {
+        // A trailing slash so that relative paths append to a base that has a path of its own (a proxy prefix).
+        http.BaseAddress = new Uri(api.ApiBaseUrl.TrimEnd('/') + "/");
+        http.Timeout = RequestTimeout;
+    }
+
+    // A messenger may live as long as the dispatcher that holds it: recycle pooled connections so DNS changes are seen.
+    private static HttpMessageHandler CreateHandler() => new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = RequestTimeout,
+    };
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using UnionBot.Core.Options;
+using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Core.Platforms.WeCom;
+using UnionBot.Tests.Support.Fakes;
+
+namespace UnionBot.Tests.Platforms;
+
+/// <summary>The senders pointed at a fake server, as AddPlatforms configures them but with a test-sized timeout.</summary>
+internal static class Clients
+{
+    public static WeComRobotClient WeCom(FakeWeComServer fake, TimeSpan? timeout = null) =>
+        new(Http(fake, timeout), NullLogger<WeComRobotClient>.Instance);
+
+    public static DingTalkRobotClient DingTalk(FakeDingTalkServer fake, TimeSpan? timeout = null) =>
+        new(Http(fake, timeout), fake.Time, NullLogger<DingTalkRobotClient>.Instance);
+
+    public static ChannelOptions WeComChannel(string webhookKey) =>
+        new() { Id = "wecom-all", Name = "全体教职工群", Platform = PlatformKind.WeCom, WebhookKey = webhookKey };
+
+    public static ChannelOptions DingTalkChannel(string accessToken, string secret = "") =>
+        new() { Id = "ding-union", Name = "工会委员群", Platform = PlatformKind.DingTalk, AccessToken = accessToken, Secret = secret };
+
+    private static HttpClient Http(FakePlatformServer fake, TimeSpan? timeout) =>
+        new() { BaseAddress = new Uri(fake.BaseUrl + "/"), Timeout = timeout ?? TimeSpan.FromSeconds(10) };
+}

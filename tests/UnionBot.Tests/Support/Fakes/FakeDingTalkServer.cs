@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using UnionBot.Core.Platforms.DingTalk;
+
+namespace UnionBot.Tests.Support.Fakes;
+
+/// <summary>
+/// The DingTalk custom robot (PROTOCOLS.md 2.1) on 127.0.0.1: <c>POST /robot/send?access_token=…&amp;timestamp=…&amp;sign=…</c>
+/// and the callbacks' reply address <c>POST /robot/sendBySession?session=…</c>. Checks what DingTalk checks — the
+/// token (400101 missing, 300001 unknown), 加签 and its timestamp within 1 h of the fake's clock and the keyword
+/// (310000), the JSON shape (40035), 20000 bytes (460101) — then 20 per 60 s per robot (130101), after which the
+/// robot is throttled for 10 minutes (410100). Session replies are checked and recorded but not rate-limited.
+/// </summary>
+public sealed class FakeDingTalkServer : FakePlatformServer
+{
+    public const int MaxContentBytes = 20000;
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(90);
+    private readonly ConcurrentDictionary<string, Robot> _robots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _sessions = new(StringComparer.Ordinal);
+
+    private FakeDingTalkServer(TimeProvider? time) : base(time) => ThrottleAfterLimit = TimeSpan.FromMinutes(10);
+
+    public static async Task<FakeDingTalkServer> StartAsync(TimeProvider? time = null)
+    {
+        var server = new FakeDingTalkServer(time);
+        await server.StartServerAsync();
+        return server;
+    }
+
+    /// <summary>A custom robot; with <paramref name="secret"/> it requires 加签, with <paramref name="keyword"/> the keyword in the text.</summary>
+    public void AddRobot(string accessToken, string? secret = null, string? keyword = null) =>
+        _robots[accessToken] = new Robot(secret, keyword);
+
+    public void RemoveRobot(string accessToken) => _robots.TryRemove(accessToken, out _);
+
+    /// <summary>Opens a conversation's reply address, valid for 90 minutes of the fake's clock, as a callback carries it.</summary>
+    public string OpenSession(string? session = null)
+    {
+        session ??= Guid.NewGuid().ToString("N");
+        _sessions[session] = Time.GetUtcNow() + SessionLifetime;
+        return $"{BaseUrl}/robot/sendBySession?session={session}";
+    }
+
+    protected override (int OverLimit, int Throttled) RateLimitCodes => (130101, 410100);
+
+    protected override void MapRoutes(WebApplication app)
+    {
+        app.MapPost("/robot/send", (HttpContext context) => HandleAsync(context, CheckRobot));
+        app.MapPost("/robot/sendBySession", (HttpContext context) => HandleAsync(context, CheckSession));
+    }
+
+    private FakeVerdict CheckRobot(HttpContext context, string body)
+    {
+        var query = context.Request.Query;
+        var token = query["access_token"].ToString();
+        if (token.Length == 0) return FakeVerdict.Reject(token, 400101, "access_token is blank");
+        if (!_robots.TryGetValue(token, out var robot)) return FakeVerdict.Reject(token, 300001, "token is not exist");
+        if (robot.Secret is { } secret)
+        {
+            // ASP.NET decodes the query once, as DingTalk does: a double-encoded or unencoded sign no longer matches.
+            if (!long.TryParse(query["timestamp"].ToString(), out var timestamp)
+                || Math.Abs(Time.GetUtcNow().ToUnixTimeMilliseconds() - timestamp) > TimeSpan.FromHours(1).TotalMilliseconds)
+                return FakeVerdict.Reject(token, 310000, "invalid timestamp");
+            if (query["sign"].ToString() != DingTalkSigner.Sign(secret, timestamp))
+                return FakeVerdict.Reject(token, 310000, "sign not match");
+        }
+        return CheckMessage(token, body, robot.Keyword, rateLimited: true);
+    }
+
+    private FakeVerdict CheckSession(HttpContext context, string body)
+    {
+        var session = context.Request.Query["session"].ToString();
+        var robot = "session:" + session;
+        if (!_sessions.TryGetValue(session, out var expires) || Time.GetUtcNow() > expires)
+            return FakeVerdict.Reject(robot, 300001, "session is not exist or expired");
+        return CheckMessage(robot, body, keyword: null, rateLimited: false);
+    }
+
+    private static FakeVerdict CheckMessage(string robot, string body, string? keyword, bool rateLimited)
+    {
+        if (FakeJson.Object(body) is not { } root) return FakeVerdict.Reject(robot, 40035, "缺少参数 json");
+        var msgType = FakeJson.String(root, "msgtype");
+        if (msgType is not ("text" or "markdown")) return FakeVerdict.Reject(robot, 40035, $"不支持的消息类型 {msgType}");
+        if (FakeJson.Child(root, msgType) is not { } message) return FakeVerdict.Reject(robot, 40035, $"缺少参数 {msgType}");
+        var content = FakeJson.String(message, msgType == "text" ? "content" : "text");
+        var title = msgType == "markdown" ? FakeJson.String(message, "title") : "";
+        if (string.IsNullOrWhiteSpace(content) || title is null || (msgType == "markdown" && title.Trim().Length == 0))
+            return FakeVerdict.Reject(robot, 40035, "缺少参数 content/title/text");
+        if (Encoding.UTF8.GetByteCount(content) > MaxContentBytes)
+            return FakeVerdict.Reject(robot, 460101, $"message too long, exceeds {MaxContentBytes} bytes");
+        if (keyword is not null && !content.Contains(keyword, StringComparison.Ordinal) && !title.Contains(keyword, StringComparison.Ordinal))
+            return FakeVerdict.Reject(robot, 310000, "keywords not in content");
+
+        IReadOnlyList<string>? users = [], mobiles = [];
+        var atAll = false;
+        if (root.TryGetProperty("at", out var at) && at.ValueKind != JsonValueKind.Null)
+        {
+            if (at.ValueKind != JsonValueKind.Object) return FakeVerdict.Reject(robot, 40035, "at must be an object");
+            users = FakeJson.Strings(at, "atUserIds");
+            mobiles = FakeJson.Strings(at, "atMobiles");
+            var all = at.TryGetProperty("isAtAll", out var a) ? a.ValueKind : JsonValueKind.False;
+            if (users is null || mobiles is null || all is not (JsonValueKind.True or JsonValueKind.False))
+                return FakeVerdict.Reject(robot, 40035, "at.atUserIds/atMobiles must be string arrays, isAtAll a boolean");
+            atAll = all == JsonValueKind.True;
+        }
+        var parsed = new FakeRequest(default, robot, "", body, 200, 0, msgType, content, title.Length > 0 ? title : null, users, mobiles, atAll);
+        return new FakeVerdict(robot, 0, "ok", parsed, rateLimited);
+    }
+
+    private sealed record Robot(string? Secret, string? Keyword);
+}

@@ -1,0 +1,210 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace UnionBot.Tests.Support.Fakes;
+
+/// <summary>
+/// What the fake WeCom and DingTalk servers share: a real Kestrel server on 127.0.0.1 (port 0), thread-safe recording
+/// of every request, the per-robot rate limit on a clock the test controls, and answers scripted by the test
+/// (an errcode, an HTTP error or a delay, for the next request or the next N).
+/// </summary>
+public abstract class FakePlatformServer : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly List<FakeRequest> _received = [];
+    private readonly List<Scripted> _script = [];
+    private readonly Dictionary<string, List<DateTimeOffset>> _acceptedAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _throttledUntil = new(StringComparer.Ordinal);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WebApplication? _app;
+
+    protected FakePlatformServer(TimeProvider? time) => Time = time ?? TimeProvider.System;
+
+    /// <summary>The clock for the rate limit and for signature timestamps.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary><c>http://127.0.0.1:PORT</c>, no trailing slash: the value for <c>UnionBot:…:ApiBaseUrl</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Messages a robot may send per <see cref="RateWindow"/>; null switches the limit off.</summary>
+    public int? RateLimit { get; set; } = 20;
+
+    public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>After a robot goes over the limit, how long it stays throttled (DingTalk: 10 minutes).</summary>
+    public TimeSpan ThrottleAfterLimit { get; set; }
+
+    /// <summary>Every request received, in arrival order, including the refused ones.</summary>
+    public IReadOnlyList<FakeRequest> Received { get { lock (_gate) return _received.ToList(); } }
+
+    /// <summary>The requests the platform acknowledged (errcode 0): what the group sees.</summary>
+    public IReadOnlyList<FakeRequest> Accepted { get { lock (_gate) return _received.Where(r => r.Accepted).ToList(); } }
+
+    /// <summary>The next <paramref name="times"/> requests are answered with <paramref name="errcode"/> (HTTP 200).</summary>
+    public void AnswerNext(int errcode, int times = 1, string errmsg = "scripted by the test") =>
+        AddScript(new Scripted(times, ErrCode: errcode, ErrMsg: errmsg));
+
+    /// <summary>The next <paramref name="times"/> requests fail with an HTTP status and no platform body.</summary>
+    public void FailNextWithHttp(int status = 500, int times = 1) => AddScript(new Scripted(times, HttpStatus: status));
+
+    /// <summary>The next <paramref name="times"/> requests wait <paramref name="delay"/> (real time) before being handled normally.</summary>
+    public void DelayNext(TimeSpan delay, int times = 1) => AddScript(new Scripted(times, Delay: delay));
+
+    /// <summary>Forgets the scripted answers that were not used.</summary>
+    public void ClearScript() { lock (_gate) _script.Clear(); }
+
+    /// <summary>Waits (real time, bounded) until at least <paramref name="count"/> requests were accepted.</summary>
+    public Task<IReadOnlyList<FakeRequest>> WaitForAcceptedAsync(int count, TimeSpan? timeout = null) =>
+        WaitForAsync(r => r.Accepted, count, timeout);
+
+    /// <summary>Waits (real time, bounded) until at least <paramref name="count"/> requests arrived, accepted or not.</summary>
+    public Task<IReadOnlyList<FakeRequest>> WaitForReceivedAsync(int count, TimeSpan? timeout = null) =>
+        WaitForAsync(_ => true, count, timeout);
+
+    /// <summary>The most messages one robot had accepted within any <paramref name="window"/> (by the fake's clock).</summary>
+    public int MaxAcceptedInAnyWindow(string robot, TimeSpan window)
+    {
+        var times = Accepted.Where(r => r.Robot == robot).Select(r => r.At).Order().ToList();
+        var max = 0;
+        for (int first = 0, last = 0; last < times.Count; last++)
+        {
+            while (times[last] - times[first] >= window) first++;
+            max = Math.Max(max, last - first + 1);
+        }
+        return max;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void MapRoutes(WebApplication app);
+
+    /// <summary>The errcode a robot over its limit gets, and the one it gets while throttled afterwards.</summary>
+    protected abstract (int OverLimit, int Throttled) RateLimitCodes { get; }
+
+    protected async Task StartServerAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Fake", ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+        _app = builder.Build();
+        MapRoutes(_app);
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.Single().TrimEnd('/');
+    }
+
+    /// <summary>Records the request and answers it: script first, then the platform's checks, then the rate limit.</summary>
+    private protected async Task HandleAsync(HttpContext context, Func<HttpContext, string, FakeVerdict> check)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+        string body;
+        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+
+        var scripted = TakeScripted();
+        if (scripted?.Delay is { } delay)
+        {
+            try { await Task.Delay(delay, context.RequestAborted); }
+            catch (OperationCanceledException) { return; } // the client gave up: nothing reaches the group
+            scripted = null;
+        }
+        if (scripted?.HttpStatus is { } status)
+        {
+            Record(new FakeRequest(Time.GetUtcNow(), "", rawTarget, body, status, null));
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsync("<html><body>fake server error</body></html>");
+            return;
+        }
+
+        var verdict = scripted?.ErrCode is { } code
+            ? FakeVerdict.Reject(check(context, body).Robot, code, scripted.ErrMsg ?? "scripted")
+            : check(context, body);
+        var now = Time.GetUtcNow();
+        var answer = verdict.ErrCode == 0 && verdict.RateLimited ? Admit(verdict.Robot, now) : (verdict.ErrCode, verdict.ErrMsg);
+        var parsed = verdict.Parsed ?? new FakeRequest(now, verdict.Robot, rawTarget, body, 200, null);
+        Record(parsed with { At = now, Robot = verdict.Robot, RawTarget = rawTarget, Body = body, HttpStatus = 200, ErrCode = answer.ErrCode });
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync($"{{\"errcode\":{answer.ErrCode},\"errmsg\":{JsonSerializer.Serialize(answer.ErrMsg)}}}");
+    }
+
+    private (int ErrCode, string ErrMsg) Admit(string robot, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (RateLimit is not { } limit) return (0, "ok");
+            if (_throttledUntil.TryGetValue(robot, out var until) && now < until)
+                return (RateLimitCodes.Throttled, "throttled for sending too fast");
+            var sent = _acceptedAt.TryGetValue(robot, out var list) ? list : _acceptedAt[robot] = [];
+            sent.RemoveAll(t => now - t >= RateWindow);
+            if (sent.Count >= limit)
+            {
+                if (ThrottleAfterLimit > TimeSpan.Zero) _throttledUntil[robot] = now + ThrottleAfterLimit;
+                return (RateLimitCodes.OverLimit, $"send too fast, exceeded {limit} messages per {RateWindow.TotalSeconds:0} s");
+            }
+            sent.Add(now);
+            return (0, "ok");
+        }
+    }
+
+    private void AddScript(Scripted scripted) { lock (_gate) _script.Add(scripted); }
+
+    private Scripted? TakeScripted()
+    {
+        lock (_gate)
+        {
+            if (_script.Count == 0) return null;
+            var first = _script[0];
+            if (first.Times <= 1) _script.RemoveAt(0);
+            else _script[0] = first with { Times = first.Times - 1 };
+            return first;
+        }
+    }
+
+    private void Record(FakeRequest request)
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            _received.Add(request);
+            changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        changed.TrySetResult();
+    }
+
+    private async Task<IReadOnlyList<FakeRequest>> WaitForAsync(Func<FakeRequest, bool> match, int count, TimeSpan? timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                var matching = _received.Where(match).ToList();
+                if (matching.Count >= count) return matching;
+                changed = _changed.Task;
+            }
+            try { await changed.WaitAsync(cts.Token); }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{GetType().Name}: expected {count} requests, got {Received.Count(match)} of {Received.Count} received");
+            }
+        }
+    }
+
+    private sealed record Scripted(int Times, int? ErrCode = null, string? ErrMsg = null, int? HttpStatus = null, TimeSpan? Delay = null);
+}
