@@ -28,7 +28,9 @@ public sealed class LocalChat(LocalFeed feed, CommandRunner runner, TimeProvider
         var line = feed.Append(user, "message", text);
         var reply = await runner.RunAsync(new IncomingMessage(ChannelId, PlatformKind.Local, $"local-{line.Id}-{Guid.NewGuid():N}",
             user, null, text, time.GetUtcNow()), ct);
-        var answer = feed.Append("工会助手", "reply", reply.Markdown);
+        // As on the platforms, the people a reply notifies (a teacher moved up from the waiting list) are named at its end.
+        var shown = reply.Mentions.Count == 0 ? reply.Markdown : $"{reply.Markdown.TrimEnd()}\n\n{string.Join(' ', reply.Mentions.Select(m => "@" + m))}";
+        var answer = feed.Append(LocalMessenger.Author, "reply", shown);
         return Results.Json(new { message = line, reply = answer, mentions = reply.Mentions });
     }
 
