@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddUnionBotConfiguration(args);
 builder.AddUnionBotCore();
 builder.AddPlatforms();
+builder.AddDelivery();
 builder.AddCallbacks();
 
 var app = builder.Build();

@@ -15,6 +15,7 @@ public sealed class UnionBotOptions
     public List<ChannelOptions> Channels { get; set; } = [];
     public PlatformApiOptions WeCom { get; set; } = new() { ApiBaseUrl = "https://qyapi.weixin.qq.com" };
     public PlatformApiOptions DingTalk { get; set; } = new() { ApiBaseUrl = "https://oapi.dingtalk.com" };
+    public DeliveryOptions Delivery { get; set; } = new();
 
     /// <summary>The configured zone; valid once the options passed validation.</summary>
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);

@@ -34,6 +34,7 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
             Fail("Schedule:FestivalNotice:DaysBefore", $"{o.Schedule.FestivalNotice.DaysBefore} is not a number of days from 0 to 30");
         if (o.Schedule.CatchUp < TimeSpan.Zero || o.Schedule.CatchUp > TimeSpan.FromDays(31))
             Fail("Schedule:CatchUp", $"{o.Schedule.CatchUp} must be between 00:00:00 and 31.00:00:00");
+        CheckDelivery(o.Delivery, Fail);
         CheckBaseUrl("WeCom:ApiBaseUrl", o.WeCom.ApiBaseUrl, Fail);
         CheckBaseUrl("DingTalk:ApiBaseUrl", o.DingTalk.ApiBaseUrl, Fail);
 
@@ -65,6 +66,24 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
     {
         try { TimeZoneInfo.FindSystemTimeZoneById(id); return true; }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException) { return false; }
+    }
+
+    private static void CheckDelivery(DeliveryOptions d, Action<string, string> fail)
+    {
+        if (d.MaxPerMinute is < 0 or > 20)
+            fail("Delivery:MaxPerMinute", $"{d.MaxPerMinute} must be from 1 to 20 (the platforms allow 20 per minute), or 0 for no limit");
+        if (d.RateWindow < TimeSpan.FromMilliseconds(10) || d.RateWindow > TimeSpan.FromHours(1))
+            fail("Delivery:RateWindow", $"{d.RateWindow} must be between 00:00:00.010 and 01:00:00");
+        if (d.MaxAttempts is < 1 or > 10)
+            fail("Delivery:MaxAttempts", $"{d.MaxAttempts} must be from 1 to 10");
+        if (d.RetryDelay < TimeSpan.Zero || d.RetryDelay > TimeSpan.FromMinutes(5))
+            fail("Delivery:RetryDelay", $"{d.RetryDelay} must be between 00:00:00 and 00:05:00");
+        if (d.WeComPause < TimeSpan.FromSeconds(60) || d.WeComPause > TimeSpan.FromHours(1))
+            fail("Delivery:WeComPause", $"{d.WeComPause} must be between 00:01:00 (WeCom's block) and 01:00:00");
+        if (d.DingTalkPause < TimeSpan.FromMinutes(10) || d.DingTalkPause > TimeSpan.FromHours(1))
+            fail("Delivery:DingTalkPause", $"{d.DingTalkPause} must be between 00:10:00 (DingTalk's throttle) and 01:00:00");
+        if (d.BacklogAfter < TimeSpan.FromMinutes(1) || d.BacklogAfter > TimeSpan.FromDays(1))
+            fail("Delivery:BacklogAfter", $"{d.BacklogAfter} must be between 00:01:00 and 1.00:00:00");
     }
 
     private static void CheckBaseUrl(string key, string value, Action<string, string> fail)

@@ -18,6 +18,6 @@ internal static class PlanFile
         {
             throw new UsageException($"cannot read '{path}': {e.Message}");
         }
-        return PlanReader.Read(bytes);
+        return PlanReader.Read(bytes, path);
     }
 }

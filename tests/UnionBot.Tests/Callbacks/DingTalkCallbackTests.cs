@@ -150,7 +150,7 @@ public sealed class DingTalkCallbackTests
         Assert.Empty(host.Pipeline.Received);
         Assert.Equal(0, await host.ProcessedCountAsync());
         Assert.Empty(host.DingTalk.Received);
-        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot"));
+        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks"));
         Assert.DoesNotContain(CallbackHost.AppSecret, host.Logs.All);
         Assert.DoesNotContain("session=", host.Logs.All);
     }

@@ -74,7 +74,7 @@ public sealed class WeComCallbackTests
         var content = (await host.ReadStreamReplyAsync(response)).GetProperty("stream").GetProperty("content").GetString()!;
         Assert.Contains("抱歉", content);
         var errorId = content[(content.IndexOf("错误编号 ", StringComparison.Ordinal) + 5)..^1];
-        var line = Assert.Single(host.Logs.At(LogLevel.Error, "UnionBot"));
+        var line = Assert.Single(host.Logs.At(LogLevel.Error, "UnionBot.Callbacks"));
         Assert.Contains(errorId, line);
     }
 
@@ -231,7 +231,7 @@ public sealed class WeComCallbackTests
     {
         Assert.Empty(host.Pipeline.Received);
         Assert.Equal(0, await host.ProcessedCountAsync());
-        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot"));
+        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks"));
         Assert.DoesNotContain(CallbackHost.Token, host.Logs.All);
         Assert.DoesNotContain(CallbackHost.AesKey, host.Logs.All);
         Assert.DoesNotContain(CallbackHost.AppSecret, host.Logs.All);

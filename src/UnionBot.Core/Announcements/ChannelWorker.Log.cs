@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using UnionBot.Core.Options;
+
+namespace UnionBot.Core.Announcements;
+
+internal sealed partial class ChannelWorker
+{
+    [LoggerMessage(LogLevel.Information, "Posted {What} to {Channel}")]
+    private partial void LogSent(string what, string channel);
+
+    [LoggerMessage(LogLevel.Warning, "Skipped {Key} on {Channel}: it was due at {Due}, more than Schedule:CatchUp ({CatchUp}) ago")]
+    private partial void LogSkippedLate(string key, string channel, string due, TimeSpan catchUp);
+
+    [LoggerMessage(LogLevel.Warning, "Channel {Channel} is rate limited (errcode {Code}); it pauses until {Until:o} and then resumes, nothing is lost")]
+    private partial void LogRateLimited(string channel, int? code, DateTimeOffset until);
+
+    [LoggerMessage(LogLevel.Warning, "Channel {Channel}: attempt {Attempt} failed ({Code} {Error}); retrying in {Delay}")]
+    private partial void LogRetrying(string channel, int attempt, int? code, string? error, TimeSpan delay);
+
+    [LoggerMessage(LogLevel.Error, "Gave up posting {What} to {Channel} after {Attempts} attempts: {Code} {Error}")]
+    private partial void LogGaveUp(string what, string channel, int attempts, int? code, string? error);
+
+    [LoggerMessage(LogLevel.Error, "Channel {Channel} ({Platform}) stopped sending after {What} failed: {Reason}. Its other announcements wait until this is fixed and UnionBot restarted")]
+    private partial void LogChannelBroken(string channel, PlatformKind platform, string what, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Channel {Channel} refused {What}, the channel carries on: {Reason}")]
+    private partial void LogRowRejected(string what, string channel, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Delivery on {Channel} hit an error; retrying in 30 s")]
+    private partial void LogWorkerError(string channel, Exception e);
+}

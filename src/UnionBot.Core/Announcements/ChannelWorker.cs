@@ -1,0 +1,196 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using UnionBot.Core.Options;
+using UnionBot.Core.Platforms;
+
+namespace UnionBot.Core.Announcements;
+
+/// <summary>
+/// Sends one channel's due rows, one post at a time, within its rate limit. Each channel has its own worker, so a
+/// slow, throttled or broken robot never holds up the others.
+/// </summary>
+internal sealed partial class ChannelWorker
+{
+    /// <summary>Permanent errors about one message's content: that row fails and the channel carries on.</summary>
+    private static readonly HashSet<int> ContentErrors = [40008, 40058, 44004, 460101];
+
+    private readonly DeliveryChannel _channel;
+    private readonly OutboxStore _store;
+    private readonly DeliveryStatus _status;
+    private readonly DeliveryOptions _delivery;
+    private readonly TimeSpan _catchUp;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly SlidingWindowLimiter _limiter;
+    private readonly ResiliencePipeline<SendResult> _retry;
+    private DateTimeOffset _pausedUntil;
+    private bool _halted;
+
+    public ChannelWorker(DeliveryChannel channel, OutboxStore store, DeliveryStatus status, UnionBotOptions options, TimeProvider time, ILogger logger)
+    {
+        (_channel, _store, _status, _delivery, _catchUp, _time, _logger) = (channel, store, status, options.Delivery, options.Schedule.CatchUp, time, logger);
+        _limiter = new SlidingWindowLimiter(channel.MaxPerWindow, _delivery.RateWindow);
+        _retry = BuildRetry();
+    }
+
+    public void Wake()
+    {
+        try { if (_wake.CurrentCount == 0) _wake.Release(); }
+        catch (SemaphoreFullException) { /* already awake */ }
+    }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            DateTimeOffset? next;
+            try { next = await DrainAsync(ct); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                // A locked or unreadable database: nothing was lost (rows stay pending or sending); try again shortly.
+                LogWorkerError(_channel.Id, e);
+                next = _time.GetUtcNow() + TimeSpan.FromSeconds(30);
+            }
+            await SleepAsync(next, ct);
+        }
+    }
+
+    private async Task<DateTimeOffset?> DrainAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (_halted) return null;
+            var now = _time.GetUtcNow();
+            if (_pausedUntil > now) return _pausedUntil;
+            _status.Resume(_channel.Id);
+            foreach (var (key, due) in await _store.SkipLateAsync(_channel.Id, now - _catchUp, "late by more than Schedule:CatchUp", ct))
+                LogSkippedLate(key, _channel.Id, due, _catchUp);
+            var slot = _limiter.NextSlot(now);
+            if (slot > now) return slot;
+            var rows = await _store.ClaimNextAsync(_channel.Id, now, now - _delivery.BacklogAfter,
+                backlog => OutboxComposer.FitDigest(backlog, _channel.Messenger.MaxMessageBytes), ct);
+            if (rows.Count == 0) return null;
+            await DeliverAsync(rows, ct);
+        }
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<OutboxRow> rows, CancellationToken ct)
+    {
+        var message = OutboxComposer.Digest(rows);
+        var tries = 0;
+        SendResult result;
+        try
+        {
+            result = await _retry.ExecuteAsync(async token =>
+            {
+                tries++;
+                await WaitForSlotAsync(token); // every attempt, retries included, counts against the platform's limit
+                return await SendOnceAsync(message);
+            }, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping between attempts: the platform has not acknowledged anything, so the rows go back to pending.
+            await _store.ReleaseAsync(rows, Math.Max(0, tries - 1), null, "the bot stopped before it was sent", CancellationToken.None);
+            throw;
+        }
+        await RecordAsync(rows, result, Math.Max(0, tries - 1));
+    }
+
+    private async Task RecordAsync(IReadOnlyList<OutboxRow> rows, SendResult result, int retries)
+    {
+        var what = rows.Count == 1 ? rows[0].Key : $"a digest of {rows.Count} {rows[0].Kind} announcements";
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                await _store.MarkSentAsync(rows, retries, CancellationToken.None);
+                LogSent(what, _channel.Id);
+                break;
+            case SendOutcome.RateLimited:
+                await _store.ReleaseAsync(rows, retries, result.ErrorCode, result.ErrorMessage, CancellationToken.None);
+                var now = _time.GetUtcNow();
+                _limiter.Saturate(now);
+                _pausedUntil = now + _channel.RateLimitPause;
+                _status.Pause(_channel.Id, _pausedUntil);
+                LogRateLimited(_channel.Id, result.ErrorCode, _pausedUntil);
+                break;
+            case SendOutcome.Transient:
+                await _store.MarkFailedAsync(rows, retries, result.ErrorCode, $"gave up after {retries + 1} attempts: {result.ErrorMessage}", CancellationToken.None);
+                LogGaveUp(what, _channel.Id, retries + 1, result.ErrorCode, result.ErrorMessage);
+                break;
+            default:
+                // The messenger's ErrorMessage already names the channel and what the administrator must fix.
+                var reason = result.ErrorMessage ?? $"errcode {result.ErrorCode}";
+                await _store.MarkFailedAsync(rows, retries, result.ErrorCode, reason, CancellationToken.None);
+                if (result.ErrorCode is { } code && ContentErrors.Contains(code))
+                {
+                    LogRowRejected(what, _channel.Id, reason);
+                    break;
+                }
+                _halted = true; // no retry storm: the channel waits, its other rows stay pending, until it is fixed and the bot restarted
+                _status.Fail(_channel.Id, reason);
+                LogChannelBroken(_channel.Id, _channel.Options.Platform, what, reason);
+                break;
+        }
+    }
+
+    private async Task<SendResult> SendOnceAsync(OutgoingMessage message)
+    {
+        try
+        {
+            // Not cancelled on shutdown: a post in flight is let finish so that its outcome is recorded.
+            return await _channel.Messenger.SendAsync(_channel.Options, message, CancellationToken.None);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or IOException)
+        {
+            return new SendResult(SendOutcome.Transient, null, e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    private async Task WaitForSlotAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var now = _time.GetUtcNow();
+            var slot = _limiter.NextSlot(now);
+            if (slot <= now) { _limiter.Record(now); return; }
+            await Task.Delay(slot - now, _time, ct);
+        }
+    }
+
+    private async Task SleepAsync(DateTimeOffset? until, CancellationToken ct)
+    {
+        var delay = until is { } u ? u - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        if (until is not null && delay <= TimeSpan.Zero) return;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var woken = _wake.WaitAsync(stop.Token);
+        var timer = Task.Delay(delay, _time, stop.Token);
+        await Task.WhenAny(woken, timer);
+        await stop.CancelAsync();
+    }
+
+    private ResiliencePipeline<SendResult> BuildRetry()
+    {
+        var builder = new ResiliencePipelineBuilder<SendResult> { TimeProvider = _time };
+        if (_delivery.MaxAttempts > 1)
+            builder.AddRetry(new RetryStrategyOptions<SendResult>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.Outcome == SendOutcome.Transient),
+                MaxRetryAttempts = _delivery.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _delivery.RetryDelay,
+                MaxDelay = TimeSpan.FromMinutes(5),
+                OnRetry = args =>
+                {
+                    LogRetrying(_channel.Id, args.AttemptNumber + 1, args.Outcome.Result?.ErrorCode, args.Outcome.Result?.ErrorMessage, args.RetryDelay);
+                    return default;
+                },
+            });
+        return builder.Build();
+    }
+}

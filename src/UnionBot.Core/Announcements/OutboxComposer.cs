@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json;
+using UnionBot.Core.Platforms;
+
+namespace UnionBot.Core.Announcements;
+
+/// <summary>Turns an announcement into outbox rows (one per channel, or numbered parts) and a backlog into one digest.</summary>
+public static class OutboxComposer
+{
+    public static IEnumerable<OutboxRow> Rows(string sourceKey, string kind, OutgoingMessage message, DateTimeOffset due, IEnumerable<DeliveryChannel> channels)
+    {
+        var mentions = JsonSerializer.Serialize(message.Mentions ?? []);
+        foreach (var channel in channels)
+        {
+            var key = $"{sourceKey}:{channel.Id}";
+            // The splitter labels each part "（2/3）" within the limit.
+            var parts = MessageSplitter.Split(message.Markdown, channel.Messenger.MaxMessageBytes);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var numbered = parts.Count > 1;
+                yield return new OutboxRow
+                {
+                    Key = numbered ? $"{key}#{i + 1}/{parts.Count}" : key,
+                    SourceKey = sourceKey,
+                    ChannelId = channel.Id,
+                    Kind = kind,
+                    Title = numbered ? $"{message.Title}（{i + 1}/{parts.Count}）" : message.Title,
+                    Text = parts[i],
+                    // Only the first part notifies: one ping per announcement, not one per part.
+                    Mentions = i == 0 ? mentions : "[]",
+                    Part = i + 1,
+                    Parts = parts.Count,
+                    DueAt = OutboxTime.Format(due),
+                };
+            }
+        }
+    }
+
+    public static OutgoingMessage Message(OutboxRow row) =>
+        new(row.Title, row.Text, JsonSerializer.Deserialize<List<string>>(row.Mentions) ?? []);
+
+    /// <summary>The longest prefix of <paramref name="backlog"/> whose digest fits in <paramref name="maxBytes"/> (at least one row).</summary>
+    public static IReadOnlyList<OutboxRow> FitDigest(IReadOnlyList<OutboxRow> backlog, int maxBytes)
+    {
+        var taken = new List<OutboxRow> { backlog[0] };
+        for (var i = 1; i < backlog.Count; i++)
+        {
+            taken.Add(backlog[i]);
+            if (Encoding.UTF8.GetByteCount(Digest(taken).Markdown) > maxBytes) { taken.RemoveAt(taken.Count - 1); break; }
+        }
+        return taken;
+    }
+
+    /// <summary>One message for several rows: a heading saying they are late, then each in due order, separated by rules.</summary>
+    public static OutgoingMessage Digest(IReadOnlyList<OutboxRow> rows)
+    {
+        if (rows.Count == 1) return Message(rows[0]);
+        var title = $"补发通知（{rows.Count}条）";
+        var text = new StringBuilder($"### {title}\n> 以下通知因机器人离线或群机器人限流未能按时发出，现合并补发。\n");
+        foreach (var row in rows)
+            text.Append("\n---\n").Append(row.Text).Append('\n');
+        var mentions = rows.SelectMany(r => JsonSerializer.Deserialize<List<string>>(r.Mentions) ?? []).Distinct().ToList();
+        return new OutgoingMessage(title, text.ToString().TrimEnd('\n'), mentions);
+    }
+}

@@ -1,0 +1,168 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using UnionBot.Core.Storage;
+
+namespace UnionBot.Core.Announcements;
+
+/// <summary>
+/// The outbox table. Every state change is one UPDATE, so that the only double-send window is the gap between
+/// the platform's acknowledgement and <see cref="MarkSentAsync"/> (README, "Delivery").
+/// </summary>
+public sealed class OutboxStore(Database database, TimeProvider time)
+{
+    private const string Columns = """
+        id AS Id, key AS Key, source_key AS SourceKey, channel_id AS ChannelId, kind AS Kind, title AS Title,
+        text AS Text, mentions AS Mentions, part AS Part, parts AS Parts, due_at AS DueAt, state AS State,
+        attempts AS Attempts, last_errcode AS LastErrcode, last_error AS LastError, sent_at AS SentAt
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO outbox (key, source_key, channel_id, kind, title, text, mentions, part, parts, due_at, state, created_at, updated_at)
+        VALUES (@Key, @SourceKey, @ChannelId, @Kind, @Title, @Text, @Mentions, @Part, @Parts, @DueAt, @State, @Now, @Now)
+        ON CONFLICT (key) DO NOTHING
+        """;
+
+    private const string RecoverSql = "UPDATE outbox SET state = 'pending', updated_at = @Now WHERE state = 'sending'";
+
+    private const string SkipLateSql = """
+        UPDATE outbox SET state = 'skipped', last_error = @Reason, updated_at = @Now
+        WHERE channel_id = @ChannelId AND state = 'pending' AND due_at < @Cutoff
+        RETURNING key AS Key, due_at AS DueAt
+        """;
+
+    private const string NextDueSql = $"""
+        SELECT {Columns} FROM outbox
+        WHERE channel_id = @ChannelId AND state = 'pending' AND due_at <= @Now
+        ORDER BY due_at, id LIMIT 1
+        """;
+
+    private const string BacklogSql = $"""
+        SELECT {Columns} FROM outbox
+        WHERE channel_id = @ChannelId AND state = 'pending' AND kind = @Kind AND parts = 1 AND due_at <= @Before
+        ORDER BY due_at, id LIMIT 50
+        """;
+
+    private const string ClaimSql = """
+        UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = @Now
+        WHERE id IN @Ids AND state = 'pending'
+        """;
+
+    private const string SentSql = """
+        UPDATE outbox SET state = 'sent', sent_at = @Now, updated_at = @Now, attempts = attempts + @Retries,
+            last_errcode = NULL, last_error = NULL
+        WHERE id IN @Ids AND state = 'sending'
+        """;
+
+    private const string FailedSql = """
+        UPDATE outbox SET state = 'failed', last_errcode = @Code, last_error = @Error, updated_at = @Now, attempts = attempts + @Retries
+        WHERE id IN @Ids AND state = 'sending'
+        """;
+
+    private const string ReleaseSql = """
+        UPDATE outbox SET state = 'pending', last_errcode = @Code, last_error = @Error, updated_at = @Now, attempts = attempts + @Retries
+        WHERE id IN @Ids AND state = 'sending'
+        """;
+
+    private const string EarliestPendingSql = """
+        SELECT source_key AS SourceKey, MIN(due_at) AS DueAt FROM outbox
+        WHERE state = 'pending' AND due_at > @Now GROUP BY source_key
+        """;
+
+    private const string ListSql = $"SELECT {Columns} FROM outbox ORDER BY due_at, id";
+
+    private string Now => OutboxTime.Format(time.GetUtcNow());
+
+    /// <summary>Adds the rows whose key is new; returns how many were added (an existing key is left as it is).</summary>
+    public async Task<int> InsertAsync(IEnumerable<OutboxRow> rows, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var now = Now;
+        var added = 0;
+        foreach (var row in rows)
+            added += await connection.ExecuteAsync(new CommandDefinition(InsertSql, Params(row, now), tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
+    /// <summary>At start: a row left <c>sending</c> by a crash was maybe posted, maybe not; it is sent again (README).</summary>
+    public async Task<int> RecoverInterruptedAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(RecoverSql, new { Now }, cancellationToken: ct));
+    }
+
+    /// <summary>Marks the channel's pending rows due before <paramref name="cutoff"/> skipped; returns their keys and due times.</summary>
+    public async Task<IReadOnlyList<(string Key, string DueAt)>> SkipLateAsync(string channelId, DateTimeOffset cutoff, string reason, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string, string)>(new CommandDefinition(SkipLateSql,
+            new { ChannelId = channelId, Cutoff = OutboxTime.Format(cutoff), Reason = reason, Now }, cancellationToken: ct));
+        return rows.ToList();
+    }
+
+    /// <summary>
+    /// Claims the channel's next due row as <c>sending</c>. When that row is part of a backlog (due before
+    /// <paramref name="backlogBefore"/>), the other backlog rows of its kind are claimed with it, to be sent as one digest;
+    /// <paramref name="fits"/> decides how many of them fit one message.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> ClaimNextAsync(string channelId, DateTimeOffset now, DateTimeOffset backlogBefore,
+        Func<IReadOnlyList<OutboxRow>, IReadOnlyList<OutboxRow>> fits, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var first = await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(NextDueSql,
+            new { ChannelId = channelId, Now = OutboxTime.Format(now) }, tx, cancellationToken: ct));
+        if (first is null) return [];
+        IReadOnlyList<OutboxRow> claim = [first];
+        if (first.Parts == 1 && first.Due <= backlogBefore)
+        {
+            var backlog = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(BacklogSql,
+                new { ChannelId = channelId, first.Kind, Before = OutboxTime.Format(backlogBefore) }, tx, cancellationToken: ct))).ToList();
+            if (backlog.Count > 1 && backlog[0].Id == first.Id) claim = fits(backlog);
+        }
+        var ids = claim.Select(r => r.Id).ToArray();
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(ClaimSql, new { Ids = ids, Now = OutboxTime.Format(now) }, tx, cancellationToken: ct));
+        if (claimed != ids.Length) return []; // another process took them first: nothing is sent twice
+        await tx.CommitAsync(ct);
+        return claim;
+    }
+
+    /// <summary>The one statement after the platform's acknowledgement.</summary>
+    public Task MarkSentAsync(IReadOnlyList<OutboxRow> rows, int retries, CancellationToken ct = default) =>
+        ExecuteAsync(SentSql, new { Ids = Ids(rows), Now, Retries = retries }, ct);
+
+    public Task MarkFailedAsync(IReadOnlyList<OutboxRow> rows, int retries, int? code, string error, CancellationToken ct = default) =>
+        ExecuteAsync(FailedSql, new { Ids = Ids(rows), Now, Retries = retries, Code = code, Error = error }, ct);
+
+    /// <summary>Puts claimed rows back to pending (rate limited, channel halted, shutting down): nothing is lost.</summary>
+    public Task ReleaseAsync(IReadOnlyList<OutboxRow> rows, int retries, int? code, string? error, CancellationToken ct = default) =>
+        ExecuteAsync(ReleaseSql, new { Ids = Ids(rows), Now, Retries = retries, Code = code, Error = error }, ct);
+
+    /// <summary>For each announcement with pending rows in the future, its earliest due time (Quartz triggers are made from these).</summary>
+    public async Task<IReadOnlyList<(string SourceKey, DateTimeOffset DueAt)>> FuturePendingAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string, string)>(new CommandDefinition(EarliestPendingSql, new { Now }, cancellationToken: ct));
+        return rows.Select(r => (r.Item1, OutboxTime.Parse(r.Item2))).ToList();
+    }
+
+    public async Task<IReadOnlyList<OutboxRow>> ListAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync<OutboxRow>(new CommandDefinition(ListSql, cancellationToken: ct))).ToList();
+    }
+
+    internal static object Params(OutboxRow row, string now) => new
+    {
+        row.Key, row.SourceKey, row.ChannelId, row.Kind, row.Title, row.Text, row.Mentions, row.Part, row.Parts, row.DueAt, row.State, Now = now,
+    };
+
+    private static long[] Ids(IReadOnlyList<OutboxRow> rows) => rows.Select(r => r.Id).ToArray();
+
+    private async Task ExecuteAsync(string sql, object parameters, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
+    }
+}

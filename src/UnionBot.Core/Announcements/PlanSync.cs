@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+using UnionBot.Core.Schedule;
+
+namespace UnionBot.Core.Announcements;
+
+/// <summary>Reads the plan again and upserts its year of announcements into the outbox for every channel.</summary>
+public sealed class PlanSync(IYearScheduleSource source, ScheduleSync sync, DeliveryChannels channels, ILogger<PlanSync> logger)
+{
+    public async Task<SyncResult> SyncAsync(CancellationToken ct)
+    {
+        var schedule = source.Reload();
+        var rows = schedule.Announcements
+            .SelectMany(a => OutboxComposer.Rows(a.Key, KindName(a.Kind), new OutgoingMessage(a.Title, a.Text), a.At, channels.All))
+            .ToList();
+        var result = await sync.SyncAsync(rows, ct);
+        logger.LogInformation(
+            "Plan {Path} ({Hash}) for {Year}: {Announcements} announcements; outbox {Added} added, {Updated} updated, {Cancelled} cancelled, {Unchanged} unchanged",
+            schedule.PlanPath, schedule.Sha256[..Math.Min(12, schedule.Sha256.Length)], schedule.Year, schedule.Announcements.Count,
+            result.Added, result.Updated, result.Cancelled, result.Unchanged);
+        return result;
+    }
+
+    public static string KindName(AnnouncementKind kind) => kind.ToString().ToLowerInvariant();
+}

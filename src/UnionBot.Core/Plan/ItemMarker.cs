@@ -1,0 +1,102 @@
+namespace UnionBot.Core.Plan;
+
+/// <summary>Numbering styles that count as one sequence: 1. and 1、 and a lost digit are the same list.</summary>
+internal enum MarkerFamily { Arabic, ParenArabic, Circled, Chinese, ChineseParen, Bullet }
+
+/// <summary>
+/// The numbering at the start of a line: 1. 1、 1， (1) （1） ⑴ ① ⒈ 一、 (一) a bullet, or a bare "." whose digit was
+/// lost. <see cref="Number"/> is null when the line has a marker but no number (a bullet, a lost digit).
+/// <see cref="IsBareDigit"/> marks "3开展…" — a digit glued to the text, an item only when it is the expected next number.
+/// </summary>
+internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int TextStart, bool IsBareDigit = false)
+{
+    private const string Bullets = "●•·◆■□◇○▪◎★☆-–";
+    private const string Units = "年月日号个次人名项天周届点时分元万千百岁期班级组队位场节届米";
+
+    public bool IsChinese => Family is MarkerFamily.Chinese or MarkerFamily.ChineseParen;
+
+    /// <param name="s">A normalized line (<see cref="PlanChars.Normalize(string)"/>).</param>
+    /// <param name="i">Where its text starts (after indentation).</param>
+    public static bool TryRead(string s, int i, out ItemMarker marker)
+    {
+        marker = default;
+        if (i >= s.Length) return false;
+        var c = s[i];
+        if (c is >= '\u2460' and <= '\u2473') return Found(MarkerFamily.Circled, c - 0x245F, s, i + 1, out marker);
+        if (c is >= '\u2776' and <= '\u277F') return Found(MarkerFamily.Circled, c - 0x2775, s, i + 1, out marker);
+        if (c is >= '\u2474' and <= '\u2487') return Found(MarkerFamily.ParenArabic, c - 0x2473, s, i + 1, out marker);
+        if (c is >= '\u2488' and <= '\u249B') return Found(MarkerFamily.Arabic, c - 0x2487, s, i + 1, out marker);
+        if (c is '(' or '（' or '〔' or '[' or '【') return TryParenthesized(s, i, out marker);
+        if (char.IsAsciiDigit(c)) return TryArabic(s, i, out marker);
+        // A separator with no digit before it: the digit was lost when the plan was copied (seed 000 has ".参加…").
+        if (c is '.' or '、' && i + 1 < s.Length && !char.IsWhiteSpace(s[i + 1]) && !char.IsAsciiDigit(s[i + 1]))
+            return Found(MarkerFamily.Arabic, null, s, i + 1, out marker);
+        if (Bullets.Contains(c) && i + 1 < s.Length) return Found(MarkerFamily.Bullet, null, s, i + 1, out marker);
+        var p = i;
+        if (PlanChars.TryChineseNumber(s, ref p, out var n) && p < s.Length && s[p] is '、' or '.')
+            return Found(MarkerFamily.Chinese, n, s, p + 1, out marker);
+        return false;
+    }
+
+    private static bool TryParenthesized(string s, int i, out ItemMarker marker)
+    {
+        marker = default;
+        var p = i + 1;
+        while (p < s.Length && s[p] == ' ') p++;
+        MarkerFamily family;
+        int n;
+        if (p < s.Length && char.IsAsciiDigit(s[p]))
+        {
+            family = MarkerFamily.ParenArabic;
+            if (!TryDigits(s, ref p, out n)) return false;
+        }
+        else if (PlanChars.TryChineseNumber(s, ref p, out n)) family = MarkerFamily.ChineseParen;
+        else return false;
+        while (p < s.Length && s[p] == ' ') p++;
+        if (p >= s.Length || s[p] is not (')' or '）' or '〕' or ']' or '】')) return false;
+        p++;
+        if (p < s.Length && s[p] is '、' or '.' or ',') p++;
+        return Found(family, n, s, p, out marker);
+    }
+
+    private static bool TryArabic(string s, int i, out ItemMarker marker)
+    {
+        marker = default;
+        var p = i;
+        if (!TryDigits(s, ref p, out var n) || p >= s.Length) return false;
+        var sep = s[p];
+        // "1.5万元" is a number, not item 1.
+        if (sep is '.' or ',' && p + 1 < s.Length && char.IsAsciiDigit(s[p + 1])) return false;
+        if (sep is '.' or '、' or ',' or ')' or '，') return Found(MarkerFamily.Arabic, n, s, p + 1, out marker);
+        if (sep == ' ')
+        {
+            var q = p;
+            while (q < s.Length && s[q] == ' ') q++;
+            return q < s.Length && IsHan(s[q]) && Found(MarkerFamily.Arabic, n, s, q, out marker);
+        }
+        if (IsHan(sep) && !Units.Contains(sep))
+        {
+            marker = new ItemMarker(MarkerFamily.Arabic, n, p, IsBareDigit: true);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>One or two digits: item numbers stay small, and "2022, 向美而行" must not read as item 2022.</summary>
+    private static bool TryDigits(string s, ref int p, out int n)
+    {
+        n = 0;
+        var start = p;
+        while (p < s.Length && char.IsAsciiDigit(s[p]) && p - start < 3) n = n * 10 + (s[p++] - '0');
+        return p - start is 1 or 2 && n > 0;
+    }
+
+    private static bool Found(MarkerFamily family, int? n, string s, int p, out ItemMarker marker)
+    {
+        while (p < s.Length && char.IsWhiteSpace(s[p])) p++;
+        marker = new ItemMarker(family, n, p);
+        return p < s.Length;
+    }
+
+    internal static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or '“' or '"' or '《' or '「';
+}

@@ -1,0 +1,60 @@
+namespace UnionBot.Core.Plan;
+
+/// <summary>
+/// A line under a month heading: numbered (<see cref="Marker"/>) or not; <see cref="Text"/> is without the numbering,
+/// <see cref="Whole"/> with it (used when a glued digit turns out not to be a number).
+/// </summary>
+internal sealed record MonthEntry(ItemMarker? Marker, string Text, string Whole, bool IsNote = false);
+
+/// <summary>
+/// One month heading and the lines under it. <see cref="Items"/> decides which lines are activities: numbered lines
+/// of the month's numbering style; unnumbered lines before the first number or filling a gap in the numbering
+/// (二月份: two plain lines, then "3、…"); other unnumbered lines are continuations of the item above.
+/// </summary>
+internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool hasInlineItem)
+{
+    public IReadOnlyList<int> Months { get; } = months;
+
+    public string Heading { get; } = heading;
+
+    public bool HasInlineItem { get; } = hasInlineItem;
+
+    public List<MonthEntry> Entries { get; } = [];
+
+    /// <summary>Only the heading line, with its item on it (一二月份:召开职工代表大会…).</summary>
+    public bool IsSingleLine => HasInlineItem && Entries.Count == 1;
+
+    public ItemMarker? LastMarker => Entries.LastOrDefault(e => e.Marker is not null)?.Marker;
+
+    public bool HasNumberedEntry => Entries.Any(e => e.Marker is not null);
+
+    public List<string> Items()
+    {
+        var items = new List<string>();
+        var pending = new List<string>();
+        MarkerFamily? family = null;
+        int? last = null;
+        foreach (var entry in Entries)
+        {
+            if (entry.IsNote) continue;
+            var marker = entry.Marker;
+            // "3开展…" counts only as the number the list expects next; otherwise it is text that starts with a digit.
+            if (marker is { IsBareDigit: true } bare && (bare.Number != (last ?? 0) + 1 || family is not (null or MarkerFamily.Arabic)))
+                marker = null;
+            if (marker is not { } m)
+            {
+                pending.Add(entry.Whole);
+                continue;
+            }
+            family ??= m.Family;
+            if (m.Family != family) continue; // a sub-list ((1) under 1.) details the item above
+            var number = m.Number ?? (last ?? 0) + 1;
+            if (last is null || number - last.Value - 1 >= pending.Count) items.AddRange(pending);
+            pending.Clear();
+            items.Add(entry.Text);
+            last = number;
+        }
+        if (last is null) items.AddRange(pending);
+        return items.Where(t => t.Length > 0).ToList();
+    }
+}

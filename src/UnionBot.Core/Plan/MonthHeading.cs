@@ -1,0 +1,136 @@
+namespace UnionBot.Core.Plan;
+
+/// <summary>
+/// A month heading of a schedule: 三月份： 3月 十一月 元月 七、八月份 七月、八月 7-8月 一二月份 十二月份、XX年元月, alone
+/// on its line or followed by a colon or a space and the month's first item. A month word inside a sentence
+/// (三月份组织…, 三月三日) is not a heading.
+/// </summary>
+internal static class MonthHeading
+{
+    private const string RangeSeparators = "-—–~至到";
+    private const string ListSeparators = "、,和及与/";
+    private static readonly string[] Suffixes = ["主要工作安排", "工作安排", "活动安排", "具体安排", "重点工作", "主要工作", "工作计划", "活动计划", "安排", "工作", "活动", "计划"];
+
+    /// <param name="s">A normalized line.</param>
+    /// <param name="i">Where its text starts.</param>
+    /// <param name="months">The months it covers, in the order written.</param>
+    /// <param name="rest">Where the first item written on the heading line starts, or the line's length.</param>
+    public static bool TryRead(string s, int i, out List<int> months, out int rest)
+    {
+        if (TryReadAt(s, i, out months, out rest)) return true;
+        // "1、三月份：" or "(一)三月份" — a numbered heading; "七、八月份" was already read above as two months.
+        return ItemMarker.TryRead(s, i, out var marker) && !marker.IsBareDigit && TryReadAt(s, marker.TextStart, out months, out rest);
+    }
+
+    private static bool TryReadAt(string s, int i, out List<int> months, out int rest)
+    {
+        months = [];
+        rest = s.Length;
+        var p = i;
+        if (p < s.Length && s[p] is '【' or '[' or '〔' or '(' or '（') p++;
+        var sawMonthWord = false;
+        var range = false;
+        while (true)
+        {
+            SkipYear(s, ref p);
+            if (!TryMonthNumber(s, ref p, out var m)) return false;
+            if (range && months.Count > 0) AddRange(months, months[^1], m);
+            else months.Add(m);
+            var hasWord = p < s.Length && s[p] == '月';
+            if (hasWord)
+            {
+                p++;
+                sawMonthWord = true;
+                if (p < s.Length && s[p] == '份') p++;
+            }
+            if (p >= s.Length) break;
+            if (RangeSeparators.Contains(s[p]) || ListSeparators.Contains(s[p]))
+            {
+                range = RangeSeparators.Contains(s[p]);
+                var q = p + 1;
+                SkipYear(s, ref q);
+                if (!TryMonthNumber(s, ref q, out _)) break;
+                p++;
+                continue;
+            }
+            // 一二月份, 七八月份: two Chinese numerals written together.
+            if (!hasWord && PlanChars.Digit(s[p]) > 0 || !hasWord && s[p] == '十')
+            {
+                range = false;
+                continue;
+            }
+            break;
+        }
+        if (!sawMonthWord || s[p - 1] is not ('月' or '份')) return false;
+        return TryEnd(s, p, out rest);
+    }
+
+    /// <summary>What may follow the months: a word like 工作安排, a closing bracket, then the end, a colon or a space.</summary>
+    private static bool TryEnd(string s, int p, out int rest)
+    {
+        rest = s.Length;
+        if (p < s.Length && s[p] == '的') p++;
+        foreach (var suffix in Suffixes)
+            if (string.CompareOrdinal(s, p, suffix, 0, suffix.Length) == 0)
+            {
+                p += suffix.Length;
+                break;
+            }
+        if (p < s.Length && s[p] is '】' or ']' or '〕' or ')' or '）') p++;
+        if (p >= s.Length) return true;
+        if (s[p] is ':' or ' ' or '\t' or '—' or '-')
+        {
+            while (p < s.Length && s[p] is ':' or ' ' or '\t' or '—' or '-') p++;
+            rest = p;
+            return true;
+        }
+        // "三月份1.xxx": a numbered first item glued to the heading.
+        if (ItemMarker.TryRead(s, p, out var marker) && !marker.IsBareDigit && marker.Family is not MarkerFamily.Bullet)
+        {
+            rest = p;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryMonthNumber(string s, ref int p, out int month)
+    {
+        month = 0;
+        if (p >= s.Length) return false;
+        if (s[p] == '元')
+        {
+            if (p + 1 >= s.Length || s[p + 1] != '月') return false;
+            month = 1;
+            p++;
+            return true;
+        }
+        var q = p;
+        if (char.IsAsciiDigit(s[q]))
+        {
+            while (q < s.Length && char.IsAsciiDigit(s[q]) && q - p < 3) month = month * 10 + (s[q++] - '0');
+            if (q - p > 2) return false;
+        }
+        else if (!PlanChars.TryChineseNumber(s, ref q, out month)) return false;
+        if (month is < 1 or > 12) return false;
+        p = q;
+        return true;
+    }
+
+    /// <summary>XX年, 2024年, 次年, 明年 before a month (十二月份、XX年元月).</summary>
+    private static void SkipYear(string s, ref int p)
+    {
+        var q = p;
+        while (q < s.Length && q - p < 4 && (char.IsAsciiDigit(s[q]) || s[q] is 'X' or 'x' or '〇' or '零' or '*' || PlanChars.Digit(s[q]) >= 0)) q++;
+        if (q - p is 2 or 4 && q < s.Length && s[q] == '年') p = q + 1;
+        else if (q == p && q + 1 < s.Length && s[q] is '次' or '明' or '来' or '下' && s[q + 1] == '年') p = q + 2;
+    }
+
+    private static void AddRange(List<int> months, int from, int to)
+    {
+        for (var m = from % 12 + 1; ; m = m % 12 + 1)
+        {
+            months.Add(m);
+            if (m == to || months.Count > 12) break;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace UnionBot.Core.Plan;
+
+/// <summary>
+/// One line of a plan: the original text, its matching copy (<see cref="PlanChars"/>) and where the text starts after
+/// indentation (spaces, U+3000) and the stray ? * that copy-paste leaves at line starts.
+/// </summary>
+internal sealed class PlanLine
+{
+    private const string Stray = " \t?*#>\uFFFD\u200B\uFEFF\u200E";
+    private const string TrailingPunctuation = "。；;";
+
+    private PlanLine(string raw)
+    {
+        Raw = raw;
+        Norm = PlanChars.Normalize(raw);
+        var start = 0;
+        while (start < Norm.Length && (Stray.Contains(Norm[start]) || char.IsWhiteSpace(Norm[start]))) start++;
+        Start = start;
+    }
+
+    public string Raw { get; }
+
+    public string Norm { get; }
+
+    public int Start { get; }
+
+    public bool IsBlank => Start >= Norm.Length;
+
+    /// <summary>The normalized text after indentation, trailing spaces removed.</summary>
+    public ReadOnlySpan<char> Text => Norm.AsSpan(Start).TrimEnd();
+
+    public static List<PlanLine> Split(string text)
+    {
+        var lines = new List<PlanLine>();
+        foreach (var range in text.AsSpan().SplitAny("\r\n\u2028\u2029\u0085"))
+            lines.Add(new PlanLine(text[range]));
+        return lines;
+    }
+
+    /// <summary>The original text from <paramref name="from"/>: trimmed, without trailing 。；; — inner text as written.</summary>
+    public string Cut(int from)
+    {
+        var span = Raw.AsSpan(Math.Min(from, Raw.Length)).Trim();
+        while (span.Length > 0 && (TrailingPunctuation.Contains(span[^1]) || char.IsWhiteSpace(span[^1])))
+            span = span[..^1];
+        return span.ToString();
+    }
+}

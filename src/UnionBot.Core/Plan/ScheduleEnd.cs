@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+
+namespace UnionBot.Core.Plan;
+
+/// <summary>
+/// The signals that a schedule is over: the next top-level section (五、…) that does not continue the month's own
+/// 一、二、 numbering, 备注/附件/注：, copyright and source lines, a date line, the title of the next plan in a
+/// collection, a long prose paragraph, or any plain line after a schedule whose months are all one-liners.
+/// </summary>
+internal static partial class ScheduleEnd
+{
+    private const int ProseLength = 80;
+
+    public static bool Ends(PlanLine line, ItemMarker? marker, MonthBlock current, IReadOnlyList<MonthBlock> blocks)
+    {
+        var text = line.Text;
+        if (marker is { IsChinese: true } chinese) return !Continues(current, chinese);
+        if (Appendix().IsMatch(text) || Source().IsMatch(text) || DateLine().IsMatch(text) || Article().IsMatch(text)) return true;
+        if (marker is not null && !marker.Value.IsBareDigit) return false;
+        if (IsDocumentTitle(text)) return true;
+        // 一二月份:召开… / 三月份:庆祝… — when every month so far is one line, a plain line is no longer the schedule.
+        if (blocks.Count >= 2 && blocks.All(b => b.IsSingleLine)) return true;
+        return text.Length >= ProseLength;
+    }
+
+    /// <summary>第一学期 / 下半年: groups months; neither an activity nor an end.</summary>
+    public static bool IsGroupHeader(ReadOnlySpan<char> text) => GroupHeader().IsMatch(text);
+
+    /// <summary>活动主题：… 时间：… — a detail of the item above, never an activity of its own.</summary>
+    public static bool IsNote(ReadOnlySpan<char> text) => Note().IsMatch(text);
+
+    private static bool Continues(MonthBlock current, ItemMarker chinese)
+    {
+        if (current.LastMarker is not { } last) return chinese.Number == 1;
+        return last.Family == chinese.Family && last.Number + 1 == chinese.Number;
+    }
+
+    /// <summary>如何写学校工会工作总结及明年工作计划范本九（…） or 学期工会工作计划 篇二: — not 讨论制定工会工作计划.</summary>
+    private static bool IsDocumentTitle(ReadOnlySpan<char> text) =>
+        text.Length is >= 6 and <= 90 && DocumentTitle().IsMatch(text) && TitleScope().IsMatch(text) && !TitleVerb().IsMatch(text) && !SentencePunctuation().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:备注|附件|附表|附录|附\s*[:：]|注\s*[:：]|说明\s*[:：])")]
+    private static partial Regex Appendix();
+
+    [GeneratedRegex(@"©|copyright|版权|ICP备|www\.|https?://|来源\s*[:：]|转载|责任编辑", RegexOptions.IgnoreCase)]
+    private static partial Regex Source();
+
+    [GeneratedRegex(@"^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?$")]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^第[一二三四五六七八九十百\d]+[条章部篇]")]
+    private static partial Regex Article();
+
+    [GeneratedRegex(@"^(?:[(（]?[一二三四][)）、.]?)?\s*(?:第[一二]学期|上学期|下学期|上半年|下半年|春季学期|秋季学期)(?:工作)?(?:安排)?\s*[:：]?$")]
+    private static partial Regex GroupHeader();
+
+    [GeneratedRegex(@"^(?:活动)?(?:主题|时间|地点|负责人?|对象|形式|要求|目的|参加人员)\s*[:：]")]
+    private static partial Regex Note();
+
+    [GeneratedRegex(@"(?:计划书?|总结|要点)(?:范本.*|[(（].*[)）]|\s*[(（]?[篇第].*|\s*\d+)?\s*[:：]?$")]
+    private static partial Regex DocumentTitle();
+
+    [GeneratedRegex(@"\d{4}|[〇零一二三四五六七八九]{4}|范本|篇|精选|年度|学年|学期|小学|中学|大学|学院|幼儿园|中心校")]
+    private static partial Regex TitleScope();
+
+    [GeneratedRegex(@"^(?:制定|讨论|召开|做好|完成|通过|修订|修改|拟定|起草|学习|撰写|上报|提交|审议|审定|公布|公示|落实|执行|部署|研究|商议|布置|交流|汇报|传达|组织|开展|参加|举行|举办)")]
+    private static partial Regex TitleVerb();
+
+    [GeneratedRegex(@"[，,。；;！!]")]
+    private static partial Regex SentencePunctuation();
+}

@@ -1,0 +1,38 @@
+using Quartz;
+using UnionBot.Core.Announcements;
+using UnionBot.Core.Plan;
+using UnionBot.Core.Schedule;
+
+namespace UnionBot.Delivery;
+
+/// <summary>
+/// At start and whenever the plan file changes: upserts the year's announcements into the outbox, then rebuilds the
+/// Quartz triggers from the outbox's pending rows and wakes the dispatcher (rows already due go at once).
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class PlanSyncJob(IServiceProvider services, AnnouncementTriggers triggers, DeliveryDispatcher dispatcher, ILogger<PlanSyncJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("plan-sync", "delivery");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (services.GetService<IYearScheduleSource>() is null)
+                logger.LogWarning("No year schedule is available; only immediate announcements are delivered");
+            else
+                await services.GetRequiredService<PlanSync>().SyncAsync(cancellationToken);
+        }
+        catch (PlanReadException e)
+        {
+            // Often a half-written file while the chair saves it: the next change event syncs again.
+            logger.LogWarning("The plan could not be read ({Reason}); the outbox keeps the previous schedule", e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Plan sync failed; the outbox keeps the previous schedule");
+        }
+        await triggers.ReplaceAsync(context.Scheduler, cancellationToken);
+        dispatcher.Wake();
+    }
+}
