@@ -8,8 +8,10 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddUnionBotConfiguration(args);
 builder.AddUnionBotCore();
+builder.AddYearSchedule();
 builder.AddPlatforms();
 builder.AddDelivery();
+builder.AddCommands();
 builder.AddCallbacks();
 
 var app = builder.Build();

@@ -33,6 +33,7 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
         var items = new List<string>();
         var pending = new List<string>();
         MarkerFamily? family = null;
+        MarkerFamily? subFamily = null;
         int? last = null;
         foreach (var entry in Entries)
         {
@@ -47,8 +48,16 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
                 continue;
             }
             family ??= m.Family;
-            if (m.Family != family) continue; // a sub-list ((1) under 1.) details the item above
             var number = m.Number ?? (last ?? 0) + 1;
+            if (m.Family != family)
+            {
+                // (1) (2) under "1." detail the item above; a change of style that carries on the count (（1） then 2.) does not.
+                if (m.Family == subFamily || number != (last ?? 0) + 1)
+                {
+                    subFamily = m.Family;
+                    continue;
+                }
+            }
             if (last is null || number - last.Value - 1 >= pending.Count) items.AddRange(pending);
             pending.Clear();
             items.Add(entry.Text);

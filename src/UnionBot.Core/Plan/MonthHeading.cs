@@ -30,13 +30,20 @@ internal static class MonthHeading
         if (p < s.Length && s[p] is '【' or '[' or '〔' or '(' or '（') p++;
         var sawMonthWord = false;
         var range = false;
+        var arabic = false;
+        var previousHadWord = false;
         while (true)
         {
             SkipYear(s, ref p);
+            var digits = p < s.Length && char.IsAsciiDigit(s[p]);
             if (!TryMonthNumber(s, ref p, out var m)) return false;
+            // "1、九月份" is item 1 then 九月份, not two months: 七、八月 shares one 月 only between numerals of one kind.
+            if (months.Count > 0 && !previousHadWord && digits != arabic) return false;
+            arabic = digits;
             if (range && months.Count > 0) AddRange(months, months[^1], m);
             else months.Add(m);
             var hasWord = p < s.Length && s[p] == '月';
+            previousHadWord = hasWord;
             if (hasWord)
             {
                 p++;

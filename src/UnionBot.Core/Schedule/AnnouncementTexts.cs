@@ -49,8 +49,9 @@ public static class AnnouncementTexts
         var when = daysBefore switch { 1 => "明天", 2 => "后天", _ => $"再过{daysBefore}天" };
         sb.Append($"各位老师好！{when}就是{festival.Name}（{DateName(festival, date)}），工会为大家准备了：\n\n");
         AppendList(sb, activities.Select(Item));
-        var example = activities.Count == 1 ? MarkdownText.Escape(activities[0].SignUpName) : "活动名";
-        sb.Append($"想参加的老师，请在群里发送“{SignUp}{example}”报名。\n\n");
+        sb.Append(activities.Count == 1
+            ? $"想参加的老师，请在群里发送“{SignUp}{MarkdownText.Escape(activities[0].SignUpName)}”报名。\n\n"
+            : $"想参加的老师，请在群里发送“{SignUp}活动名”报名，活动名写其中几个字就行。\n\n");
         return sb.Append(Signature).ToString();
     }
 

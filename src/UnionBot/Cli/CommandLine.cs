@@ -65,9 +65,9 @@ public static class CommandLine
             }
             case "schedule":
             {
-                var options = LoadOptions();
-                var zone = options.Zone;
                 var plan = PlanFile.Read(file);
+                var options = LoadOptions(planPath: file);
+                var zone = options.Zone;
                 var y = year ?? (options.Plan.Year != 0 ? options.Plan.Year : TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year);
                 var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, zone);
                 await stdout.WriteLineAsync(json
@@ -104,7 +104,11 @@ public static class CommandLine
     }
 
     /// <summary>The verbs read the same configuration files as the bot, so the preview matches what it will post.</summary>
-    private static UnionBotOptions LoadOptions()
+    /// <remarks>
+    /// The verb previews the plan named on its command line, so that file stands in for <c>Plan:Path</c>: the configured
+    /// path is relative to the bot's folder and need not exist where the verb is run.
+    /// </remarks>
+    private static UnionBotOptions LoadOptions(string planPath)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.GetFullPath("config/unionbot.json"), optional: true)
@@ -120,6 +124,7 @@ public static class CommandLine
         {
             throw new UsageException($"configuration error: {e.Message.Split('\n')[0].Trim()}");
         }
+        options.Plan.Path = planPath;
         var result = new UnionBotOptionsValidator().Validate(null, options);
         if (result.Failed) throw new UsageException($"configuration error: {string.Join("; ", result.Failures!)}");
         return options;

@@ -1,12 +1,20 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using UnionBot.Core.Calendar;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
 
 namespace UnionBot.Cli;
 
-/// <summary>The exact JSON shape of <c>plan parse --json</c> (SPEC section 3).</summary>
-internal sealed record PlanJson(string? Title, int? Year, IReadOnlyList<ActivityJson> Activities, IReadOnlyList<string> Warnings)
+/// <summary>
+/// The exact JSON shape of <c>plan parse --json</c> (SPEC section 3). Title and year are always written — null when the
+/// plan states none — while an activity's festival is left out when it has none.
+/// </summary>
+internal sealed record PlanJson(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Title,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Year,
+    IReadOnlyList<ActivityJson> Activities,
+    IReadOnlyList<string> Warnings)
 {
     public static PlanJson From(AnnualPlan plan) => new(
         plan.Title,

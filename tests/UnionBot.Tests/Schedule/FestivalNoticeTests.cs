@@ -83,7 +83,7 @@ public sealed class FestivalNoticeTests
             Assert.Contains("1. 教师节庆祝活动\n2. 教师节表彰大会\n", text);
             Assert.DoesNotContain("慰问老教师", text);
         }
-        Assert.Contains("@工会助手 /报名 活动名", reminder.Text);
+        Assert.Contains("“@工会助手 /报名 活动名”报名，活动名写其中几个字就行", reminder.Text);
     }
 
     [Fact]

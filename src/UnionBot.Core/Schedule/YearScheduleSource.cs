@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UnionBot.Core.Calendar;
+using UnionBot.Core.Options;
+using UnionBot.Core.Plan;
+using UnionBot.Core.Storage;
+
+namespace UnionBot.Core.Schedule;
+
+/// <summary>
+/// The configured plan file turned into this year's announcements. Every read is recorded in <c>plan_loads</c> with the
+/// file's hash. A read that fails keeps the last good schedule (a half-saved file must not wipe the year); before any
+/// good read the schedule is empty, so the bot runs on and simply announces nothing.
+/// </summary>
+public sealed class YearScheduleSource(
+    IOptions<UnionBotOptions> options, Database database, TimeProvider time, ILogger<YearScheduleSource> logger) : IYearScheduleSource
+{
+    private const string InsertLoad = """
+        INSERT INTO plan_loads (path, sha256, loaded_at, year, activities, warnings)
+        VALUES (@Path, @Sha256, @LoadedAt, @Year, @Activities, @Warnings)
+        """;
+
+    private static readonly JsonSerializerOptions WarningsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly Lock _gate = new();
+    private volatile YearSchedule? _current;
+    private volatile string? _lastError;
+
+    /// <summary>Why the last read failed, or null when it succeeded (shown by the health check).</summary>
+    public string? LastError => _lastError;
+
+    public YearSchedule Current
+    {
+        get
+        {
+            if (_current is { } current) return current;
+            lock (_gate)
+            {
+                if (_current is { } loaded) return loaded;
+                try
+                {
+                    return LoadLocked();
+                }
+                catch (PlanReadException e)
+                {
+                    logger.LogError("The annual plan {Path} cannot be read: {Reason}. The bot runs on, but no announcements are scheduled until it is fixed",
+                        options.Value.Plan.Path, e.Message);
+                    return _current!;
+                }
+            }
+        }
+    }
+
+    public YearSchedule Reload()
+    {
+        lock (_gate) return LoadLocked();
+    }
+
+    private YearSchedule LoadLocked()
+    {
+        var o = options.Value;
+        var zone = o.Zone;
+        var now = time.GetUtcNow();
+        var year = o.Plan.Year != 0 ? o.Plan.Year : ZonedTime.DateIn(now, zone).Year;
+        try
+        {
+            var bytes = ReadBytes(o.Plan.Path);
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var plan = Parse(bytes);
+            var schedule = new YearSchedule(o.Plan.Path, sha256, plan, year, ScheduleBuilder.Build(plan, year, o.Schedule, zone));
+            Record(schedule, TimeZoneInfo.ConvertTime(now, zone));
+            foreach (var warning in plan.Warnings)
+                logger.LogWarning("Annual plan {Path}: {Warning}", o.Plan.Path, warning);
+            logger.LogInformation("Annual plan {Path} read: {Activities} activities, {Count} announcements for {Year} (sha256 {Sha256})",
+                o.Plan.Path, plan.Activities.Count, schedule.Announcements.Count, year, sha256[..12]);
+            _lastError = null;
+            return _current = schedule;
+        }
+        catch (PlanReadException e)
+        {
+            _lastError = e.Message;
+            _current ??= new YearSchedule(o.Plan.Path, "", AnnualPlan.Empty, year, []);
+            throw;
+        }
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path)) throw new PlanReadException($"'{path}' is a directory, not a plan file");
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new PlanReadException(e is FileNotFoundException or DirectoryNotFoundException
+                ? $"no such file: '{path}'"
+                : $"cannot read '{path}': {e.Message}");
+        }
+    }
+
+    /// <summary>A reader bug must not stop the bot: it is logged with its stack and treated as an unreadable plan.</summary>
+    private AnnualPlan Parse(byte[] bytes)
+    {
+        try
+        {
+            return PlanReader.Read(bytes, options.Value.Plan.Path);
+        }
+        catch (Exception e) when (e is not PlanReadException)
+        {
+            logger.LogError(e, "The plan reader failed on {Path}", options.Value.Plan.Path);
+            throw new PlanReadException($"the plan reader failed: {e.GetType().Name}");
+        }
+    }
+
+    /// <summary>The record is for the delivery scheduler and for people; failing to write it does not undo the read.</summary>
+    private void Record(YearSchedule schedule, DateTimeOffset loadedAt)
+    {
+        try
+        {
+            using var connection = database.Open();
+            connection.Execute(InsertLoad, new
+            {
+                Path = schedule.PlanPath,
+                schedule.Sha256,
+                LoadedAt = loadedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+                schedule.Year,
+                Activities = schedule.Plan.Activities.Count,
+                Warnings = JsonSerializer.Serialize(schedule.Plan.Warnings, WarningsJson),
+            });
+        }
+        catch (SqliteException e)
+        {
+            logger.LogError("Could not record the plan load in plan_loads: {Reason}", e.Message);
+        }
+    }
+}

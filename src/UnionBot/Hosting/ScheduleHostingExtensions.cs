@@ -1,0 +1,17 @@
+using UnionBot.Core.Schedule;
+using UnionBot.Schedule;
+
+namespace UnionBot.Hosting;
+
+public static class ScheduleHostingExtensions
+{
+    /// <summary>The configured plan as this year's schedule: read once at start (and logged), then on demand.</summary>
+    public static IHostApplicationBuilder AddYearSchedule(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<YearScheduleSource>();
+        builder.Services.AddSingleton<IYearScheduleSource>(sp => sp.GetRequiredService<YearScheduleSource>());
+        builder.Services.AddHostedService<ScheduleStartupLog>();
+        builder.Services.AddHealthChecks().AddCheck<PlanHealthCheck>("plan");
+        return builder;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using UnionBot.Core.Schedule;
+
+namespace UnionBot.Schedule;
+
+/// <summary>
+/// Reports the plan on /healthz. An unreadable plan is "degraded", not "unhealthy": the bot still answers commands, so
+/// the status stays ok while the reason is there for the chair to read.
+/// </summary>
+internal sealed class PlanHealthCheck(YearScheduleSource source) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var schedule = source.Current;
+        var data = new Dictionary<string, object> { ["year"] = schedule.Year, ["announcements"] = schedule.Announcements.Count };
+        return Task.FromResult(source.LastError is { } error
+            ? HealthCheckResult.Degraded($"the annual plan cannot be read: {error}", data: data)
+            : HealthCheckResult.Healthy($"{schedule.Plan.Activities.Count} activities, {schedule.Announcements.Count} announcements for {schedule.Year}", data));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+using UnionBot.Cli;
+using UnionBot.Tests.Support;
+
+namespace UnionBot.Tests.Plan;
+
+/// <summary><c>plan parse</c> as SPEC section 3 describes it: one JSON object on stdout, or exit 2 and one stderr line.</summary>
+public sealed class PlanParseCommandTests
+{
+    static PlanParseCommandTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await CommandLine.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task JsonOfSeed000HasTitleYearAndEveryActivityWithItsFestival()
+    {
+        var (code, output, error) = await Run("plan", "parse", RepoPaths.Seed("000"), "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(["title", "year", "activities", "warnings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("2023年学校工会工作计划书", root.GetProperty("title").GetString());
+        Assert.Equal(2023, root.GetProperty("year").GetInt32());
+        var activities = root.GetProperty("activities").EnumerateArray().ToList();
+        Assert.Equal(Seed000.Activities.Select(a => a.Title), activities.Select(a => a.GetProperty("title").GetString()));
+        Assert.Equal("""{"months":[3],"title":"\"三﹒八\"妇女节专题庆祝活动","festival":"womens-day"}""", activities[5].GetRawText());
+        Assert.Equal("""{"months":[3],"title":"开展扶助困难学生完成学业的活动"}""", activities[6].GetRawText());
+        Assert.Equal("[12,1]", activities[^1].GetProperty("months").GetRawText());
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task JsonOfAPlanWithoutScheduleHasNullYearNoActivitiesAndAWarning()
+    {
+        var (code, output, _) = await Run("plan", "parse", RepoPaths.Seed("001"), "--json");
+        Assert.Equal(0, code);
+        Assert.Contains("\"year\":null,\"activities\":[],\"warnings\":[\"no month-by-month schedule", output);
+    }
+
+    [Theory]
+    [InlineData("gb18030")]
+    [InlineData("utf-8-bom")]
+    [InlineData("utf-16le-bom")]
+    [InlineData("utf-16be-bom")]
+    public async Task ACopyOfSeed000InAnotherEncodingGivesTheSameJson(string encoding)
+    {
+        using var dir = new TempDirectory();
+        var original = RepoPaths.Seed("000");
+        var copy = dir.File("plan.txt");
+        await File.WriteAllBytesAsync(copy, PlanTextTests.Encode(await File.ReadAllTextAsync(original), encoding));
+        var expected = await Run("plan", "parse", original, "--json");
+        var actual = await Run("plan", "parse", copy, "--json");
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task WithoutJsonItPrintsAReadableTable()
+    {
+        var (code, output, _) = await Run("plan", "parse", RepoPaths.Seed("000"));
+        Assert.Equal(0, code);
+        Assert.StartsWith("2023年学校工会工作计划书 — year 2023, 37 activities", output);
+        Assert.Contains("[三八妇女节]", output);
+    }
+
+    [Fact]
+    public async Task ABinaryFileExitsTwoWithOneLine()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("photo.png");
+        await File.WriteAllBytesAsync(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]);
+        await AssertRefused($"'{path}' is a binary file", "plan", "parse", path, "--json");
+    }
+
+    [Fact]
+    public async Task AFileInNoSupportedEncodingExitsTwoWithOneLine()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("latin.txt");
+        await File.WriteAllBytesAsync(path, [0x41, 0xFF, 0x41]);
+        await AssertRefused($"'{path}' is in no supported encoding (UTF-8, UTF-16 with BOM, GB18030)", "plan", "parse", path);
+    }
+
+    [Fact]
+    public async Task AMissingFileExitsTwoWithOneLine() =>
+        await AssertRefused("no such file", "plan", "parse", "/nonexistent/plan.txt", "--json");
+
+    [Fact]
+    public async Task ADirectoryExitsTwoWithOneLine()
+    {
+        using var dir = new TempDirectory();
+        await AssertRefused("is a directory", "plan", "parse", dir.Path);
+    }
+
+    [Theory]
+    [InlineData("--jsn")]
+    [InlineData("--year")]
+    public async Task ABadFlagExitsTwoWithOneLine(string flag) =>
+        await AssertRefused("unknown option", "plan", "parse", RepoPaths.Seed("000"), flag);
+
+    private static async Task AssertRefused(string expected, params string[] args)
+    {
+        var (code, output, error) = await Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using UnionBot.Core.Options;
+using UnionBot.Core.Plan;
+using UnionBot.Core.Schedule;
+using UnionBot.Core.Storage;
+using UnionBot.Tests.Support;
+
+namespace UnionBot.Tests.Schedule;
+
+public sealed class YearScheduleSourceTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly RecordingLoggerProvider _log = new();
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly UnionBotOptions _options = new();
+    private readonly Database _database;
+
+    public YearScheduleSourceTests()
+    {
+        _database = new Database($"Data Source={_dir.File("unionbot.db")}", NullLogger<Database>.Instance);
+        _database.Migrate();
+        _options.Plan.Path = _dir.File("plan.txt");
+        File.Copy(RepoPaths.Seed("000"), _options.Plan.Path);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private YearScheduleSource Source() =>
+        new(Microsoft.Extensions.Options.Options.Create(_options), _database, _time, _log.For<YearScheduleSource>());
+
+    private List<(string Path, string Sha256, string LoadedAt, long Year, long Activities, string Warnings)> Loads()
+    {
+        using var connection = _database.Open();
+        return connection.Query<(string, string, string, long, long, string)>(
+            "SELECT path, sha256, loaded_at, year, activities, warnings FROM plan_loads ORDER BY id").ToList();
+    }
+
+    [Fact]
+    public void TheConfiguredPlanGivesTheSameScheduleAsTheGoldenFile()
+    {
+        _options.Plan.Year = 2026;
+
+        var schedule = Source().Current;
+
+        Assert.Equal(2026, schedule.Year);
+        Assert.Equal(37, schedule.Plan.Activities.Count);
+        Assert.Equal(ScheduleGoldenTests.Expected(), ScheduleGoldenTests.Serialize(schedule.Announcements) + "\n");
+    }
+
+    [Fact]
+    public void YearZeroMeansTheCurrentYearInTheConfiguredZone()
+    {
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 31, 16, 30, 0, TimeSpan.Zero)); // already 1 January 2027 in Shanghai
+
+        Assert.Equal(2027, Source().Current.Year);
+    }
+
+    [Fact]
+    public void EveryReadIsRecordedWithTheFilesHash()
+    {
+        var source = Source();
+        var first = source.Current;
+        File.AppendAllText(_options.Plan.Path, "\n备注：本计划可根据实际情况调整。\n");
+        var second = source.Reload();
+
+        var loads = Loads();
+        Assert.Equal(2, loads.Count);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_options.Plan.Path))), second.Sha256);
+        Assert.Equal([first.Sha256, second.Sha256], loads.Select(l => l.Sha256));
+        Assert.NotEqual(first.Sha256, second.Sha256);
+        var load = loads[1];
+        Assert.Equal((_options.Plan.Path, 2026L, 37L, "[]"), (load.Path, load.Year, load.Activities, load.Warnings));
+        Assert.Equal("2026-03-01T08:00:00.000+08:00", load.LoadedAt);
+    }
+
+    [Fact]
+    public void APlanWithoutAScheduleLogsItsWarningAndStillGreetsTheAlwaysGreetedFestivals()
+    {
+        File.Copy(RepoPaths.Seed("001"), _options.Plan.Path, overwrite: true);
+
+        var schedule = Source().Current;
+
+        Assert.Empty(schedule.Plan.Activities);
+        Assert.Equal(["festival:womens-day:2026", "festival:teachers-day:2026"], schedule.Announcements.Select(a => a.Key));
+        Assert.NotEmpty(schedule.Plan.Warnings);
+        Assert.Contains(_log.At(LogLevel.Warning), line => line.Contains(schedule.Plan.Warnings[0], StringComparison.Ordinal));
+        Assert.NotEqual("[]", Assert.Single(Loads()).Warnings);
+    }
+
+    [Fact]
+    public void AMissingPlanGivesAnEmptyScheduleAndOneErrorLineInsteadOfAnException()
+    {
+        File.Delete(_options.Plan.Path);
+        var source = Source();
+
+        var schedule = source.Current;
+        _ = source.Current;
+
+        Assert.Empty(schedule.Announcements);
+        Assert.Equal("", schedule.Sha256);
+        Assert.Contains("no such file", source.LastError);
+        Assert.Single(_log.At(LogLevel.Error));
+        Assert.Empty(Loads());
+    }
+
+    [Fact]
+    public void ReloadOfAnUnreadablePlanThrowsAndKeepsTheLastGoodSchedule()
+    {
+        var source = Source();
+        var good = source.Current;
+        File.WriteAllBytes(_options.Plan.Path, [0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x00, 0x9C]);
+
+        Assert.Throws<PlanReadException>(source.Reload);
+
+        Assert.Same(good, source.Current);
+        Assert.NotNull(source.LastError);
+        File.Copy(RepoPaths.Seed("000"), _options.Plan.Path, overwrite: true);
+        source.Reload();
+        Assert.Null(source.LastError);
+    }
+
+    [Fact]
+    public void APlanPathThatIsAFolderIsAnUnreadablePlanNotACrash()
+    {
+        _options.Plan.Path = _dir.Path;
+
+        var e = Assert.Throws<PlanReadException>(Source().Reload);
+
+        Assert.Contains("directory", e.Message);
+    }
+
+    [Fact]
+    public void ManyThreadsAskingAtOnceShareOneRead()
+    {
+        var source = Source();
+        var seen = new YearSchedule[16];
+
+        Parallel.For(0, seen.Length, i => seen[i] = source.Current);
+
+        Assert.All(seen, s => Assert.Same(seen[0], s));
+        Assert.Single(Loads());
+    }
+}
