@@ -27,19 +27,24 @@ public sealed class CallbackHost : IAsyncDisposable
     public const string AppSecret = "ding-app-secret-for-tests";
     public const string WeComChannel = "wecom-all";
     public const string DingTalkChannel = "ding-union";
+    public const string WebhookKey = "wecom-group-robot-key";
+    public const string AccessToken = "ding-group-robot-token";
+    public const string RobotSecret = "SEC-ding-group-robot";
 
     private readonly UnionBotFactory _factory;
     private readonly WebApplicationFactory<Program> _app;
 
-    private CallbackHost(UnionBotFactory factory, WebApplicationFactory<Program> app, FakeDingTalkServer dingTalk, RecordingPipeline pipeline, LogCapture logs)
+    private CallbackHost(UnionBotFactory factory, WebApplicationFactory<Program> app, FakeDingTalkServer dingTalk, FakeWeComServer weCom, RecordingPipeline pipeline, LogCapture logs)
     {
-        _factory = factory; _app = app; DingTalk = dingTalk; Pipeline = pipeline; Logs = logs;
+        _factory = factory; _app = app; DingTalk = dingTalk; WeCom = weCom; Pipeline = pipeline; Logs = logs;
         Client = app.CreateClient();
     }
 
     public HttpClient Client { get; }
     /// <summary>The senders' fake DingTalk: plays the sessionWebhook the replies go to.</summary>
     public FakeDingTalkServer DingTalk { get; }
+    /// <summary>The senders' fake WeCom group robot: where announcements to the WeCom group go.</summary>
+    public FakeWeComServer WeCom { get; }
     public RecordingPipeline Pipeline { get; }
     public LogCapture Logs { get; }
     public ManualTimeProvider Time => _factory.Time;
@@ -47,9 +52,14 @@ public sealed class CallbackHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public WeComCrypto Crypto { get; } = new(Token, AesKey);
 
-    public static async Task<CallbackHost> StartAsync(string? databasePath = null, IDictionary<string, string?>? extra = null)
+    /// <param name="realPipeline">Keep the product's command pipeline (the end-to-end stories) instead of the recording one;
+    /// the channels then also post to groups, through the senders' fake WeCom and DingTalk robots.</param>
+    public static async Task<CallbackHost> StartAsync(string? databasePath = null, IDictionary<string, string?>? extra = null, bool realPipeline = false)
     {
-        var dingTalk = await FakeDingTalkServer.StartAsync();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero)); // 09:00 in Shanghai
+        var dingTalk = await FakeDingTalkServer.StartAsync(time);
+        var weCom = await FakeWeComServer.StartAsync(time, WebhookKey);
+        dingTalk.AddRobot(AccessToken, RobotSecret);
         var settings = new Dictionary<string, string?>
         {
             ["UnionBot:Admins:0"] = "chair-userid",
@@ -58,19 +68,29 @@ public sealed class CallbackHost : IAsyncDisposable
             ["UnionBot:Channels:1:Id"] = DingTalkChannel, ["UnionBot:Channels:1:Platform"] = "DingTalk",
             ["UnionBot:Channels:1:AppSecret"] = AppSecret,
             ["UnionBot:Channels:2:Id"] = "wecom-silent", ["UnionBot:Channels:2:Platform"] = "WeCom",
+            ["UnionBot:WeCom:ApiBaseUrl"] = weCom.BaseUrl,
             ["UnionBot:DingTalk:ApiBaseUrl"] = dingTalk.BaseUrl,
         };
+        if (realPipeline)
+        {
+            settings["UnionBot:Channels:0:WebhookKey"] = WebhookKey;
+            settings["UnionBot:Channels:1:AccessToken"] = AccessToken;
+            settings["UnionBot:Channels:1:Secret"] = RobotSecret;
+        }
         if (extra is not null) foreach (var (k, v) in extra) settings[k] = v;
-        var factory = new UnionBotFactory(settings: settings, databasePath: databasePath);
+        var factory = new UnionBotFactory(time, settings, databasePath);
         var pipeline = new RecordingPipeline();
         var logs = new LogCapture();
         var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
-            services.RemoveAll<ICommandPipeline>();
-            services.AddSingleton<ICommandPipeline>(pipeline);
+            if (!realPipeline)
+            {
+                services.RemoveAll<ICommandPipeline>();
+                services.AddSingleton<ICommandPipeline>(pipeline);
+            }
             services.AddSingleton<ILoggerProvider>(logs);
         }));
-        return new CallbackHost(factory, app, dingTalk, pipeline, logs);
+        return new CallbackHost(factory, app, dingTalk, weCom, pipeline, logs);
     }
 
     public string UnixSeconds(TimeSpan offset = default) => (Time.GetUtcNow() + offset).ToUnixTimeSeconds().ToString();
@@ -126,6 +146,36 @@ public sealed class CallbackHost : IAsyncDisposable
         sessionWebhookExpiredTime = Time.GetUtcNow().AddMinutes(90).ToUnixTimeMilliseconds(), robotCode = "ding-robot",
     });
 
+    private int _said;
+
+    /// <summary>A teacher @-mentions the bot in the WeCom group; returns the markdown of the passive stream reply.</summary>
+    public async Task<string> SayOnWeComAsync(string user, string text)
+    {
+        var response = await PostWeComAsync(WeComText($"w-{Interlocked.Increment(ref _said)}", user, "@工会助手 " + text));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await ReadStreamReplyAsync(response)).GetProperty("stream").GetProperty("content").GetString()!;
+    }
+
+    /// <summary>A teacher @-mentions the bot in the DingTalk group; returns the reply posted to that message's sessionWebhook.</summary>
+    public async Task<FakeRequest> SayOnDingTalkAsync(string user, string text)
+    {
+        var msgId = $"d-{Interlocked.Increment(ref _said)}";
+        var response = await PostDingTalkAsync(DingTalkText(msgId, user, " " + text));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await WaitForAsync(() => DingTalk.Accepted.SingleOrDefault(r => r.Robot == $"session:s-{msgId}"), $"the reply to {text}");
+    }
+
+    /// <summary>Polls (real time, bounded) for something a background worker produces.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<T?> probe, string what, int timeoutMs = 5000) where T : class
+    {
+        for (var waited = 0; waited < timeoutMs; waited += 20)
+        {
+            if (probe() is { } found) return found;
+            await Task.Delay(20);
+        }
+        return probe() ?? throw new Xunit.Sdk.XunitException($"timed out waiting for {what}");
+    }
+
     public async Task<long> ProcessedCountAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
@@ -138,5 +188,6 @@ public sealed class CallbackHost : IAsyncDisposable
         await _app.DisposeAsync();
         await _factory.DisposeAsync();
         await DingTalk.DisposeAsync();
+        await WeCom.DisposeAsync();
     }
 }
