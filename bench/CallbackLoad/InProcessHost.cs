@@ -19,10 +19,11 @@ public static class InProcessHost
             "--UnionBot:Admins:0=bench-chair",
             $"--UnionBot:Channels:0:Id={o.Channel}", "--UnionBot:Channels:0:Platform=WeCom",
             $"--UnionBot:Channels:0:Token={o.Token}", $"--UnionBot:Channels:0:EncodingAesKey={o.AesKey}",
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Error", // the catch-up warnings of a fresh database would drown the figures
         ];
         var entry = typeof(Program).Assembly.EntryPoint ?? throw new InvalidOperationException("UnionBot has no entry point");
-        var run = (Task<int>)entry.Invoke(null, [args])!;
+        // The compiled entry point blocks until the host stops, so it runs on a thread of its own.
+        var run = Task.Factory.StartNew(() => (int)entry.Invoke(null, [args])!, TaskCreationOptions.LongRunning);
         using var http = new HttpClient();
         for (var i = 0; i < 200; i++)
         {

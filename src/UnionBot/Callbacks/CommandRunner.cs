@@ -1,3 +1,4 @@
+using UnionBot.Core.Callbacks;
 using UnionBot.Core.Commands;
 
 namespace UnionBot.Callbacks;
@@ -6,9 +7,21 @@ namespace UnionBot.Callbacks;
 /// Runs one message through the pipeline for every adapter. A failure inside becomes a polite reply with an
 /// error id, and one log line with the same id, so that a teacher is never left without an answer.
 /// </summary>
-public sealed class CommandRunner(ICommandPipeline pipeline, ILogger<CommandRunner> logger)
+public sealed class CommandRunner(ICommandPipeline pipeline, ProcessedMessages processed, CommandGate gate, ILogger<CommandRunner> logger)
 {
-    public async Task<CommandReply> RunAsync(IncomingMessage message, CancellationToken ct)
+    /// <summary>
+    /// Claims the platform message id and runs the command, both inside the gate so that the claim's write never
+    /// waits on a command's; null when the id was handled before (a redelivery), and then nothing runs.
+    /// </summary>
+    public Task<CommandReply?> RunOnceAsync(IncomingMessage message, CancellationToken ct) =>
+        gate.RunAsync<CommandReply?>(async () =>
+            await processed.TryClaimAsync(message.ChannelId, message.MessageId, ct) ? await HandleAsync(message, ct) : null, ct);
+
+    /// <summary>Runs a message that has no platform id to dedupe on (the local page).</summary>
+    public Task<CommandReply> RunAsync(IncomingMessage message, CancellationToken ct) =>
+        gate.RunAsync(() => HandleAsync(message, ct), ct);
+
+    private async Task<CommandReply> HandleAsync(IncomingMessage message, CancellationToken ct)
     {
         try
         {

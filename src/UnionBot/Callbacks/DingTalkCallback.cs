@@ -1,4 +1,3 @@
-using UnionBot.Core.Callbacks;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms.DingTalk;
@@ -11,7 +10,7 @@ namespace UnionBot.Callbacks;
 /// callback still answers in milliseconds.
 /// </summary>
 public sealed class DingTalkCallback(
-    CallbackChannels channels, ProcessedMessages processed, CommandRunner runner, DingTalkReplyQueue replies,
+    CallbackChannels channels, CommandRunner runner, DingTalkReplyQueue replies,
     DingTalkRobotClient robot, TimeProvider time, ILogger<DingTalkCallback> logger)
 {
     private static readonly object Empty = new { msgtype = "empty" };
@@ -37,14 +36,13 @@ public sealed class DingTalkCallback(
         // The webhook is chosen by whoever sent the body, and the sign does not cover the body.
         if (!robot.IsOnApiHost(message.SessionWebhook))
             return Refuse(400, channelId, "sessionWebhook is not on the DingTalk API host");
-        if (!await processed.TryClaimAsync(channel.Id, message.MsgId, ct))
+        var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.DingTalk, message.MsgId, message.UserId,
+            message.SenderNick, message.Text, time.GetUtcNow()), ct);
+        if (reply is null)
         {
             logger.LogInformation("DingTalk message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channelId);
             return Results.Json(Empty);
         }
-
-        var reply = await runner.RunAsync(new IncomingMessage(channel.Id, PlatformKind.DingTalk, message.MsgId, message.UserId,
-            message.SenderNick, message.Text, time.GetUtcNow()), ct);
         replies.Enqueue(new DingTalkReply(channel.Id, message.MsgId, message.SessionWebhook, DingTalkReply.MessageFor(reply, message.UserId)));
         return Results.Json(Empty);
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using UnionBot.Core.Callbacks;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms.WeCom;
@@ -12,7 +11,7 @@ namespace UnionBot.Callbacks;
 /// with the encrypted passive <c>stream</c> reply. Authenticates first, decrypts second, runs the command last.
 /// </summary>
 public sealed class WeComCallback(
-    CallbackChannels channels, ProcessedMessages processed, CommandRunner runner, TimeProvider time, ILogger<WeComCallback> logger)
+    CallbackChannels channels, CommandRunner runner, TimeProvider time, ILogger<WeComCallback> logger)
 {
     // Replayed callbacks older than this are refused even after their msgid was pruned.
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
@@ -63,14 +62,13 @@ public sealed class WeComCallback(
             return Results.Ok(); // an empty 200 body means "no reply"
         }
         if (message.Text is null) return Refuse(400, channelId, "text message without content");
-        if (!await processed.TryClaimAsync(channel.Id, message.MsgId, ct))
+        var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId,
+            null, message.Text, time.GetUtcNow()), ct);
+        if (reply is null)
         {
             logger.LogInformation("WeCom message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channelId);
             return Results.Ok();
         }
-
-        var reply = await runner.RunAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId,
-            null, message.Text, time.GetUtcNow()), ct);
         return Results.Json(StreamReply(crypto, reply, q.Nonce));
     }
 
