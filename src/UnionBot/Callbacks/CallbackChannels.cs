@@ -10,8 +10,6 @@ public sealed class CallbackChannels(IOptions<UnionBotOptions> options)
 {
     private readonly ConcurrentDictionary<string, WeComCrypto> _crypto = new(StringComparer.Ordinal);
 
-    public UnionBotOptions Options => options.Value;
-
     public ChannelOptions? Find(PlatformKind platform, string channelId) =>
         options.Value.Channels.FirstOrDefault(c => c.Platform == platform && c.CanReceive && c.Id == channelId);
 

@@ -12,14 +12,18 @@ public sealed class CommandRunner(ICommandPipeline pipeline, ProcessedMessages p
     /// <summary>
     /// Claims the platform message id and runs the command, both inside the gate so that the claim's write never
     /// waits on a command's; null when the id was handled before (a redelivery), and then nothing runs.
+    /// Only the wait for the gate can be cancelled (the platform hung up): once claimed, the command runs to the
+    /// end, or the redelivery that follows would find the id claimed and the command never done.
     /// </summary>
     public Task<CommandReply?> RunOnceAsync(IncomingMessage message, CancellationToken ct) =>
         gate.RunAsync<CommandReply?>(async () =>
-            await processed.TryClaimAsync(message.ChannelId, message.MessageId, ct) ? await HandleAsync(message, ct) : null, ct);
+            await processed.TryClaimAsync(message.ChannelId, message.MessageId, CancellationToken.None)
+                ? await HandleAsync(message, CancellationToken.None)
+                : null, ct);
 
     /// <summary>Runs a message that has no platform id to dedupe on (the local page).</summary>
     public Task<CommandReply> RunAsync(IncomingMessage message, CancellationToken ct) =>
-        gate.RunAsync(() => HandleAsync(message, ct), ct);
+        gate.RunAsync(() => HandleAsync(message, CancellationToken.None), ct);
 
     private async Task<CommandReply> HandleAsync(IncomingMessage message, CancellationToken ct)
     {
@@ -27,7 +31,7 @@ public sealed class CommandRunner(ICommandPipeline pipeline, ProcessedMessages p
         {
             return await pipeline.HandleAsync(message, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e)
         {
             var errorId = Guid.NewGuid().ToString("N")[..8];
             logger.LogError(e, "Command failed on channel {ChannelId}, message {MessageId}, error id {ErrorId}",
