@@ -12,9 +12,6 @@ namespace UnionBot.Core.Announcements;
 /// </summary>
 internal sealed partial class ChannelWorker
 {
-    /// <summary>Permanent errors about one message's content: that row fails and the channel carries on.</summary>
-    private static readonly HashSet<int> ContentErrors = [40008, 40058, 44004, 460101];
-
     private readonly DeliveryChannel _channel;
     private readonly OutboxStore _store;
     private readonly DeliveryStatus _status;
@@ -126,7 +123,7 @@ internal sealed partial class ChannelWorker
                 // The messenger's ErrorMessage already names the channel and what the administrator must fix.
                 var reason = result.ErrorMessage ?? $"errcode {result.ErrorCode}";
                 await _store.MarkFailedAsync(rows, retries, result.ErrorCode, reason, CancellationToken.None);
-                if (result.ErrorCode is { } code && ContentErrors.Contains(code))
+                if (PlatformErrors.IsContentError(result.ErrorCode)) // about this message only: the channel carries on
                 {
                     LogRowRejected(what, _channel.Id, reason);
                     break;

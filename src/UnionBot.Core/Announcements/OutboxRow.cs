@@ -20,6 +20,7 @@ public sealed record OutboxRow
     public required string SourceKey { get; init; }
     public required string ChannelId { get; init; }
     public required string Kind { get; init; }
+    public int? PlanYear { get; init; }
     public required string Title { get; init; }
     public required string Text { get; init; }
     public string Mentions { get; init; } = "[]";

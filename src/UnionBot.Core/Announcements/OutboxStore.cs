@@ -17,8 +17,8 @@ public sealed class OutboxStore(Database database, TimeProvider time)
         """;
 
     private const string InsertSql = """
-        INSERT INTO outbox (key, source_key, channel_id, kind, title, text, mentions, part, parts, due_at, state, created_at, updated_at)
-        VALUES (@Key, @SourceKey, @ChannelId, @Kind, @Title, @Text, @Mentions, @Part, @Parts, @DueAt, @State, @Now, @Now)
+        INSERT INTO outbox (key, source_key, channel_id, kind, plan_year, title, text, mentions, part, parts, due_at, state, created_at, updated_at)
+        VALUES (@Key, @SourceKey, @ChannelId, @Kind, @PlanYear, @Title, @Text, @Mentions, @Part, @Parts, @DueAt, @State, @Now, @Now)
         ON CONFLICT (key) DO NOTHING
         """;
 
@@ -155,7 +155,7 @@ public sealed class OutboxStore(Database database, TimeProvider time)
 
     internal static object Params(OutboxRow row, string now) => new
     {
-        row.Key, row.SourceKey, row.ChannelId, row.Kind, row.Title, row.Text, row.Mentions, row.Part, row.Parts, row.DueAt, row.State, Now = now,
+        row.Key, row.SourceKey, row.ChannelId, row.Kind, row.PlanYear, row.Title, row.Text, row.Mentions, row.Part, row.Parts, row.DueAt, row.State, Now = now,
     };
 
     private static long[] Ids(IReadOnlyList<OutboxRow> rows) => rows.Select(r => r.Id).ToArray();

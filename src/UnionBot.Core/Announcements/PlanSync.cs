@@ -12,7 +12,7 @@ public sealed class PlanSync(IYearScheduleSource source, ScheduleSync sync, Deli
         var rows = schedule.Announcements
             .SelectMany(a => OutboxComposer.Rows(a.Key, KindName(a.Kind), new OutgoingMessage(a.Title, a.Text), a.At, channels.All))
             .ToList();
-        var result = await sync.SyncAsync(rows, ct);
+        var result = await sync.SyncAsync(schedule.Year, rows, ct);
         logger.LogInformation(
             "Plan {Path} ({Hash}) for {Year}: {Announcements} announcements; outbox {Added} added, {Updated} updated, {Cancelled} cancelled, {Unchanged} unchanged",
             schedule.PlanPath, schedule.Sha256[..Math.Min(12, schedule.Sha256.Length)], schedule.Year, schedule.Announcements.Count,

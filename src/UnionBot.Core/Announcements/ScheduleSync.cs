@@ -10,7 +10,8 @@ public sealed record SyncResult(int Added, int Updated, int Cancelled, int Uncha
 /// <summary>
 /// Brings the outbox in line with the plan's schedule, by key: new rows are added, unsent rows get the new text
 /// or time, rows whose activity left the plan are cancelled (skipped), and rows already sent, sending or failed
-/// are never touched. Rows of <c>/公告</c> (kind announce) are not the schedule's and are left alone.
+/// are never touched. Only rows of the same schedule year are compared, so the new year's first sync leaves last
+/// year's late-December rows (due on 1 January) alone; rows of <c>/公告</c> are not the schedule's at all.
 /// </summary>
 public sealed class ScheduleSync(Database database, TimeProvider time)
 {
@@ -20,7 +21,7 @@ public sealed class ScheduleSync(Database database, TimeProvider time)
     private const string ScheduledSql = """
         SELECT id AS Id, key AS Key, source_key AS SourceKey, channel_id AS ChannelId, kind AS Kind, title AS Title,
                text AS Text, mentions AS Mentions, part AS Part, parts AS Parts, due_at AS DueAt, state AS State, last_error AS LastError
-        FROM outbox WHERE kind <> 'announce'
+        FROM outbox WHERE kind <> 'announce' AND plan_year = @Year
         """;
 
     private const string UpdateSql = """
@@ -34,20 +35,22 @@ public sealed class ScheduleSync(Database database, TimeProvider time)
         """;
 
     private const string InsertSql = """
-        INSERT INTO outbox (key, source_key, channel_id, kind, title, text, mentions, part, parts, due_at, state, created_at, updated_at)
-        VALUES (@Key, @SourceKey, @ChannelId, @Kind, @Title, @Text, @Mentions, @Part, @Parts, @DueAt, @State, @Now, @Now)
+        INSERT INTO outbox (key, source_key, channel_id, kind, plan_year, title, text, mentions, part, parts, due_at, state, created_at, updated_at)
+        VALUES (@Key, @SourceKey, @ChannelId, @Kind, @PlanYear, @Title, @Text, @Mentions, @Part, @Parts, @DueAt, @State, @Now, @Now)
+        ON CONFLICT (key) DO NOTHING
         """;
 
-    public async Task<SyncResult> SyncAsync(IReadOnlyList<OutboxRow> desired, CancellationToken ct = default)
+    public async Task<SyncResult> SyncAsync(int year, IReadOnlyList<OutboxRow> desired, CancellationToken ct = default)
     {
         var now = OutboxTime.Format(time.GetUtcNow());
         await using var connection = await database.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var existing = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(ScheduledSql, transaction: tx, cancellationToken: ct)))
+        var existing = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(ScheduledSql, new { Year = year }, tx, cancellationToken: ct)))
             .ToDictionary(r => r.Key, StringComparer.Ordinal);
         int added = 0, updated = 0, cancelled = 0, unchanged = 0;
-        foreach (var row in desired)
+        foreach (var wanted in desired)
         {
+            var row = wanted with { PlanYear = year };
             if (!existing.Remove(row.Key, out var old))
             {
                 added += await connection.ExecuteAsync(new CommandDefinition(InsertSql, OutboxStore.Params(row, now), tx, cancellationToken: ct));

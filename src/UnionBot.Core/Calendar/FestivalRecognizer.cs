@@ -23,7 +23,7 @@ public static partial class FestivalRecognizer
         ("labour-day", new($"{NotAfterNumeral}五{Dot}一{NotBeforeNumeral}|劳动节|(?<![\\d.])5[·・.]1(?=[\"”’」』]|节|劳)", RegexOptions.Compiled)),
         ("youth-day", new($"{NotAfterNumeral}五{Dot}四{NotBeforeNumeral}|青年节", RegexOptions.Compiled)),
         ("childrens-day", new($"{NotAfterNumeral}六{Dot}一{NotBeforeNumeral}|儿童节", RegexOptions.Compiled)),
-        ("party-day", new($"{NotAfterNumeral}七{Dot}一{NotBeforeNumeral}|党的生日|党的\\d+岁生日|建党", RegexOptions.Compiled)),
+        ("party-day", new($"{NotAfterNumeral}七{Dot}一{NotBeforeNumeral}|党的生日|党的\\d+岁生日|(?<!党)建党", RegexOptions.Compiled)),
         ("teachers-day", new("教师节", RegexOptions.Compiled)),
         // 十一 is National Day only when quoted, after 庆/迎/贺, or written 十·一 — never 十一月 or the number eleven.
         ("national-day", new($"国庆|[\"“‘'「『]\\s?十{Dot}一\\s?[\"”’'」』]|(?<=[庆迎贺])十一{NotBeforeNumeral}|{NotAfterNumeral}十[·・.]一{NotBeforeNumeral}", RegexOptions.Compiled)),

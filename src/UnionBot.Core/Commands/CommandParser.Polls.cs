@@ -110,7 +110,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"[^\s]+")]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"^(?:第)?\s*#?\s*(\d{1,9})\s*(?:号)?(?:投票)?\s*[:,]?(.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?:第)?\s*#?\s*(\d{1,9})(?!\d)\s*(?:号)?(?:投票)?\s*[:,]?(.*)$", RegexOptions.Singleline)]
     private static partial Regex VoteRegex();
 
     [GeneratedRegex(@"\d{1,4}")]

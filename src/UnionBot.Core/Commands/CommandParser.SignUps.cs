@@ -36,7 +36,7 @@ public static partial class CommandParser
         return name.Length == 0 ? new Command.Unknown(Hints.Open) : new Command.OpenSignUp(name, quota, deadline);
     }
 
-    [GeneratedRegex(@"(?:名额|限额|限报|quota)\s*[:=]?\s*(\d{1,6}|[零一二两三四五六七八九十百千]{1,6})\s*(?:人|名|个|位)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:名额|限额|限报|quota)\s*[:=]?\s*(\d+|[零一二两三四五六七八九十百千]{1,6})\s*(?:人|名|个|位)?", RegexOptions.IgnoreCase)]
     private static partial Regex QuotaRegex();
 
     [GeneratedRegex(

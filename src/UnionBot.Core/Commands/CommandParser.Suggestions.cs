@@ -28,7 +28,8 @@ public static partial class CommandParser
                 if (word is "查询" or "查" or "query" or "status") return new Command.SuggestionQuery(receipt.Receipt);
                 return trimmed.IsEmpty ? new Command.Unknown(Hints.SuggestionReply) : new Command.SuggestionReply(receipt.Receipt, trimmed.Original);
             }
-            else if (after.TrimArgument().IsEmpty)
+            else if (after.TrimArgument().IsEmpty || after.Folded.StartsWith("JY", StringComparison.OrdinalIgnoreCase))
+                // A mistyped receipt (JY-2026-00O7) must not be stored as a new suggestion.
                 return new Command.Unknown(word is "回复" or "答复" or "reply" ? Hints.SuggestionReply : Hints.SuggestionQuery);
         }
 

@@ -18,11 +18,12 @@ public sealed class CommandPipeline(
 {
     public async Task<CommandReply> HandleAsync(IncomingMessage message, CancellationToken ct)
     {
-        var command = CommandParser.Parse(message.Text);
-        var zone = options.Value.Zone;
-        var ctx = new CommandContext(message, options.Value.Admins.Contains(message.UserId), TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone), zone);
+        Command command = new Command.Unknown(Hints.Empty);
         try
         {
+            command = CommandParser.Parse(message.Text);
+            var zone = options.Value.Zone;
+            var ctx = new CommandContext(message, options.Value.Admins.Contains(message.UserId), TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone), zone);
             var reply = command switch
             {
                 Command.Help => CommandReply.Of(HelpText.For(ctx.IsAdmin)),

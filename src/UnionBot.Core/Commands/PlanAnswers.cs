@@ -25,7 +25,8 @@ public sealed class PlanAnswers(PlanCalendar plan, SignUpStore signUps)
                 sb.Append($"\n- {Inline(s.Activity)}（{count}" + (s.Quota is { } q ? $"/{q} 人）" : " 人）"));
             }
         }
-        sb.Append("\n\n想参加就发 /报名 活动名，例如 /报名 " + (activities.Count > 0 ? ShortName(activities[0].Title) : "乒乓球赛"));
+        sb.Append("\n\n想参加就发 /报名 活动名（写名字的一部分也可以）");
+        if (activities.FirstOrDefault(a => a.Title.Length <= 12) is { } example) sb.Append($"，例如 /报名 {Inline(example.Title)}");
         return CommandReply.Of(sb.ToString());
     }
 
@@ -54,11 +55,4 @@ public sealed class PlanAnswers(PlanCalendar plan, SignUpStore signUps)
     }
 
     private static string Heading(IReadOnlyList<PlanMonth> months) => string.Join("、", months.Select(m => $"{m.Month}月"));
-
-    /// <summary>A hint example that is short to type: the title itself when short, else its last few characters.</summary>
-    private static string ShortName(string title)
-    {
-        var key = ActivityMatcher.Normalize(title);
-        return Inline(key.Length <= 8 ? title : key[^6..]);
-    }
 }

@@ -13,20 +13,32 @@ internal sealed record MonthEntry(ItemMarker? Marker, string Text, string Whole,
 /// </summary>
 internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool hasInlineItem)
 {
+    /// <summary>What a month says when it has nothing planned: not an activity.</summary>
+    private static readonly HashSet<string> Placeholders = ["无", "暂无", "略", "待定", "另行通知", "同上", "/", "-", "—"];
+
     public IReadOnlyList<int> Months { get; } = months;
 
     public string Heading { get; } = heading;
 
     public bool HasInlineItem { get; } = hasInlineItem;
 
-    public List<MonthEntry> Entries { get; } = [];
+    private readonly List<MonthEntry> entries = [];
+
+    public IReadOnlyList<MonthEntry> Entries => entries;
 
     /// <summary>Only the heading line, with its item on it (一二月份:召开职工代表大会…).</summary>
     public bool IsSingleLine => HasInlineItem && Entries.Count == 1;
 
-    public ItemMarker? LastMarker => Entries.LastOrDefault(e => e.Marker is not null)?.Marker;
+    public ItemMarker? LastMarker { get; private set; }
 
-    public bool HasNumberedEntry => Entries.Any(e => e.Marker is not null);
+    public void Add(IEnumerable<MonthEntry> lines)
+    {
+        foreach (var entry in lines)
+        {
+            entries.Add(entry);
+            LastMarker = entry.Marker ?? LastMarker;
+        }
+    }
 
     public List<string> Items()
     {
@@ -64,6 +76,6 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
             last = number;
         }
         if (last is null) items.AddRange(pending);
-        return items.Where(t => t.Length > 0).ToList();
+        return items.Where(t => t.Length > 0 && !Placeholders.Contains(t.Trim('(', ')', '（', '）'))).ToList();
     }
 }

@@ -9,7 +9,12 @@ internal static class MonthHeading
 {
     private const string RangeSeparators = "-—–~至到";
     private const string ListSeparators = "、,和及与/";
-    private static readonly string[] Suffixes = ["主要工作安排", "工作安排", "活动安排", "具体安排", "重点工作", "主要工作", "工作计划", "活动计划", "安排", "工作", "活动", "计划"];
+    private const int MaxMonthNote = 12;
+    private static readonly string[] Suffixes =
+    [
+        "主要工作安排", "工作安排", "活动安排", "具体安排", "重点工作", "主要工作", "主要活动", "工作要点", "工作重点", "工作计划",
+        "活动计划", "活动内容", "工作内容", "安排", "工作", "活动", "计划", "要点", "重点", "内容",
+    ];
 
     /// <param name="s">A normalized line.</param>
     /// <param name="i">Where its text starts.</param>
@@ -41,6 +46,8 @@ internal static class MonthHeading
             if (months.Count > 0 && !previousHadWord && digits != arabic) return false;
             arabic = digits;
             if (range && months.Count > 0) AddRange(months, months[^1], m);
+            // 七、八月 and 十二月、元月 name consecutive months; "1、3月：" is item 1, the heading 3月.
+            else if (months.Count > 0 && m != months[^1] % 12 + 1) return false;
             else months.Add(m);
             var hasWord = p < s.Length && s[p] == '月';
             previousHadWord = hasWord;
@@ -84,6 +91,8 @@ internal static class MonthHeading
                 break;
             }
         if (p < s.Length && s[p] is '】' or ']' or '〕' or ')' or '）') p++;
+        // 三月份（学雷锋月）： — a short note on the month.
+        if (p < s.Length && s[p] == '(' && s.IndexOf(')', p) is var close and > 0 && close - p <= MaxMonthNote) p = close + 1;
         if (p >= s.Length) return true;
         if (s[p] is ':' or ' ' or '\t' or '—' or '-')
         {

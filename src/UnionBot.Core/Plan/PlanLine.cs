@@ -38,9 +38,13 @@ internal sealed class PlanLine
     }
 
     /// <summary>The original text from <paramref name="from"/>: trimmed, without trailing 。；; — inner text as written.</summary>
-    public string Cut(int from)
+    public string Cut(int from) => Cut(from, Raw.Length);
+
+    /// <summary>The original text between two positions, trimmed the same way.</summary>
+    public string Cut(int from, int to)
     {
-        var span = Raw.AsSpan(Math.Min(from, Raw.Length)).Trim();
+        from = Math.Min(from, Raw.Length);
+        var span = Raw.AsSpan(from, Math.Max(0, Math.Min(to, Raw.Length) - from)).Trim();
         while (span.Length > 0 && (TrailingPunctuation.Contains(span[^1]) || char.IsWhiteSpace(span[^1])))
             span = span[..^1];
         return span.ToString();

@@ -24,6 +24,9 @@ public static class PlanText
     /// <exception cref="PlanReadException">The bytes are binary or in no supported encoding.</exception>
     public static string Decode(ReadOnlySpan<byte> bytes, string name = "plan")
     {
+        // UTF-32 starts like UTF-16 LE (FF FE 00 00); it is not a supported encoding, so say so instead of "binary".
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+            throw NoEncoding(name);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Strict(StrictUtf8, bytes[3..], name);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Strict(StrictUtf16Le, bytes[2..], name);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Strict(StrictUtf16Be, bytes[2..], name);

@@ -10,17 +10,43 @@ namespace UnionBot.Core.Plan;
 internal static partial class ScheduleEnd
 {
     private const int ProseLength = 80;
+    private const int MaxLookAhead = 30;
 
-    public static bool Ends(PlanLine line, ItemMarker? marker, MonthBlock current, IReadOnlyList<MonthBlock> blocks)
+    /// <param name="lines">The document, for a look past a long paragraph.</param>
+    /// <param name="index">Where <paramref name="line"/> is in it.</param>
+    /// <param name="oneLineMonths">Whether every month so far, the current one included, is a single heading line with its item.</param>
+    public static bool Ends(IReadOnlyList<PlanLine> lines, int index, ItemMarker? marker, MonthBlock current, int months, bool oneLineMonths)
     {
+        var line = lines[index];
         var text = line.Text;
         if (marker is { IsChinese: true } chinese) return !Continues(current, chinese);
         if (Appendix().IsMatch(text) || Source().IsMatch(text) || DateLine().IsMatch(text) || Article().IsMatch(text)) return true;
         if (marker is not null && !marker.Value.IsBareDigit) return false;
-        if (IsDocumentTitle(text)) return true;
+        if (IsDocumentTitle(text) || Closing().IsMatch(text) || Signature().IsMatch(text) && !TitleVerb().IsMatch(text)) return true;
         // 一二月份:召开… / 三月份:庆祝… — when every month so far is one line, a plain line is no longer the schedule.
-        if (blocks.Count >= 2 && blocks.All(b => b.IsSingleLine)) return true;
-        return text.Length >= ProseLength;
+        if (months >= 2 && oneLineMonths) return true;
+        return text.Length >= ProseLength && !ScheduleGoesOn(lines, index, current);
+    }
+
+    /// <summary>
+    /// A long paragraph may be the detail of an item or the plan's closing words. It is detail when the next numbered
+    /// line carries on the month's count, or the next month (or the end of the text) comes first.
+    /// </summary>
+    private static bool ScheduleGoesOn(IReadOnlyList<PlanLine> lines, int index, MonthBlock current)
+    {
+        var looked = 0;
+        for (var i = index + 1; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank) continue;
+            // Pages of prose with no numbered line or month in sight are not a schedule (and the look stays short).
+            if (++looked > MaxLookAhead) return false;
+            if (MonthHeading.TryRead(line.Norm, line.Start, out _, out _)) return true;
+            if (!ItemMarker.TryRead(line.Norm, line.Start, out var next) || next.IsBareDigit) continue;
+            if (next.IsChinese) return Continues(current, next);
+            return next.Number is null || next.Number == (current.LastMarker?.Number ?? 0) + 1;
+        }
+        return true;
     }
 
     /// <summary>第一学期 / 下半年: groups months; neither an activity nor an end.</summary>
@@ -48,11 +74,20 @@ internal static partial class ScheduleEnd
     [GeneratedRegex(@"^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?$")]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"^第[一二三四五六七八九十百\d]+[条章部篇]")]
+    // 第一条 / 第二章 / 第三部分 / 第二篇, and the separators of a collection: 【篇二】 篇三： 范文四 范本五.
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十百\d]+[条章部篇]|[【\[(]?(?:篇|范文|范本)[一二三四五六七八九十\d]+(?:[】\])]|\s|[:：]|$))")]
     private static partial Regex Article();
 
     [GeneratedRegex(@"^(?:[(（]?[一二三四][)）、.]?)?\s*(?:第[一二]学期|上学期|下学期|上半年|下半年|春季学期|秋季学期)(?:工作)?(?:安排)?\s*[:：]?$")]
     private static partial Regex GroupHeader();
+
+    /// <summary>以上安排如有变动，另行通知。 — the author's closing remark.</summary>
+    [GeneratedRegex(@"^(?:以上|上述|本计划|本安排|如有变动|具体(?:时间|安排)以)")]
+    private static partial Regex Closing();
+
+    /// <summary>XX小学工会 / 漕桥小学工会委员会 — the sign-off under the plan.</summary>
+    [GeneratedRegex(@"^[^\s，。；,;:：]{0,20}(?:工会|工会委员会|工会小组)$")]
+    private static partial Regex Signature();
 
     [GeneratedRegex(@"^(?:活动)?(?:主题|时间|地点|负责人?|对象|形式|要求|目的|参加人员)\s*[:：]")]
     private static partial Regex Note();
@@ -63,7 +98,7 @@ internal static partial class ScheduleEnd
     [GeneratedRegex(@"\d{4}|[〇零一二三四五六七八九]{4}|范本|篇|精选|年度|学年|学期|小学|中学|大学|学院|幼儿园|中心校")]
     private static partial Regex TitleScope();
 
-    [GeneratedRegex(@"^(?:制定|讨论|召开|做好|完成|通过|修订|修改|拟定|起草|学习|撰写|上报|提交|审议|审定|公布|公示|落实|执行|部署|研究|商议|布置|交流|汇报|传达|组织|开展|参加|举行|举办)")]
+    [GeneratedRegex(@"^(?:制定|讨论|召开|做好|完成|通过|成立|换届|选举|慰问|走访|筹建|修订|修改|拟定|起草|学习|撰写|上报|提交|审议|审定|公布|公示|落实|执行|部署|研究|商议|布置|交流|汇报|传达|组织|开展|参加|举行|举办)")]
     private static partial Regex TitleVerb();
 
     [GeneratedRegex(@"[，,。；;！!]")]

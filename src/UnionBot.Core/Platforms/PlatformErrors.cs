@@ -61,6 +61,12 @@ public static class PlatformErrors
             : new(entry.Outcome, errcode, $"{string.Format(entry.Fix, Describe(channel))} ({detail})");
     }
 
+    /// <summary>
+    /// The codes that refuse this one message (its type, emptiness or length) rather than the channel: the outbox can
+    /// fail the row and carry on with the next, where a channel error (a removed robot, a wrong secret) stops them all.
+    /// </summary>
+    public static bool IsContentError(int? errcode) => errcode is 40008 or 44004 or 40058 or 460101;
+
     /// <summary>The administrator's sentence for a known code, or null for 0 and unknown codes.</summary>
     public static string? FixFor(ChannelOptions channel, int errcode) =>
         errcode != 0 && Table.TryGetValue(errcode, out var entry) ? string.Format(entry.Fix, Describe(channel)) : null;

@@ -23,7 +23,7 @@ public static class ScheduleBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(year, FestivalCalendar.MinYear);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, FestivalCalendar.MaxYear - 1);
         var activities = plan.Activities
-            .Where(a => a.Months.Count > 0 && a.Months.All(m => m.Month is >= 1 and <= 12 && m.YearOffset is 0 or 1))
+            .Where(a => a.Title.Trim().Length > 0 && a.Months.Count > 0 && a.Months.All(m => m.Month is >= 1 and <= 12 && m.YearOffset is 0 or 1))
             .ToList();
         return MonthlyNotices(activities, year, options.MonthlyNotice, zone)
             .Concat(FestivalNotices(activities, year, options.FestivalNotice, zone))
@@ -141,7 +141,7 @@ public static class ScheduleBuilder
     }
 
     private static List<string> DistinctTitles(IEnumerable<PlanActivity> activities) =>
-        activities.Select(a => a.Title.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        activities.Select(a => a.Title.Trim()).Distinct(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>A plan activity named in a festival message; <see cref="Months"/> is set when it is not in the festival's month.</summary>

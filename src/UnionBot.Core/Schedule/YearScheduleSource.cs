@@ -15,8 +15,8 @@ namespace UnionBot.Core.Schedule;
 
 /// <summary>
 /// The configured plan file turned into this year's announcements. Every read is recorded in <c>plan_loads</c> with the
-/// file's hash. A read that fails keeps the last good schedule (a half-saved file must not wipe the year); before any
-/// good read the schedule is empty, so the bot runs on and simply announces nothing.
+/// file's hash. A read that fails keeps the last good schedule of that year (a half-saved file must not wipe the year);
+/// without one the schedule is empty, so the bot runs on and simply announces nothing.
 /// </summary>
 public sealed class YearScheduleSource(
     IOptions<UnionBotOptions> options, Database database, TimeProvider time, ILogger<YearScheduleSource> logger) : IYearScheduleSource
@@ -31,18 +31,23 @@ public sealed class YearScheduleSource(
     private readonly Lock _gate = new();
     private volatile YearSchedule? _current;
     private volatile string? _lastError;
+    private int _attemptedYear;
 
     /// <summary>Why the last read failed, or null when it succeeded (shown by the health check).</summary>
     public string? LastError => _lastError;
 
+    /// <summary>
+    /// With <c>Plan:Year</c> 0 the schedule follows the calendar: the first call after New Year in the zone reads the
+    /// plan again for the new year. A failed read is not retried on every call, only on the next year or Reload.
+    /// </summary>
     public YearSchedule Current
     {
         get
         {
-            if (_current is { } current) return current;
+            if (_current is { } current && Volatile.Read(ref _attemptedYear) == ScheduledYear()) return current;
             lock (_gate)
             {
-                if (_current is { } loaded) return loaded;
+                if (_current is { } loaded && _attemptedYear == ScheduledYear()) return loaded;
                 try
                 {
                     return LoadLocked();
@@ -67,7 +72,8 @@ public sealed class YearScheduleSource(
         var o = options.Value;
         var zone = o.Zone;
         var now = time.GetUtcNow();
-        var year = o.Plan.Year != 0 ? o.Plan.Year : ZonedTime.DateIn(now, zone).Year;
+        var year = ScheduledYear();
+        Volatile.Write(ref _attemptedYear, year);
         try
         {
             var bytes = ReadBytes(o.Plan.Path);
@@ -85,9 +91,17 @@ public sealed class YearScheduleSource(
         catch (PlanReadException e)
         {
             _lastError = e.Message;
-            _current ??= new YearSchedule(o.Plan.Path, "", AnnualPlan.Empty, year, []);
+            // Keep the last good schedule of this year; a schedule of another year is no fallback.
+            if (_current is null || _current.Year != year)
+                _current = new YearSchedule(o.Plan.Path, "", AnnualPlan.Empty, year, []);
             throw;
         }
+    }
+
+    private int ScheduledYear()
+    {
+        var o = options.Value;
+        return o.Plan.Year != 0 ? o.Plan.Year : ZonedTime.DateIn(time.GetUtcNow(), o.Zone).Year;
     }
 
     private static byte[] ReadBytes(string path)

@@ -40,7 +40,7 @@ public sealed partial class SignUpHandler
         if (!ctx.IsAdmin) return CommandReply.Of(string.Format(AdminsOnly, "结束报名"));
         var found = await ResolveAsync(ctx, command, command.Activity, Scope.Close, ct);
         if (found.Reply is { } reply) return reply;
-        var signUp = found.SignUp!;
+        if (found.SignUp is not { IsOpen: true } signUp) return CommandReply.Of($"「{Inline(found.Title!)}」没有进行中的报名。");
         if (!await store.CloseAsync(ctx, signUp, ct)) return CommandReply.Of($"「{Inline(signUp.Activity)}」的报名已经结束了。");
         var entries = await store.EntriesAsync(signUp.Id, ct);
         var signed = SignUpStore.Standings(entries, signUp.Quota).Count(s => !s.Standing.Waiting);
@@ -52,7 +52,8 @@ public sealed partial class SignUpHandler
         if (command.Activity is null) return await OverviewAsync(ctx, ct);
         var found = await ResolveAsync(ctx, command, command.Activity, Scope.Existing, ct);
         if (found.Reply is { } reply) return reply;
-        var signUp = found.SignUp!;
+        if (found.SignUp is not { } signUp)
+            return CommandReply.Of($"「{Inline(found.Title!)}」还没有开始报名。想参加就发 /报名 {Inline(found.Title!)}");
         var standings = SignUpStore.Standings(await store.EntriesAsync(signUp.Id, ct), signUp.Quota);
         var signed = standings.Where(s => !s.Standing.Waiting).ToList();
         var waiting = standings.Where(s => s.Standing.Waiting).ToList();

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Members;
+using UnionBot.Core.Options;
 using static UnionBot.Core.Commands.Markdown;
 
 namespace UnionBot.Core.SignUps;
@@ -13,7 +15,7 @@ namespace UnionBot.Core.SignUps;
 /// </summary>
 public sealed partial class SignUpHandler(
     SignUpStore store, PlanCalendar plan, PendingChoices choices, MemberDirectory members,
-    IAnnouncementOutbox outbox, ILogger<SignUpHandler> logger)
+    IAnnouncementOutbox outbox, IOptions<UnionBotOptions> options, ILogger<SignUpHandler> logger)
 {
     public async Task<CommandReply> SignUpAsync(Command.SignUp command, CommandContext ctx, CancellationToken ct)
     {
@@ -54,7 +56,7 @@ public sealed partial class SignUpHandler(
             var text = $"🎉 {Inline(who)}，{name}有名额空出来了，你已从候补转为正式报名（第 {result.PromotedPlace} 位）。";
             // Keyed by the entry: a redelivered /取消报名 or a retry cannot mention the same teacher twice.
             await outbox.EnqueueImmediateAsync($"signup-promoted:{signUp.Id}:{promoted.Id}",
-                new OutgoingMessage("候补转正", text, [promoted.UserId]), promoted.ChannelId, ct);
+                new OutgoingMessage("候补转正", text, [promoted.UserId]), GroupOf.Target(promoted.ChannelId, options.Value), ct);
             logger.LogInformation("Sign-up {SignUpId}: entry {EntryId} moved up from the waiting list", signUp.Id, promoted.Id);
         }
         return CommandReply.Of($"已取消你的{name}报名。" + (result.Promoted is null ? "" : "候补的老师已经补上，谢谢你告诉大家。"));
@@ -78,7 +80,8 @@ public sealed partial class SignUpHandler(
             Scope.Open => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title))
                 .Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? []),
             Scope.Close => signUps.Where(s => s.IsOpen).Select(s => s.Activity),
-            _ => signUps.Select(s => s.Activity),
+            // /取消报名 and /名单 also know this and next month's plan, to say "not open yet" rather than "not found".
+            _ => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title)),
         };
         var candidates = titles.Distinct().ToList();
         var match = choices.TryPick(ctx, command, typed, out var picked, out var template)

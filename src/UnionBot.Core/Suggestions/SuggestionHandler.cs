@@ -1,6 +1,8 @@
 using System.Text;
+using Microsoft.Extensions.Options;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Commands;
+using UnionBot.Core.Options;
 using static UnionBot.Core.Commands.Markdown;
 
 namespace UnionBot.Core.Suggestions;
@@ -9,7 +11,7 @@ namespace UnionBot.Core.Suggestions;
 /// /建议. An anonymous suggestion is stored without the user id and nothing here logs who made it; the receipt is
 /// the only handle, so anyone holding it can follow it up with /建议 查询.
 /// </summary>
-public sealed class SuggestionHandler(SuggestionStore store, IAnnouncementOutbox outbox)
+public sealed class SuggestionHandler(SuggestionStore store, IAnnouncementOutbox outbox, IOptions<UnionBotOptions> options)
 {
     private const int ListLimit = 20;
 
@@ -58,7 +60,7 @@ public sealed class SuggestionHandler(SuggestionStore store, IAnnouncementOutbox
         var text = $"**💬 工会回复建议 {s.Receipt}**  \n{Block(command.Text)}\n\n提建议的老师可发 /建议 查询 {s.Receipt} 查看。";
         // Keyed by the admin's message: a redelivered reply posts once, a corrected reply posts again.
         await outbox.EnqueueImmediateAsync($"suggestion-reply:{s.Receipt}:{ctx.Message.MessageId}",
-            new OutgoingMessage($"建议 {s.Receipt} 的回复", text), s.ChannelId, ct);
+            new OutgoingMessage($"建议 {s.Receipt} 的回复", text), GroupOf.Target(s.ChannelId, options.Value), ct);
         return CommandReply.Of($"已回复建议 {s.Receipt}，并会在群里公布（只写编号，不写提建议的人）。");
     }
 }

@@ -17,7 +17,7 @@ public static class PlatformsHostingExtensions
     {
         builder.Services.AddHttpClient<WeComRobotClient>((sp, http) => Configure(http, Api(sp).WeCom))
             .ConfigurePrimaryHttpMessageHandler(CreateHandler)
-            .RemoveAllLoggers(); // the default HTTP logs would print the request URL, which holds the webhook key
+            .RemoveAllLoggers(); // our one line per send replaces them: their URLs carry the key (redacted only unless DisableUriRedaction is set)
         builder.Services.AddHttpClient<DingTalkRobotClient>((sp, http) => Configure(http, Api(sp).DingTalk))
             .ConfigurePrimaryHttpMessageHandler(CreateHandler)
             .RemoveAllLoggers();

@@ -12,7 +12,12 @@ internal sealed class PlanHealthCheck(YearScheduleSource source) : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var schedule = source.Current;
-        var data = new Dictionary<string, object> { ["year"] = schedule.Year, ["announcements"] = schedule.Announcements.Count };
+        var data = new Dictionary<string, object>
+        {
+            ["year"] = schedule.Year,
+            ["announcements"] = schedule.Announcements.Count,
+            ["warnings"] = schedule.Plan.Warnings,
+        };
         return Task.FromResult(source.LastError is { } error
             ? HealthCheckResult.Degraded($"the annual plan cannot be read: {error}", data: data)
             : HealthCheckResult.Healthy($"{schedule.Plan.Activities.Count} activities, {schedule.Announcements.Count} announcements for {schedule.Year}", data));

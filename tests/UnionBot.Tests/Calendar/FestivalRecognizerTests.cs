@@ -61,6 +61,7 @@ public sealed class FestivalRecognizerTests
     [InlineData("制定本年度工会工作计划")]
     [InlineData("“第六个师德建设月”系列活动")]
     [InlineData("敬老院志愿服务")]
+    [InlineData("开展党建党课活动")]
     [InlineData("庆祝第11个校庆")]
     public void MonthNamesAndOrdinaryNumbersAreNoFestival(string text) =>
         Assert.Null(FestivalRecognizer.Recognize(text));

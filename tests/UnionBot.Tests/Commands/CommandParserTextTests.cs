@@ -54,6 +54,8 @@ public sealed class CommandParserTextTests
     [InlineData("/建议 查询")]
     [InlineData("/建议 回复 JY-2026-0007")]
     [InlineData("/建议 回复")]
+    [InlineData("/建议 查询 JY-2026-00O7")]
+    [InlineData("/建议 查询 JY-2026-99999999999")]
     public void SuggestionWithoutItsArgumentGetsAHint(string text) => Assert.IsType<Unknown>(CommandParser.Parse(text));
 
     public static TheoryData<string, CreatePoll> PollForms => new()
@@ -156,4 +158,31 @@ public sealed class CommandParserTextTests
         Assert.Equal(new TooLong(2001), CommandParser.Parse("/建议 " + new string('长', 1997)));
         Assert.IsType<Suggest>(CommandParser.Parse("/建议 " + new string('长', 1996)));
     }
+}
+
+/// <summary>Whatever arrives, the parser answers with a command: random mixes of the characters that matter never throw.</summary>
+public sealed class CommandParserRobustnessTests
+{
+    private const string Alphabet = "/／@＠ 　\u2005\n\r\t报名取消建议查询回复列表投票选项多选匿名结果结束发起名额截止月日号0123456789０１２JYjy-:：,，、|｜[]【】()（）#*`<>?？。！.!'\"\\😀\u200B";
+
+    [Fact]
+    public void TenThousandRandomMessagesNeverThrow()
+    {
+        var random = new Random(20260310);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var length = random.Next(0, 40);
+            var text = new string(Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+            if (random.Next(2) == 0) text = "/" + text;
+            var command = CommandParser.Parse(text);
+            Assert.NotNull(command);
+        }
+    }
+
+    [Theory]
+    [InlineData("/投 99999999999999999999 1")]
+    [InlineData("/结果 99999999999")]
+    [InlineData("/发起报名 乒乓球赛 名额99999999999")]
+    [InlineData("/计划 99999999999月")]
+    public void HugeNumbersGetAHintNotAnException(string text) => Assert.IsType<Command.Unknown>(CommandParser.Parse(text));
 }

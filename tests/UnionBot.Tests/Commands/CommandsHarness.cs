@@ -36,6 +36,12 @@ public sealed class CommandsHarness : IDisposable
         {
             Database = $"Data Source={_dir.File("unionbot.db")}",
             Admins = [Admin],
+            Channels =
+            [
+                new ChannelOptions { Id = "wecom-all", Platform = PlatformKind.WeCom, WebhookKey = "k", Token = "t", EncodingAesKey = new string('a', 43) },
+                new ChannelOptions { Id = "ding-union", Platform = PlatformKind.DingTalk, AccessToken = "a", AppSecret = "s" },
+                new ChannelOptions { Id = "wecom-receive-only", Platform = PlatformKind.WeCom, Token = "t", EncodingAesKey = new string('a', 43) },
+            ],
             Members = _dir.File("members.csv"),
         });
         var logs = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
@@ -47,8 +53,8 @@ public sealed class CommandsHarness : IDisposable
         var signUpStore = new SignUpStore(Database);
         Pipeline = new CommandPipeline(
             new PlanAnswers(calendar, signUpStore),
-            new SignUpHandler(signUpStore, calendar, new PendingChoices(Time), members, Outbox, logs.CreateLogger<SignUpHandler>()),
-            new SuggestionHandler(new SuggestionStore(Database), Outbox),
+            new SignUpHandler(signUpStore, calendar, new PendingChoices(Time), members, Outbox, Options, logs.CreateLogger<SignUpHandler>()),
+            new SuggestionHandler(new SuggestionStore(Database), Outbox, Options),
             new PollHandler(new PollStore(Database)),
             new AnnounceHandler(Outbox, Database, logs.CreateLogger<AnnounceHandler>()),
             Options, Time, logs.CreateLogger<CommandPipeline>());

@@ -106,6 +106,20 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
+    public async Task APromotionFromAGroupWithoutAWebhookIsPostedToEveryGroupRatherThanLost()
+    {
+        await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额1");
+        await _bot.Say("teacher-li", "/报名 乒乓球赛");
+        await _bot.Say("teacher-zhang", "/报名 乒乓球赛", channel: "wecom-receive-only");
+
+        await _bot.Say("teacher-li", "/取消报名 乒乓球赛");
+
+        var post = Assert.Single(_bot.Outbox.Posts);
+        Assert.Null(post.ChannelId);
+        Assert.Equal(["teacher-zhang"], post.Message.Mentions);
+    }
+
+    [Fact]
     public async Task CancellingFromTheWaitingListPromotesNobody()
     {
         await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额1");
@@ -125,6 +139,14 @@ public sealed class SignUpTests : IDisposable
 
         Assert.Contains("你还没有报名「举办教职工乒乓球赛」哦", await _bot.Say("teacher-zhang", "/取消报名 乒乓球赛"));
         Assert.Single(await EntryUsers());
+    }
+
+    [Fact]
+    public async Task APlanActivityNobodySignedUpForIsSaidToBeNotOpenYet()
+    {
+        Assert.Contains("「举办教职工羽毛球赛」还没有开始报名", await _bot.Say("teacher-li", "/名单 羽毛球赛"));
+        Assert.Contains("「举办教职工羽毛球赛」还没有开始报名，你也还没报名哦", await _bot.Say("teacher-li", "/取消报名 羽毛球赛"));
+        Assert.Contains("没有找到「羽毛球赛」", await _bot.Say(CommandsHarness.Admin, "/结束报名 羽毛球赛"));
     }
 
     [Fact]
@@ -200,13 +222,13 @@ public sealed class SignUpTests : IDisposable
     public async Task AHundredTeachersAtTheSameMomentGetSixteenPlacesAndEightyFourWaitingInArrivalOrder()
     {
         await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额16");
-        using var start = new ManualResetEventSlim();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
         {
-            start.Wait();
+            await start.Task;
             return (User: $"t{i:D3}", Reply: await _bot.Say($"t{i:D3}", "/报名 乒乓球赛"));
         })).ToList();
-        start.Set();
+        start.SetResult();
         var replies = await Task.WhenAll(tasks);
 
         var users = await EntryUsers();

@@ -94,4 +94,17 @@ public sealed class ItemNumberingTests
         Assert.Equal(["womens-day", "arbor-day", "national-day"], plan.Activities.Select(a => a.Festival));
         Assert.Equal(2024, plan.Year);
     }
+
+    [Theory]
+    [InlineData("三月份：1、庆祝三八节；2、植树活动。")]
+    [InlineData("三月份：\n1.庆祝三八节，2.植树活动")]
+    [InlineData("三月份：①庆祝三八节②植树活动")]
+    [InlineData("三月份：\n（1）庆祝三八节 （2）植树活动")]
+    public void ItemsNumberedOnOneLineAreSeparateActivities(string month) =>
+        Assert.Equal(["3:庆祝三八节", "3:植树活动", "4:春游"], Parse($"{month}\n四月份：\n1.春游\n"));
+
+    [Fact]
+    public void TextThatMerelyContainsTheNextNumberIsNotSplit() =>
+        Assert.Equal(["3:组织1、2年级家长会", "3:教师节2.0方案研讨", "4:春游"],
+            Parse("三月份：\n1.组织1、2年级家长会\n2.教师节2.0方案研讨\n四月份：\n1.春游\n"));
 }

@@ -31,9 +31,13 @@ public sealed class MonthHeadingTests
     [InlineData("元月份：", "1")]
     [InlineData("　　四月份", "4")]
     [InlineData("四月份工作安排：", "4")]
+    [InlineData("2月份工作要点：", "2")]
     [InlineData("【五月】", "5")]
     [InlineData("（一）六月份", "6")]
     [InlineData("1、九月份：", "9")]
+    [InlineData("2、9月：", "9")]
+    [InlineData("三月份（学雷锋月）：", "3")]
+    [InlineData("★九月", "9")]
     public void SingleMonthHeadingIsReadWithOrWithoutColon(string heading, string months) =>
         Assert.Equal([$"{months}:活动甲", "12:活动乙"], Parse(PlanWith(heading)));
 
@@ -47,6 +51,7 @@ public sealed class MonthHeadingTests
     [InlineData("七八月份：", "7+8")]
     [InlineData("9-11月", "9+10+11")]
     [InlineData("十一、十二月份", "11+12")]
+    [InlineData("3、4月份：", "3+4")]
     public void CombinedHeadingCoversEveryMonthItNames(string heading, string months) =>
         Assert.Equal(months + ":活动甲", Parse(PlanWith(heading))[0]);
 

@@ -45,6 +45,7 @@ public sealed class PlanTextTests
     [InlineData(new byte[] { 0xB9, 0xA4, 0x80 })]
     [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0xC3, 0x28 })]
     [InlineData(new byte[] { 0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00 })]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x00, 0x00, 0x09, 0x4E, 0x00, 0x00 })]
     public void BytesValidInNoSupportedEncodingAreRefusedWithOneLine(byte[] bytes)
     {
         var e = Assert.Throws<PlanReadException>(() => PlanText.Decode(bytes, "x.txt"));

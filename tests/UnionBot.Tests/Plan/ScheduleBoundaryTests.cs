@@ -26,6 +26,10 @@ public sealed class ScheduleBoundaryTests
     [InlineData("本文来源：范文网\n1.相关文章")]
     [InlineData("2024年2月20日\n1.附注")]
     [InlineData("第一条 为规范工会工作，制定本办法。\n1.总则")]
+    [InlineData("以上安排如有变动，另行通知。\n1.联系人")]
+    [InlineData("漕桥小学工会委员会\n2024年2月")]
+    [InlineData("【篇二】\n1.加强学习")]
+    [InlineData("范文三：学校工会工作计划\n1.加强学习")]
     public void TheScheduleEndsAtTheNextSectionAppendixOrSourceLine(string after) =>
         Assert.Equal(["3:庆祝三八节", "3:植树活动", "4:春游"], Parse(Schedule + after + "\n"));
 
@@ -34,6 +38,14 @@ public sealed class ScheduleBoundaryTests
     {
         var prose = "总之，" + string.Concat(Enumerable.Repeat("工会将继续围绕学校中心工作，服务大局，", 5)) + "为学校发展作出贡献。";
         Assert.Equal(["3:庆祝三八节", "3:植树活动", "4:春游"], Parse(Schedule + prose + "\n1.加强学习\n"));
+    }
+
+    [Fact]
+    public void ALongDetailParagraphBetweenItemsDoesNotEndTheSchedule()
+    {
+        var detail = "（" + string.Concat(Enumerable.Repeat("组织女教职工参加趣味运动会、插花比赛、读书分享会，", 4)) + "）";
+        var plan = PlanParser.Parse($"三月份：\n1.庆祝三八节\n{detail}\n2.植树活动\n四月份：\n长长的说明{detail}\n五月份：\n1.劳动节表彰\n");
+        Assert.Equal(["3:庆祝三八节", "3:植树活动", $"4:长长的说明{detail}", "5:劳动节表彰"], PlanAssert.Brief(plan));
     }
 
     [Fact]
@@ -87,6 +99,17 @@ public sealed class ScheduleBoundaryTests
         Assert.Equal(["'八月份：' has no activities under it"], plan.Warnings);
     }
 
+    [Theory]
+    [InlineData("八月份：无")]
+    [InlineData("八月份：\n（暂无）")]
+    [InlineData("八月份：\n1.待定")]
+    public void AMonthThatSaysItHasNothingPlannedHasNoActivities(string august)
+    {
+        var plan = PlanParser.Parse($"七月份：\n1.慰问\n{august}\n九月份：\n1.教师节\n");
+        Assert.Equal(["7:慰问", "9:教师节"], PlanAssert.Brief(plan));
+        Assert.Single(plan.Warnings);
+    }
+
     [Fact]
     public void AnEmptyDocumentIsAnEmptyPlanWithTheWarning()
     {
@@ -96,4 +119,9 @@ public sealed class ScheduleBoundaryTests
         Assert.Empty(plan.Activities);
         Assert.Equal([PlanParser.NoScheduleWarning], plan.Warnings);
     }
+
+    [Fact]
+    public void ASignOffUnderAMonthWithoutNumberingIsNotAnActivity() =>
+        Assert.Equal(["11:秋游", "12:运动会", "12:年度总结"],
+            Parse("十一月\n秋游\n十二月\n运动会\n年度总结\nXX市第一小学工会\n二〇二四年一月\n"));
 }

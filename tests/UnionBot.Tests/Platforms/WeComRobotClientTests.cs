@@ -110,6 +110,21 @@ public sealed class WeComRobotClientTests
     }
 
     [Fact]
+    public async Task APageThatIsNotThePlatformsAnswerIsNeverTakenForSuccess()
+    {
+        await using var fake = await FakeWeComServer.StartAsync(null, "KEY-1");
+        fake.FailNextWithHttp(200); // a proxy's or captive portal's HTML with status 200
+        fake.FailNextWithHttp(404);
+
+        var portal = await Clients.WeCom(fake).SendAsync(Clients.WeComChannel("KEY-1"), Notice, CancellationToken.None);
+        var missing = await Clients.WeCom(fake).SendAsync(Clients.WeComChannel("KEY-1"), Notice, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Transient, portal.Outcome);
+        Assert.Equal(SendOutcome.Permanent, missing.Outcome);
+        Assert.Contains("ApiBaseUrl", missing.ErrorMessage);
+    }
+
+    [Fact]
     public async Task ASlowServerIsATransientTimeoutNotAnError()
     {
         await using var fake = await FakeWeComServer.StartAsync(null, "KEY-1");

@@ -114,9 +114,10 @@ public sealed class FestivalNoticeTests
     }
 
     [Fact]
-    public void AnActivityWithAnImpossibleMonthOrUnknownFestivalIsLeftOutNotFatal()
+    public void AnActivityWithAnImpossibleMonthNoTitleOrUnknownFestivalIsLeftOutNotFatal()
     {
-        var plan = Of(new Core.Plan.PlanActivity([new(13)], "坏月份", null), new Core.Plan.PlanActivity([], "无月份", null), Item("万圣节", "halloween", 10));
+        var plan = Of(new Core.Plan.PlanActivity([new(13)], "坏月份", null), new Core.Plan.PlanActivity([], "无月份", null),
+            Item("  ", "teachers-day", 9), Item("万圣节", "halloween", 10));
 
         var schedule = Build(plan);
 

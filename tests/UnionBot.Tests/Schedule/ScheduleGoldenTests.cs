@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using UnionBot.Cli;
 using UnionBot.Core.Options;
@@ -25,13 +26,17 @@ public sealed class ScheduleGoldenTests
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var actual = Serialize(ScheduleBuilder.Build(Seed000.Plan, 2026, new ScheduleOptions(), zone)) + "\n";
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(actual);
 
         if (Environment.GetEnvironmentVariable("UNIONBOT_UPDATE_GOLDEN") == "1")
         {
             // Into the source tree, not bin: the file is reviewed and committed.
-            File.WriteAllText(Path.Combine(RepoPaths.Root, "tests", "UnionBot.Tests", "Golden", Name), actual);
+            File.WriteAllBytes(Path.Combine(RepoPaths.Root, "tests", "UnionBot.Tests", "Golden", Name), bytes);
             return;
         }
+        // Bytes, not strings: a BOM or CRLF slipping into the file is a difference too. The string comparison first
+        // gives a readable diff when the wording changed.
         Assert.Equal(Expected(), actual);
+        Assert.Equal(File.ReadAllBytes(RepoPaths.Golden(Name)), bytes);
     }
 }

@@ -54,6 +54,8 @@ public sealed class ScheduleStartupTests
 
             var plan = json.RootElement.GetProperty("checks").GetProperty("plan");
             Assert.Equal("healthy", plan.GetProperty("status").GetString());
+            Assert.Equal(21, plan.GetProperty("data").GetProperty("announcements").GetInt32());
+            Assert.Equal(0, plan.GetProperty("data").GetProperty("warnings").GetArrayLength());
             Assert.Equal(21, host.Services.GetRequiredService<IYearScheduleSource>().Current.Announcements.Count);
             await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
             Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM plan_loads"));

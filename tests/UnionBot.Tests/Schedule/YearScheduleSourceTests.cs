@@ -59,6 +59,33 @@ public sealed class YearScheduleSourceTests : IDisposable
     }
 
     [Fact]
+    public void AtNewYearTheScheduleMovesToTheNewYearByItself()
+    {
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 31, 15, 0, 0, TimeSpan.Zero)); // 23:00 on 31 December in Shanghai
+        var source = Source();
+        Assert.Equal(2026, source.Current.Year);
+
+        _time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(2027, source.Current.Year);
+        Assert.Contains(source.Current.Announcements, a => a.Key == "monthly:2027-02");
+        Assert.Equal([2026L, 2027L], Loads().Select(l => l.Year));
+    }
+
+    [Fact]
+    public void AConfiguredYearDoesNotFollowTheCalendar()
+    {
+        _options.Plan.Year = 2026;
+        var source = Source();
+        _ = source.Current;
+
+        _time.SetUtcNow(new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(2026, source.Current.Year);
+        Assert.Single(Loads());
+    }
+
+    [Fact]
     public void EveryReadIsRecordedWithTheFilesHash()
     {
         var source = Source();
@@ -104,6 +131,10 @@ public sealed class YearScheduleSourceTests : IDisposable
         Assert.Contains("no such file", source.LastError);
         Assert.Single(_log.At(LogLevel.Error));
         Assert.Empty(Loads());
+        _time.SetUtcNow(new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(2027, source.Current.Year); // tried once more for the new year, and logged once more
+        _ = source.Current;
+        Assert.Equal(2, _log.At(LogLevel.Error).Count());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Announcements;
@@ -62,7 +63,8 @@ public sealed partial class DingTalkRobotClient(HttpClient http, TimeProvider ti
         var title = string.IsNullOrWhiteSpace(message.Title) ? FirstLine(message.Markdown) : message.Title.Trim();
         var body = message.Markdown.TrimEnd();
         var tags = string.Join(' ', mentions.UserIds.Concat(mentions.Mobiles).Select(id => "@" + id));
-        if (tags.Length > 0) body += "\n\n" + tags;
+        if (tags.Length > 0 && Encoding.UTF8.GetByteCount(body) + 2 + Encoding.UTF8.GetByteCount(tags) <= MaxContentBytes)
+            body += "\n\n" + tags; // a mention notifies only when written in the text too; never at the price of a refused message
 
         // The title shows only in the chat list: repeat it as a heading unless the text opens with one already.
         var opensWithHeading = body.TrimStart().StartsWith('#');
@@ -81,10 +83,13 @@ public sealed partial class DingTalkRobotClient(HttpClient http, TimeProvider ti
         return result;
     }
 
+    /// <summary>A title for a message that has none: its first line, short enough for the chat list.</summary>
     private static string FirstLine(string markdown)
     {
-        var line = markdown.Split('\n').Select(l => l.Trim().TrimStart('#', '>', ' ').Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
-        return line.Length == 0 ? "工会助手" : line.Length <= 40 ? line : line[..40] + "…";
+        var line = markdown.Split('\n').Select(l => l.Trim().TrimStart('#', '>', ' ').Trim()).FirstOrDefault(l => l.Length > 0);
+        if (line is null) return "工会助手";
+        var info = new StringInfo(line);
+        return info.LengthInTextElements <= 40 ? line : info.SubstringByTextElements(0, 40) + "…";
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "DingTalk robot of channel {Channel}: markdown of {Bytes} bytes → {Outcome} (errcode {ErrorCode})")]

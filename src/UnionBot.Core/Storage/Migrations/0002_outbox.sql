@@ -6,6 +6,7 @@ CREATE TABLE outbox (
     source_key    TEXT    NOT NULL,         -- the announcement's key without the channel: monthly:2026-03
     channel_id    TEXT    NOT NULL,
     kind          TEXT    NOT NULL,         -- monthly | festival | reminder | announce
+    plan_year     INTEGER,                  -- the schedule year that produced the row; null for announce rows
     title         TEXT    NOT NULL,
     text          TEXT    NOT NULL,
     mentions      TEXT    NOT NULL,         -- JSON array of user ids

@@ -21,7 +21,8 @@ public sealed class FakeDingTalkServer : FakePlatformServer
     private readonly ConcurrentDictionary<string, Robot> _robots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sessions = new(StringComparer.Ordinal);
 
-    private FakeDingTalkServer(TimeProvider? time) : base(time) => ThrottleAfterLimit = TimeSpan.FromMinutes(10);
+    private FakeDingTalkServer(TimeProvider? time) : base(time, overLimitCode: 130101, throttledCode: 410100) =>
+        ThrottleAfterLimit = TimeSpan.FromMinutes(10);
 
     public static async Task<FakeDingTalkServer> StartAsync(TimeProvider? time = null)
     {
@@ -43,8 +44,6 @@ public sealed class FakeDingTalkServer : FakePlatformServer
         _sessions[session] = Time.GetUtcNow() + SessionLifetime;
         return $"{BaseUrl}/robot/sendBySession?session={session}";
     }
-
-    protected override (int OverLimit, int Throttled) RateLimitCodes => (130101, 410100);
 
     protected override void MapRoutes(WebApplication app)
     {

@@ -18,13 +18,16 @@ public abstract class FakePlatformServer : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<FakeRequest> _received = [];
-    private readonly List<Scripted> _script = [];
-    private readonly Dictionary<string, List<DateTimeOffset>> _acceptedAt = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _throttledUntil = new(StringComparer.Ordinal);
+    private readonly FakeScript _script = new();
+    private readonly FakeRateLimiter _limiter;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
 
-    protected FakePlatformServer(TimeProvider? time) => Time = time ?? TimeProvider.System;
+    private protected FakePlatformServer(TimeProvider? time, int overLimitCode, int throttledCode)
+    {
+        Time = time ?? TimeProvider.System;
+        _limiter = new FakeRateLimiter(overLimitCode, throttledCode);
+    }
 
     /// <summary>The clock for the rate limit and for signature timestamps.</summary>
     public TimeProvider Time { get; }
@@ -33,12 +36,12 @@ public abstract class FakePlatformServer : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Messages a robot may send per <see cref="RateWindow"/>; null switches the limit off.</summary>
-    public int? RateLimit { get; set; } = 20;
+    public int? RateLimit { get => _limiter.Limit; set => _limiter.Limit = value; }
 
-    public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RateWindow { get => _limiter.Window; set => _limiter.Window = value; }
 
     /// <summary>After a robot goes over the limit, how long it stays throttled (DingTalk: 10 minutes).</summary>
-    public TimeSpan ThrottleAfterLimit { get; set; }
+    public TimeSpan ThrottleAfterLimit { get => _limiter.ThrottleAfterLimit; set => _limiter.ThrottleAfterLimit = value; }
 
     /// <summary>Every request received, in arrival order, including the refused ones.</summary>
     public IReadOnlyList<FakeRequest> Received { get { lock (_gate) return _received.ToList(); } }
@@ -48,16 +51,16 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> requests are answered with <paramref name="errcode"/> (HTTP 200).</summary>
     public void AnswerNext(int errcode, int times = 1, string errmsg = "scripted by the test") =>
-        AddScript(new Scripted(times, ErrCode: errcode, ErrMsg: errmsg));
+        _script.Add(new Scripted(times, ErrCode: errcode, ErrMsg: errmsg));
 
     /// <summary>The next <paramref name="times"/> requests fail with an HTTP status and no platform body.</summary>
-    public void FailNextWithHttp(int status = 500, int times = 1) => AddScript(new Scripted(times, HttpStatus: status));
+    public void FailNextWithHttp(int status = 500, int times = 1) => _script.Add(new Scripted(times, HttpStatus: status));
 
     /// <summary>The next <paramref name="times"/> requests wait <paramref name="delay"/> (real time) before being handled normally.</summary>
-    public void DelayNext(TimeSpan delay, int times = 1) => AddScript(new Scripted(times, Delay: delay));
+    public void DelayNext(TimeSpan delay, int times = 1) => _script.Add(new Scripted(times, Delay: delay));
 
     /// <summary>Forgets the scripted answers that were not used.</summary>
-    public void ClearScript() { lock (_gate) _script.Clear(); }
+    public void ClearScript() => _script.Clear();
 
     /// <summary>Waits (real time, bounded) until at least <paramref name="count"/> requests were accepted.</summary>
     public Task<IReadOnlyList<FakeRequest>> WaitForAcceptedAsync(int count, TimeSpan? timeout = null) =>
@@ -68,17 +71,8 @@ public abstract class FakePlatformServer : IAsyncDisposable
         WaitForAsync(_ => true, count, timeout);
 
     /// <summary>The most messages one robot had accepted within any <paramref name="window"/> (by the fake's clock).</summary>
-    public int MaxAcceptedInAnyWindow(string robot, TimeSpan window)
-    {
-        var times = Accepted.Where(r => r.Robot == robot).Select(r => r.At).Order().ToList();
-        var max = 0;
-        for (int first = 0, last = 0; last < times.Count; last++)
-        {
-            while (times[last] - times[first] >= window) first++;
-            max = Math.Max(max, last - first + 1);
-        }
-        return max;
-    }
+    public int MaxAcceptedInAnyWindow(string robot, TimeSpan window) =>
+        FakeRateLimiter.MaxInAnyWindow(Accepted.Where(r => r.Robot == robot).Select(r => r.At), window);
 
     public async ValueTask DisposeAsync()
     {
@@ -87,9 +81,6 @@ public abstract class FakePlatformServer : IAsyncDisposable
     }
 
     protected abstract void MapRoutes(WebApplication app);
-
-    /// <summary>The errcode a robot over its limit gets, and the one it gets while throttled afterwards.</summary>
-    protected abstract (int OverLimit, int Throttled) RateLimitCodes { get; }
 
     protected async Task StartServerAsync()
     {
@@ -114,7 +105,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
         using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
             body = await reader.ReadToEndAsync(context.RequestAborted);
 
-        var scripted = TakeScripted();
+        var scripted = _script.Take();
         if (scripted?.Delay is { } delay)
         {
             try { await Task.Delay(delay, context.RequestAborted); }
@@ -123,7 +114,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
         }
         if (scripted?.HttpStatus is { } status)
         {
-            Record(new FakeRequest(Time.GetUtcNow(), "", rawTarget, body, status, null));
+            Record(new FakeRequest(Time.GetUtcNow(), "", rawTarget, body, status, null) { ContentType = context.Request.ContentType });
             context.Response.StatusCode = status;
             await context.Response.WriteAsync("<html><body>fake server error</body></html>");
             return;
@@ -133,45 +124,16 @@ public abstract class FakePlatformServer : IAsyncDisposable
             ? FakeVerdict.Reject(check(context, body).Robot, code, scripted.ErrMsg ?? "scripted")
             : check(context, body);
         var now = Time.GetUtcNow();
-        var answer = verdict.ErrCode == 0 && verdict.RateLimited ? Admit(verdict.Robot, now) : (verdict.ErrCode, verdict.ErrMsg);
+        var answer = verdict.ErrCode == 0 && verdict.RateLimited ? _limiter.Admit(verdict.Robot, now) : (verdict.ErrCode, verdict.ErrMsg);
         var parsed = verdict.Parsed ?? new FakeRequest(now, verdict.Robot, rawTarget, body, 200, null);
-        Record(parsed with { At = now, Robot = verdict.Robot, RawTarget = rawTarget, Body = body, HttpStatus = 200, ErrCode = answer.ErrCode });
+        Record(parsed with
+        {
+            At = now, Robot = verdict.Robot, RawTarget = rawTarget, Body = body, HttpStatus = 200, ErrCode = answer.ErrCode,
+            ContentType = context.Request.ContentType,
+        });
 
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync($"{{\"errcode\":{answer.ErrCode},\"errmsg\":{JsonSerializer.Serialize(answer.ErrMsg)}}}");
-    }
-
-    private (int ErrCode, string ErrMsg) Admit(string robot, DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            if (RateLimit is not { } limit) return (0, "ok");
-            if (_throttledUntil.TryGetValue(robot, out var until) && now < until)
-                return (RateLimitCodes.Throttled, "throttled for sending too fast");
-            var sent = _acceptedAt.TryGetValue(robot, out var list) ? list : _acceptedAt[robot] = [];
-            sent.RemoveAll(t => now - t >= RateWindow);
-            if (sent.Count >= limit)
-            {
-                if (ThrottleAfterLimit > TimeSpan.Zero) _throttledUntil[robot] = now + ThrottleAfterLimit;
-                return (RateLimitCodes.OverLimit, $"send too fast, exceeded {limit} messages per {RateWindow.TotalSeconds:0} s");
-            }
-            sent.Add(now);
-            return (0, "ok");
-        }
-    }
-
-    private void AddScript(Scripted scripted) { lock (_gate) _script.Add(scripted); }
-
-    private Scripted? TakeScripted()
-    {
-        lock (_gate)
-        {
-            if (_script.Count == 0) return null;
-            var first = _script[0];
-            if (first.Times <= 1) _script.RemoveAt(0);
-            else _script[0] = first with { Times = first.Times - 1 };
-            return first;
-        }
     }
 
     private void Record(FakeRequest request)
@@ -205,6 +167,4 @@ public abstract class FakePlatformServer : IAsyncDisposable
             }
         }
     }
-
-    private sealed record Scripted(int Times, int? ErrCode = null, string? ErrMsg = null, int? HttpStatus = null, TimeSpan? Delay = null);
 }

@@ -20,6 +20,9 @@ public sealed record FakeRequest(
     IReadOnlyList<string>? MentionedMobiles = null,
     bool AtAll = false)
 {
+    /// <summary>The request's Content-Type header.</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>The platform acknowledged it: the message is in the group.</summary>
     public bool Accepted => HttpStatus == 200 && ErrCode == 0;
 }

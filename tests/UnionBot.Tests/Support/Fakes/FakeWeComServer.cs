@@ -17,7 +17,7 @@ public sealed class FakeWeComServer : FakePlatformServer
     public const int MaxMarkdownBytes = 4096;
     private readonly ConcurrentDictionary<string, bool> _keys = new(StringComparer.Ordinal);
 
-    private FakeWeComServer(TimeProvider? time) : base(time) { }
+    private FakeWeComServer(TimeProvider? time) : base(time, overLimitCode: 45009, throttledCode: 45009) { }
 
     public static async Task<FakeWeComServer> StartAsync(TimeProvider? time = null, params string[] keys)
     {
@@ -35,8 +35,6 @@ public sealed class FakeWeComServer : FakePlatformServer
 
     /// <summary>The webhook address as WeCom shows it to the administrator.</summary>
     public string WebhookUrl(string key) => $"{BaseUrl}/cgi-bin/webhook/send?key={key}";
-
-    protected override (int OverLimit, int Throttled) RateLimitCodes => (45009, 45009);
 
     protected override void MapRoutes(WebApplication app) =>
         app.MapPost("/cgi-bin/webhook/send", (HttpContext context) => HandleAsync(context, Check));

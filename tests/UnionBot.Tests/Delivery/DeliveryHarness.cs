@@ -1,0 +1,159 @@
+using Dapper;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using UnionBot.Core.Announcements;
+using UnionBot.Core.Schedule;
+using UnionBot.Tests.Support;
+using UnionBot.Tests.Support.Fakes;
+
+namespace UnionBot.Tests.Delivery;
+
+/// <summary>
+/// The real host against a fake WeCom robot (channel <c>wecom-all</c>) and a fake DingTalk robot with 加签
+/// (channel <c>ding-union</c>), on a manual clock, with a database and a plan copy that outlive one host, so that a
+/// test can stop the bot and start another on the same files.
+/// </summary>
+public sealed class DeliveryHarness : IAsyncDisposable
+{
+    public const string WeComKey = "wecom-robot-key";
+    public const string DingToken = "ding-robot-token";
+    public const string DingSecret = "SEC-test-secret";
+    private readonly TempDirectory _dir = new();
+    private readonly Dictionary<string, string?> _settings;
+    private UnionBotFactory? _factory;
+    private WebApplicationFactory<Program>? _host;
+
+    private DeliveryHarness(ManualTimeProvider time, FakeWeComServer wecom, FakeDingTalkServer ding, IDictionary<string, string?>? extra)
+    {
+        (Time, WeCom, DingTalk) = (time, wecom, ding);
+        PlanPath = _dir.File("plan.txt");
+        File.Copy(RepoPaths.Seed("000_"), PlanPath);
+        DatabasePath = _dir.File("unionbot.db");
+        _settings = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["UnionBot:Plan:Path"] = PlanPath,
+            ["UnionBot:Plan:Year"] = "2026",
+            ["UnionBot:Channels:0:Id"] = "wecom-all",
+            ["UnionBot:Channels:0:Name"] = "全体教职工群",
+            ["UnionBot:Channels:0:Platform"] = "WeCom",
+            ["UnionBot:Channels:0:WebhookKey"] = WeComKey,
+            ["UnionBot:Channels:1:Id"] = "ding-union",
+            ["UnionBot:Channels:1:Name"] = "工会委员群",
+            ["UnionBot:Channels:1:Platform"] = "DingTalk",
+            ["UnionBot:Channels:1:AccessToken"] = DingToken,
+            ["UnionBot:Channels:1:Secret"] = DingSecret,
+            ["UnionBot:WeCom:ApiBaseUrl"] = wecom.BaseUrl,
+            ["UnionBot:DingTalk:ApiBaseUrl"] = ding.BaseUrl,
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) _settings[k] = v;
+    }
+
+    public ManualTimeProvider Time { get; }
+    public FakeWeComServer WeCom { get; }
+    public FakeDingTalkServer DingTalk { get; }
+    public string PlanPath { get; }
+    public string DatabasePath { get; }
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("no host is running");
+
+    /// <summary>Starts the fakes with the clock at <paramref name="localStart"/> (Asia/Shanghai wall time).</summary>
+    public static async Task<DeliveryHarness> CreateAsync(DateTime localStart, IDictionary<string, string?>? settings = null)
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(localStart, TimeSpan.FromHours(8)));
+        var wecom = await FakeWeComServer.StartAsync(time, WeComKey);
+        var ding = await FakeDingTalkServer.StartAsync(time);
+        ding.AddRobot(DingToken, DingSecret);
+        return new DeliveryHarness(time, wecom, ding, settings);
+    }
+
+    /// <summary>Starts a bot on the shared database and waits until its first plan sync has filled the outbox.</summary>
+    public async Task StartBotAsync()
+    {
+        _factory = new UnionBotFactory(Time, _settings, DatabasePath);
+        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.TryAddSingleton<IYearScheduleSource, PlanFileScheduleSource>()));
+        _ = _host.Server; // builds and starts the host
+        await Eventually.TrueAsync(async () => (await RowsAsync()).Count > 0, "the first plan sync filled the outbox");
+    }
+
+    /// <summary>Stops the bot the way a restart does (the database and the fakes stay).</summary>
+    public async Task StopBotAsync()
+    {
+        if (_host is not null) await _host.DisposeAsync();
+        if (_factory is not null) await _factory.DisposeAsync();
+        (_host, _factory) = (null, null);
+    }
+
+    public HttpClient CreateClient() => _host?.CreateClient() ?? throw new InvalidOperationException("no host is running");
+
+    public IAnnouncementOutbox Outbox => Services.GetRequiredService<IAnnouncementOutbox>();
+
+    public async Task<IReadOnlyList<OutboxRow>> RowsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        var exists = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox'");
+        if (exists == 0) return [];
+        return (await connection.QueryAsync<OutboxRow>("""
+            SELECT id AS Id, key AS Key, source_key AS SourceKey, channel_id AS ChannelId, kind AS Kind, title AS Title, text AS Text,
+                   mentions AS Mentions, part AS Part, parts AS Parts, due_at AS DueAt, state AS State, attempts AS Attempts,
+                   last_errcode AS LastErrcode, last_error AS LastError, sent_at AS SentAt
+            FROM outbox ORDER BY due_at, id
+            """)).ToList();
+    }
+
+    public async Task ExecuteSqlAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    /// <summary>Waits until no row is being sent and no row of <paramref name="channels"/> (default: all) is due but unsent.</summary>
+    public Task SettleAsync(params string[] channels) => Eventually.TrueAsync(async () =>
+    {
+        var now = Time.GetUtcNow();
+        var rows = await RowsAsync();
+        return rows.All(r => r.State != OutboxState.Sending
+            && !(r.State == OutboxState.Pending && r.Due <= now && (channels.Length == 0 || channels.Contains(r.ChannelId))));
+    }, "every due row was handled", async () => string.Join("; ", (await RowsAsync())
+        .Where(r => r.State is OutboxState.Sending or OutboxState.Pending && r.Due <= Time.GetUtcNow())
+        .Select(r => $"{r.Key} {r.State} due {r.DueAt} attempts {r.Attempts} {r.LastErrcode} {r.LastError}")) + $" (now {Time.GetUtcNow():o})");
+
+    /// <summary>Moves the clock from one due time to the next up to <paramref name="until"/>, letting the bot send at each.</summary>
+    public async Task RunUntilAsync(DateTimeOffset until)
+    {
+        while (true)
+        {
+            var now = Time.GetUtcNow();
+            var next = (await RowsAsync()).Where(r => r.State == OutboxState.Pending && r.Due > now).Select(r => r.Due).DefaultIfEmpty(until).Min();
+            if (next > until) next = until;
+            Time.SetUtcNow(next);
+            await SettleAsync();
+            if (next >= until) return;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopBotAsync();
+        await WeCom.DisposeAsync();
+        await DingTalk.DisposeAsync();
+        _dir.Dispose();
+    }
+}
+
+/// <summary>A short bounded wait for a background service (the dispatcher runs on its own tasks).</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, Func<Task<string>>? describe = null, int timeoutMs = 10_000)
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (!await condition())
+        {
+            if (Environment.TickCount64 > deadline)
+                throw new TimeoutException($"timed out waiting until {what}" + (describe is null ? "" : ": " + await describe()));
+            await Task.Delay(15);
+        }
+    }
+}

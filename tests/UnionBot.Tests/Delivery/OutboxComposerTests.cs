@@ -1,0 +1,62 @@
+using System.Text;
+using UnionBot.Core.Announcements;
+using UnionBot.Core.Options;
+using UnionBot.Core.Platforms;
+
+namespace UnionBot.Tests.Delivery;
+
+public sealed class OutboxComposerTests
+{
+    private static readonly DateTimeOffset Due = new(2026, 3, 2, 0, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void AMessageOverThePlatformLimitBecomesNumberedPartsEachWithinIt()
+    {
+        var text = string.Join('\n', Enumerable.Range(1, 40).Select(i => $"{i}. 教职工乒乓球赛报名第{i}组"));
+        var channel = Channel("wecom-all", maxBytes: 300);
+
+        var rows = OutboxComposer.Rows("announce:long", "announce", new("长通知", text, ["zhangsan"]), Due, [channel]).ToList();
+
+        Assert.True(rows.Count > 1);
+        Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => $"announce:long:wecom-all#{i}/{rows.Count}"), rows.Select(r => r.Key));
+        Assert.All(rows, r => Assert.InRange(Encoding.UTF8.GetByteCount(r.Text), 1, 300));
+        Assert.Equal("[\"zhangsan\"]", rows[0].Mentions);
+        Assert.All(rows.Skip(1), r => Assert.Equal("[]", r.Mentions)); // one notification per announcement, not per part
+    }
+
+    [Fact]
+    public void AShortMessageIsOneRowPerChannelKeyedByChannel()
+    {
+        var rows = OutboxComposer.Rows("monthly:2026-03", "monthly", new("三月", "三月份活动"), Due,
+            [Channel("wecom-all", 4096), Channel("ding-union", 20000)]).ToList();
+
+        Assert.Equal(["monthly:2026-03:wecom-all", "monthly:2026-03:ding-union"], rows.Select(r => r.Key));
+    }
+
+    [Fact]
+    public void ADigestTakesOnlyAsManyRowsAsFitOneMessage()
+    {
+        var backlog = Enumerable.Range(1, 10).Select(i => new OutboxRow
+        {
+            Id = i, Key = $"m:{i}:c", SourceKey = $"m:{i}", ChannelId = "c", Kind = "monthly", Title = $"{i}月",
+            Text = new string('会', 50), DueAt = OutboxTime.Format(Due.AddDays(i)),
+        }).ToList();
+
+        var taken = OutboxComposer.FitDigest(backlog, maxBytes: 700);
+
+        Assert.InRange(taken.Count, 2, 9);
+        Assert.True(Encoding.UTF8.GetByteCount(OutboxComposer.Digest(taken).Markdown) <= 700);
+        Assert.Equal(backlog.Take(taken.Count), taken);
+    }
+
+    private static DeliveryChannel Channel(string id, int maxBytes) =>
+        new(new ChannelOptions { Id = id, Platform = PlatformKind.WeCom }, new SizedMessenger(maxBytes), 18, TimeSpan.FromMinutes(1));
+
+    private sealed class SizedMessenger(int maxBytes) : IPlatformMessenger
+    {
+        public PlatformKind Platform => PlatformKind.WeCom;
+        public int MaxMessageBytes => maxBytes;
+        public Task<SendResult> SendAsync(ChannelOptions channel, UnionBot.Core.Announcements.OutgoingMessage message, CancellationToken ct) =>
+            Task.FromResult(SendResult.Ok);
+    }
+}

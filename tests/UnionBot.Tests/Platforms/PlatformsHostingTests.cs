@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UnionBot.Core.Announcements;
+using UnionBot.Core.Options;
+using UnionBot.Core.Platforms;
+using UnionBot.Core.Platforms.Local;
+using UnionBot.Tests.Support;
+using UnionBot.Tests.Support.Fakes;
+
+namespace UnionBot.Tests.Platforms;
+
+public sealed class PlatformsHostingTests
+{
+    private const string Key = "wecom-secret-key-0001";
+    private const string Token = "dingtalk-secret-token-0001";
+    private const string Secret = "SECdingtalk-secret-0001";
+
+    [Fact]
+    public async Task TheHostSendsThroughEachConfiguredPlatformWithoutLoggingASecret()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
+        await using var wecom = await FakeWeComServer.StartAsync(clock, Key);
+        await using var ding = await FakeDingTalkServer.StartAsync(clock);
+        ding.AddRobot(Token, Secret);
+        var logs = new LogCapture();
+        using var factory = new UnionBotFactory(clock, new Dictionary<string, string?>
+        {
+            ["UnionBot:WeCom:ApiBaseUrl"] = wecom.BaseUrl,
+            ["UnionBot:DingTalk:ApiBaseUrl"] = ding.BaseUrl + "/",
+            ["UnionBot:Channels:0:Id"] = "wecom-all",
+            ["UnionBot:Channels:0:Platform"] = "WeCom",
+            ["UnionBot:Channels:0:WebhookKey"] = wecom.WebhookUrl(Key),
+            ["UnionBot:Channels:1:Id"] = "ding-union",
+            ["UnionBot:Channels:1:Platform"] = "DingTalk",
+            ["UnionBot:Channels:1:AccessToken"] = Token,
+            ["UnionBot:Channels:1:Secret"] = Secret,
+        });
+        using var host = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs).AddFilter<LogCapture>(_ => true)));
+        var channels = host.Services.GetRequiredService<IOptions<UnionBotOptions>>().Value.Channels;
+        var messengers = host.Services.GetServices<IPlatformMessenger>().ToDictionary(m => m.Platform);
+        var message = new OutgoingMessage("工会公告", "## 工会公告\n周五开会");
+
+        var results = new List<SendResult>();
+        foreach (var channel in channels)
+            results.Add(await messengers[channel.Platform].SendAsync(channel, message, CancellationToken.None));
+        results.Add(await messengers[PlatformKind.Local].SendAsync(new ChannelOptions { Id = "local" }, message, CancellationToken.None));
+
+        Assert.Equal([PlatformKind.Local, PlatformKind.WeCom, PlatformKind.DingTalk], messengers.Keys.Order());
+        Assert.All(results, r => Assert.Equal(SendOutcome.Sent, r.Outcome));
+        Assert.Single(wecom.Accepted);
+        Assert.Single(ding.Accepted);
+        Assert.Contains(host.Services.GetRequiredService<LocalFeed>().Since(0), i => i.Kind == "announcement" && i.Text == message.Markdown);
+        Assert.Contains(logs.Lines, l => l.Contains("WeCom robot of channel wecom-all")); // the senders' own lines were captured
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(Key) || l.Contains(Token) || l.Contains(Secret));
+    }
+
+    [Fact]
+    public void EachMessengerStatesItsSizeLimitInUtf8Bytes()
+    {
+        using var factory = new UnionBotFactory();
+        var limits = factory.Services.GetServices<IPlatformMessenger>().ToDictionary(m => m.Platform, m => m.MaxMessageBytes);
+
+        Assert.Equal(4096, limits[PlatformKind.WeCom]);
+        Assert.InRange(limits[PlatformKind.DingTalk], 18_000, 20_000);
+        Assert.True(limits[PlatformKind.Local] >= 20_000);
+    }
+
+    private sealed class LogCapture : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+        public IReadOnlyCollection<string> Lines => _lines;
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+        public void Dispose() { }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => true;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}
