@@ -12,9 +12,11 @@ builder.AddYearSchedule();
 builder.AddPlatforms();
 builder.AddDelivery();
 builder.AddCommands();
+builder.AddCallbacks();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapCallbackEndpoints();
 
 return await app.RunUnionBotAsync();
 

@@ -95,7 +95,7 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
     {
         while (p < s.Length && char.IsWhiteSpace(s[p])) p++;
         marker = new ItemMarker(family, n, p);
-        return p < s.Length;
+        return true; // "2." with nothing after it is an empty item, dropped later — not the text "2.".
     }
 
     internal static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or '“' or '"' or '《' or '「';

@@ -20,9 +20,9 @@ internal static partial class ScheduleEnd
         var line = lines[index];
         var text = line.Text;
         if (marker is { IsChinese: true } chinese) return !Continues(current, chinese);
-        if (Appendix().IsMatch(text) || Source().IsMatch(text) || DateLine().IsMatch(text) || Article().IsMatch(text)) return true;
+        if (Appendix().IsMatch(text) || Article().IsMatch(text)) return true;
         if (marker is not null && !marker.Value.IsBareDigit) return false;
-        if (IsDocumentTitle(text) || Closing().IsMatch(text) || Signature().IsMatch(text) && !TitleVerb().IsMatch(text)) return true;
+        if (Source().IsMatch(text) || DateLine().IsMatch(text) || IsDocumentTitle(text) || Closing().IsMatch(text) || Signature().IsMatch(text) && !TitleVerb().IsMatch(text)) return true;
         // 一二月份:召开… / 三月份:庆祝… — when every month so far is one line, a plain line is no longer the schedule.
         if (months >= 2 && oneLineMonths) return true;
         return text.Length >= ProseLength && !ScheduleGoesOn(lines, index, current);
@@ -68,7 +68,8 @@ internal static partial class ScheduleEnd
     [GeneratedRegex(@"^(?:备注|附件|附表|附录|附\s*[:：]|注\s*[:：]|说明\s*[:：])")]
     private static partial Regex Appendix();
 
-    [GeneratedRegex(@"©|copyright|版权|ICP备|www\.|https?://|来源\s*[:：]|转载|责任编辑", RegexOptions.IgnoreCase)]
+    // Copyright and "source" lines pasted from the web; a URL only when the line starts with it (an item may name a site).
+    [GeneratedRegex(@"©|copyright|all rights reserved|版权所有|版权归|ICP备|本文来源|文章来源|^来源\s*[:：]|转载请|责任编辑|^(?:https?://|www\.)", RegexOptions.IgnoreCase)]
     private static partial Regex Source();
 
     [GeneratedRegex(@"^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?$")]

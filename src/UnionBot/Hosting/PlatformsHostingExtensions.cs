@@ -36,6 +36,7 @@ public static class PlatformsHostingExtensions
         // A trailing slash so that relative paths append to a base that has a path of its own (a proxy prefix).
         http.BaseAddress = new Uri(api.ApiBaseUrl.TrimEnd('/') + "/");
         http.Timeout = RequestTimeout;
+        http.MaxResponseContentBufferSize = 64 * 1024; // the answer is a few bytes of JSON; anything huge is not the platform
     }
 
     // A messenger may live as long as the dispatcher that holds it: recycle pooled connections so DNS changes are seen.

@@ -19,6 +19,8 @@ public sealed class FestivalRecognizerTests
     [InlineData("勞動節慰問", "labour-day")]
     [InlineData("纪念“五四”青年座谈会", "youth-day")]
     [InlineData("青年节团员活动", "youth-day")]
+    [InlineData("靑年節座談", "youth-day")]
+    [InlineData("“五·四”青年座谈会", "youth-day")]
     [InlineData("参加“六一”联欢", "childrens-day")]
     [InlineData("开展庆“六一”国际儿童节活动", "childrens-day")]
     [InlineData("兒童節遊園會", "childrens-day")]

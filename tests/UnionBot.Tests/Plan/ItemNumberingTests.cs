@@ -35,6 +35,10 @@ public sealed class ItemNumberingTests
             Parse("三月份：\n1.学习工会法。\n.教学基本功评比。\n3.师德讲座。\n四月份：\n1.春游\n"));
 
     [Fact]
+    public void ANumberWithNothingAfterItIsNoActivity() =>
+        Assert.Equal(["3:庆祝三八节", "3:植树活动", "4:春游"], Parse("三月份：\n1.庆祝三八节\n2.\n3.植树活动\n四月份：\n1.春游\n"));
+
+    [Fact]
     public void ADigitGluedToTheTextIsTheNextNumber() =>
         Assert.Equal(["5:召开教代会", "5:评议领导", "5:开展168爱生行动（大家访）", "6:体检"],
             Parse("五月份\n1.召开教代会。\n2.评议领导。\n3开展168爱生行动（大家访）。\n六月份\n1.体检\n"));

@@ -34,6 +34,11 @@ public sealed class ScheduleBoundaryTests
         Assert.Equal(["3:庆祝三八节", "3:植树活动", "4:春游"], Parse(Schedule + after + "\n"));
 
     [Fact]
+    public void AnItemNamingAWebsiteOrCopyrightStaysInTheSchedule() =>
+        Assert.Equal(["3:登录www.example.cn参加工会知识答题", "3:开展版权知识讲座", "4:春游"],
+            Parse("三月份：\n1.登录www.example.cn参加工会知识答题\n2.开展版权知识讲座\n四月份：\n1.春游\n"));
+
+    [Fact]
     public void ALongProseParagraphEndsTheSchedule()
     {
         var prose = "总之，" + string.Concat(Enumerable.Repeat("工会将继续围绕学校中心工作，服务大局，", 5)) + "为学校发展作出贡献。";
