@@ -11,9 +11,12 @@ builder.AddUnionBotCore();
 builder.AddYearSchedule();
 builder.AddPlatforms();
 builder.AddDelivery();
+builder.AddCommands();
+builder.AddCallbacks();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapCallbackEndpoints();
 
 return await app.RunUnionBotAsync();
 

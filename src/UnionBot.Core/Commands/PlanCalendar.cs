@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using UnionBot.Core.Plan;
+using UnionBot.Core.Schedule;
+
+namespace UnionBot.Core.Commands;
+
+/// <summary>The plan's activities by calendar month, for /本月, /计划 and sign-up matching.</summary>
+public sealed class PlanCalendar(IYearScheduleSource schedule, ILogger<PlanCalendar> logger)
+{
+    /// <summary>The plan as loaded, or null (logged) when it cannot be read: commands still answer without it.</summary>
+    public YearSchedule? Current()
+    {
+        try { return schedule.Current; }
+        catch (PlanReadException e)
+        {
+            logger.LogWarning("The plan cannot be read for a command ({Reason})", e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Activities whose heading covers <paramref name="year"/>-<paramref name="month"/>.</summary>
+    public IReadOnlyList<PlanActivity> InMonth(int year, int month)
+    {
+        if (Current() is not { } s) return [];
+        return s.Plan.Activities.Where(a => a.Months.Any(m => m.Month == month && s.Year + m.YearOffset == year)).ToList();
+    }
+
+    /// <summary>This month's and next month's activities, without repeats (a 七、八月份 item appears once).</summary>
+    public IReadOnlyList<PlanActivity> ThisAndNextMonth(DateOnly today)
+    {
+        var next = today.AddMonths(1);
+        return InMonth(today.Year, today.Month).Concat(InMonth(next.Year, next.Month)).Distinct().ToList();
+    }
+}

@@ -1,0 +1,84 @@
+using Dapper;
+using UnionBot.Core.Commands;
+using UnionBot.Core.Storage;
+
+namespace UnionBot.Core.SignUps;
+
+/// <summary>How a /报名 ended.</summary>
+public enum JoinOutcome { Joined, AlreadyIn, Closed, PastDeadline }
+
+public sealed record JoinResult(JoinOutcome Outcome, Standing? Standing);
+
+/// <summary>How a /取消报名 ended; <see cref="Promoted"/> is the waiting teacher who took the freed place.</summary>
+public sealed record LeaveResult(bool WasIn, EntryRow? Promoted, long? PromotedPlace);
+
+public sealed partial class SignUpStore
+{
+    private const string SignUpStateSql = "SELECT quota AS Quota, deadline AS Deadline, is_open AS IsOpen FROM signups WHERE id = @Id;";
+    private const string MyEntrySql = "SELECT id FROM signup_entries WHERE signup_id = @Id AND user_id = @UserId;";
+    private const string RankSql = "SELECT COUNT(*) FROM signup_entries WHERE signup_id = @Id AND id <= @EntryId;";
+    private const string InsertEntrySql = """
+        INSERT INTO signup_entries (signup_id, user_id, user_name, channel_id, joined_at)
+        VALUES (@Id, @UserId, @UserName, @ChannelId, @JoinedAt)
+        RETURNING id;
+        """;
+    private const string DeleteEntrySql = "DELETE FROM signup_entries WHERE id = @EntryId;";
+    private const string AtPlaceSql = """
+        SELECT id AS Id, user_id AS UserId, user_name AS UserName, channel_id AS ChannelId
+        FROM signup_entries WHERE signup_id = @Id ORDER BY id LIMIT 1 OFFSET @Offset;
+        """;
+
+    /// <summary>
+    /// Signs up inside one BEGIN IMMEDIATE transaction: the state check, the insert and the rank are one step, so
+    /// a hundred teachers at once get distinct places in arrival order; the unique index is the last guard.
+    /// </summary>
+    public async Task<JoinResult> JoinAsync(long signUpId, CommandContext ctx, CancellationToken ct)
+    {
+        using var writing = await WriteGate.EnterAsync(database, ct);
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var state = await c.QuerySingleAsync<SignUpRow>(SignUpStateSql, new { Id = signUpId }, tx);
+        var existing = await c.ExecuteScalarAsync<long?>(MyEntrySql, new { Id = signUpId, ctx.UserId }, tx);
+        if (existing is { } mine)
+            return new JoinResult(JoinOutcome.AlreadyIn, await StandingAsync(c, tx, signUpId, mine, state.Quota));
+        if (!state.IsOpen) return new JoinResult(JoinOutcome.Closed, null);
+        if (state.DeadlineAt is { } deadline && ctx.Now >= deadline) return new JoinResult(JoinOutcome.PastDeadline, null);
+
+        var entryId = await c.ExecuteScalarAsync<long>(InsertEntrySql, new
+        {
+            Id = signUpId, ctx.UserId, UserName = ctx.Message.UserName, ChannelId = ctx.ChannelId, JoinedAt = IsoTime.Format(ctx.Now),
+        }, tx);
+        var standing = await StandingAsync(c, tx, signUpId, entryId, state.Quota);
+        await tx.CommitAsync(ct);
+        return new JoinResult(JoinOutcome.Joined, standing);
+    }
+
+    /// <summary>Cancels; when the leaver held a place and someone waits, the first waiting teacher now holds the last place.</summary>
+    public async Task<LeaveResult> LeaveAsync(long signUpId, CommandContext ctx, CancellationToken ct)
+    {
+        using var writing = await WriteGate.EnterAsync(database, ct);
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var state = await c.QuerySingleAsync<SignUpRow>(SignUpStateSql, new { Id = signUpId }, tx);
+        if (await c.ExecuteScalarAsync<long?>(MyEntrySql, new { Id = signUpId, ctx.UserId }, tx) is not { } mine)
+            return new LeaveResult(false, null, null);
+
+        var before = await StandingAsync(c, tx, signUpId, mine, state.Quota);
+        await c.ExecuteAsync(DeleteEntrySql, new { EntryId = mine }, tx);
+        EntryRow? promoted = null;
+        if (state.Quota is { } quota && !before.Waiting)
+            promoted = await c.QuerySingleOrDefaultAsync<EntryRow>(AtPlaceSql, new { Id = signUpId, Offset = quota - 1 }, tx);
+        await tx.CommitAsync(ct);
+        return new LeaveResult(true, promoted, promoted is null ? null : state.Quota);
+    }
+
+    private static async Task<Standing> StandingAsync(System.Data.IDbConnection c, System.Data.IDbTransaction tx, long signUpId, long entryId, long? quota)
+    {
+        var rank = await c.ExecuteScalarAsync<long>(RankSql, new { Id = signUpId, EntryId = entryId }, tx);
+        return quota is { } q && rank > q ? new Standing(true, rank - q) : new Standing(false, rank);
+    }
+
+    /// <summary>Where each entry stands, in arrival order.</summary>
+    public static IReadOnlyList<(EntryRow Entry, Standing Standing)> Standings(IReadOnlyList<EntryRow> entries, long? quota) =>
+        entries.Select((e, i) => (e, quota is { } q && i + 1 > q ? new Standing(true, i + 1 - q) : new Standing(false, i + 1))).ToList();
+}

@@ -1,0 +1,114 @@
+using Dapper;
+using UnionBot.Core.Commands;
+using UnionBot.Core.Storage;
+
+namespace UnionBot.Core.SignUps;
+
+public sealed record SignUpRow
+{
+    public long Id { get; init; }
+    public long Year { get; init; }
+    public string Activity { get; init; } = "";
+    public long? Quota { get; init; }
+    public string? Deadline { get; init; }
+    public bool IsOpen { get; init; }
+
+    public DateTimeOffset? DeadlineAt => Deadline is null ? null : IsoTime.Parse(Deadline);
+}
+
+public sealed record EntryRow
+{
+    public long Id { get; init; }
+    public string UserId { get; init; } = "";
+    public string? UserName { get; init; }
+    public string ChannelId { get; init; } = "";
+}
+
+/// <summary>Where a teacher stands: signed up at a place, or waiting at a position.</summary>
+public sealed record Standing(bool Waiting, long Position);
+
+/// <summary>The sign-up tables. Order of arrival is the entry's row id; standing is computed, never stored.</summary>
+public sealed partial class SignUpStore(Database database)
+{
+    private const string SelectSignUps = """
+        SELECT id AS Id, year AS Year, activity AS Activity, quota AS Quota, deadline AS Deadline, is_open AS IsOpen
+        FROM signups
+        """;
+    private const string CurrentSql = SelectSignUps + " WHERE year = @Year OR is_open = 1 ORDER BY id;";
+    private const string ByIdSql = SelectSignUps + " WHERE id = @Id;";
+    private const string OpenSql = """
+        INSERT INTO signups (year, activity, quota, deadline, is_open, opened_by, opened_at)
+        VALUES (@Year, @Activity, @Quota, @Deadline, 1, @OpenedBy, @OpenedAt)
+        ON CONFLICT (year, activity) DO UPDATE SET
+            quota = excluded.quota, deadline = excluded.deadline, is_open = 1,
+            opened_by = excluded.opened_by, opened_at = excluded.opened_at, closed_at = NULL
+        RETURNING id;
+        """;
+    // A plan activity opened by the first /报名: never overwrites one an admin opened (or closed) meanwhile.
+    private const string OpenImplicitSql = """
+        INSERT INTO signups (year, activity, quota, deadline, is_open, opened_by, opened_at)
+        VALUES (@Year, @Activity, NULL, NULL, 1, NULL, @OpenedAt)
+        ON CONFLICT (year, activity) DO NOTHING;
+        SELECT id FROM signups WHERE year = @Year AND activity = @Activity;
+        """;
+    private const string CloseSql = "UPDATE signups SET is_open = 0, closed_at = @ClosedAt WHERE id = @Id AND is_open = 1;";
+    private const string EntriesSql = """
+        SELECT id AS Id, user_id AS UserId, user_name AS UserName, channel_id AS ChannelId
+        FROM signup_entries WHERE signup_id = @Id ORDER BY id;
+        """;
+
+    /// <summary>This year's sign-ups and any still open from last year (a 十二月、元月 activity).</summary>
+    public async Task<IReadOnlyList<SignUpRow>> CurrentAsync(int year, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return (await c.QueryAsync<SignUpRow>(new CommandDefinition(CurrentSql, new { Year = year }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task<SignUpRow?> FindAsync(long id, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<SignUpRow>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<EntryRow>> EntriesAsync(long signUpId, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return (await c.QueryAsync<EntryRow>(new CommandDefinition(EntriesSql, new { Id = signUpId }, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>Opens (or reopens, keeping who signed up) with a quota and deadline; audited in the same transaction.</summary>
+    public async Task<long> OpenAsync(CommandContext ctx, string activity, int? quota, DateTimeOffset? deadline, CancellationToken ct)
+    {
+        using var writing = await WriteGate.EnterAsync(database, ct);
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var id = await c.ExecuteScalarAsync<long>(OpenSql, new
+        {
+            Year = ctx.Now.Year, Activity = activity, Quota = quota,
+            Deadline = deadline is { } d ? IsoTime.Format(d) : null, OpenedBy = ctx.UserId, OpenedAt = IsoTime.Format(ctx.Now),
+        }, tx);
+        await AuditLog.RecordAsync(c, tx, ctx, "open-signup",
+            $"{activity} quota={quota?.ToString() ?? "none"} deadline={(deadline is { } dl ? IsoTime.Format(dl) : "none")}");
+        await tx.CommitAsync(ct);
+        return id;
+    }
+
+    public async Task<long> OpenImplicitAsync(CommandContext ctx, string activity, CancellationToken ct)
+    {
+        using var writing = await WriteGate.EnterAsync(database, ct);
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(OpenImplicitSql,
+            new { Year = ctx.Now.Year, Activity = activity, OpenedAt = IsoTime.Format(ctx.Now) }, cancellationToken: ct));
+    }
+
+    public async Task<bool> CloseAsync(CommandContext ctx, SignUpRow signUp, CancellationToken ct)
+    {
+        using var writing = await WriteGate.EnterAsync(database, ct);
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var closed = await c.ExecuteAsync(CloseSql, new { signUp.Id, ClosedAt = IsoTime.Format(ctx.Now) }, tx) == 1;
+        if (closed) await AuditLog.RecordAsync(c, tx, ctx, "close-signup", signUp.Activity);
+        await tx.CommitAsync(ct);
+        return closed;
+    }
+}

@@ -1,0 +1,80 @@
+using Dapper;
+using UnionBot.Core.Commands;
+using UnionBot.Core.Storage;
+
+namespace UnionBot.Core.Suggestions;
+
+public sealed record SuggestionRow
+{
+    public string Receipt { get; init; } = "";
+    public string ChannelId { get; init; } = "";
+    public string Text { get; init; } = "";
+    public string CreatedAt { get; init; } = "";
+    public bool Anonymous { get; init; }
+    /// <summary>Null for an anonymous suggestion.</summary>
+    public string? AuthorId { get; init; }
+    public string? Reply { get; init; }
+    public string? RepliedAt { get; init; }
+}
+
+/// <summary>Suggestions with receipts <c>JY-&lt;year&gt;-&lt;seq&gt;</c>, numbered per year inside one write transaction.</summary>
+public sealed class SuggestionStore(Database database)
+{
+    private const string NextSeqSql = "SELECT COALESCE(MAX(seq), 0) + 1 FROM suggestions WHERE year = @Year;";
+    private const string InsertSql = """
+        INSERT INTO suggestions (receipt, year, seq, user_id, channel_id, text, created_at)
+        VALUES (@Receipt, @Year, @Seq, @UserId, @ChannelId, @Text, @CreatedAt);
+        """;
+    private const string SelectColumns = """
+        SELECT receipt AS Receipt, channel_id AS ChannelId, text AS Text, created_at AS CreatedAt,
+               user_id IS NULL AS Anonymous, user_id AS AuthorId, reply AS Reply, replied_at AS RepliedAt
+        FROM suggestions
+        """;
+    private const string ByReceiptSql = SelectColumns + " WHERE receipt = @Receipt;";
+    private const string LatestSql = SelectColumns + " ORDER BY id DESC LIMIT @Limit;";
+    private const string ReplySql = "UPDATE suggestions SET reply = @Reply, replied_at = @RepliedAt WHERE receipt = @Receipt;";
+
+    /// <summary>Stores the suggestion; <paramref name="userId"/> null for an anonymous one (then no id is written anywhere).</summary>
+    public async Task<string> AddAsync(string? userId, string channelId, string text, DateTimeOffset now, CancellationToken ct)
+    {
+        using var writing = await WriteGate.EnterAsync(database, ct);
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var seq = await c.ExecuteScalarAsync<long>(NextSeqSql, new { now.Year }, tx);
+        var receipt = $"JY-{now.Year}-{seq:D4}";
+        await c.ExecuteAsync(InsertSql, new
+        {
+            Receipt = receipt, now.Year, Seq = seq, UserId = userId, ChannelId = channelId, Text = text, CreatedAt = IsoTime.Format(now),
+        }, tx);
+        await tx.CommitAsync(ct);
+        return receipt;
+    }
+
+    public async Task<SuggestionRow?> FindAsync(string receipt, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<SuggestionRow>(new CommandDefinition(ByReceiptSql, new { Receipt = receipt }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<SuggestionRow>> LatestAsync(int limit, CommandContext ctx, CancellationToken ct)
+    {
+        using var writing = await WriteGate.EnterAsync(database, ct);
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var rows = (await c.QueryAsync<SuggestionRow>(LatestSql, new { Limit = limit }, tx)).ToList();
+        await AuditLog.RecordAsync(c, tx, ctx, "list-suggestions", $"{rows.Count} shown");
+        await tx.CommitAsync(ct);
+        return rows;
+    }
+
+    public async Task<bool> ReplyAsync(string receipt, string reply, CommandContext ctx, CancellationToken ct)
+    {
+        using var writing = await WriteGate.EnterAsync(database, ct);
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var updated = await c.ExecuteAsync(ReplySql, new { Receipt = receipt, Reply = reply, RepliedAt = IsoTime.Format(ctx.Now) }, tx) == 1;
+        if (updated) await AuditLog.RecordAsync(c, tx, ctx, "reply-suggestion", receipt);
+        await tx.CommitAsync(ct);
+        return updated;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace UnionBot.Callbacks;
+
+/// <summary>Reads a callback body of at most 64 KiB (SPEC section 4); anything longer is refused before it is buffered.</summary>
+public static class CallbackBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        // Kestrel then stops reading at the limit itself; the loop below also holds under the test server.
+        var feature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = MaxBytes;
+        if (request.ContentLength > MaxBytes) return null;
+
+        var buffer = new byte[MaxBytes + 1];
+        var total = 0;
+        try
+        {
+            while (total < buffer.Length)
+            {
+                var read = await request.Body.ReadAsync(buffer.AsMemory(total), ct);
+                if (read == 0) break;
+                total += read;
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        return total > MaxBytes ? null : buffer[..total];
+    }
+}

@@ -1,0 +1,42 @@
+using UnionBot.Core.Callbacks;
+using UnionBot.Core.Commands;
+
+namespace UnionBot.Callbacks;
+
+/// <summary>
+/// Runs one message through the pipeline for every adapter. A failure inside becomes a polite reply with an
+/// error id, and one log line with the same id, so that a teacher is never left without an answer.
+/// </summary>
+public sealed class CommandRunner(ICommandPipeline pipeline, ProcessedMessages processed, CommandGate gate, ILogger<CommandRunner> logger)
+{
+    /// <summary>
+    /// Claims the platform message id and runs the command, both inside the gate so that the claim's write never
+    /// waits on a command's; null when the id was handled before (a redelivery), and then nothing runs.
+    /// Only the wait for the gate can be cancelled (the platform hung up): once claimed, the command runs to the
+    /// end, or the redelivery that follows would find the id claimed and the command never done.
+    /// </summary>
+    public Task<CommandReply?> RunOnceAsync(IncomingMessage message, CancellationToken ct) =>
+        gate.RunAsync<CommandReply?>(async () =>
+            await processed.TryClaimAsync(message.ChannelId, message.MessageId, CancellationToken.None)
+                ? await HandleAsync(message, CancellationToken.None)
+                : null, ct);
+
+    /// <summary>Runs a message that has no platform id to dedupe on (the local page).</summary>
+    public Task<CommandReply> RunAsync(IncomingMessage message, CancellationToken ct) =>
+        gate.RunAsync(() => HandleAsync(message, CancellationToken.None), ct);
+
+    private async Task<CommandReply> HandleAsync(IncomingMessage message, CancellationToken ct)
+    {
+        try
+        {
+            return await pipeline.HandleAsync(message, ct);
+        }
+        catch (Exception e)
+        {
+            var errorId = Guid.NewGuid().ToString("N")[..8];
+            logger.LogError(e, "Command failed on channel {ChannelId}, message {MessageId}, error id {ErrorId}",
+                message.ChannelId, message.MessageId, errorId);
+            return CommandReply.Of($"抱歉，处理这条消息时出了点问题，请稍后再试。（错误编号 {errorId}）");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using UnionBot.Core.Commands;
+using UnionBot.Core.Announcements;
+
+namespace UnionBot.Callbacks;
+
+/// <summary>The fields of a robot callback body UnionBot needs; unknown fields are ignored.</summary>
+public sealed record DingTalkIncoming(string MsgType, string MsgId, string UserId, string? SenderNick, string? Text, string? SessionWebhook)
+{
+    public static DingTalkIncoming? Parse(byte[] body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || Str(root, "msgtype") is not { } type || Str(root, "msgId") is not { } id)
+                return null;
+            // senderStaffId is the userid that at.atUserIds expects; people outside the organisation only have senderId.
+            var user = Str(root, "senderStaffId") ?? Str(root, "senderId");
+            if (user is null) return null;
+            var text = root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.Object ? Str(t, "content") : null;
+            return new DingTalkIncoming(type, id, user, Str(root, "senderNick"), text, Str(root, "sessionWebhook"));
+        }
+        catch (JsonException) { return null; }
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+}
+
+/// <summary>
+/// The reply to one callback, for its sessionWebhook. The sender comes first among the mentions: the robot writes
+/// "@userid" into the text and at.atUserIds, without which DingTalk does not notify (PROTOCOLS.md 2.1).
+/// </summary>
+public sealed record DingTalkReply(string ChannelId, string MessageId, string SessionWebhook, OutgoingMessage Message)
+{
+    public const string Title = "工会助手";
+
+    public static OutgoingMessage MessageFor(CommandReply reply, string senderId) =>
+        new(Title, reply.Markdown, [senderId, .. reply.Mentions.Where(m => m != senderId).Distinct()]);
+}

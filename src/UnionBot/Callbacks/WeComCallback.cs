@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.Json;
+using UnionBot.Core.Commands;
+using UnionBot.Core.Options;
+using UnionBot.Core.Platforms.WeCom;
+
+namespace UnionBot.Callbacks;
+
+/// <summary>
+/// The WeCom 智能机器人 HTTP callback (PROTOCOLS.md 1.2): URL verification, then encrypted messages answered
+/// with the encrypted passive <c>stream</c> reply. Authenticates first, decrypts second, runs the command last.
+/// </summary>
+public sealed class WeComCallback(
+    CallbackChannels channels, CommandRunner runner, TimeProvider time, ILogger<WeComCallback> logger)
+{
+    // Replayed callbacks older than this are refused even after their msgid was pruned.
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private const int MaxStreamBytes = 20480;
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public IResult Verify(string channelId, HttpRequest request)
+    {
+        if (channels.Find(PlatformKind.WeCom, channelId) is not { } channel) return Refuse(404, channelId, "unknown channel");
+        var q = WeComQuery.From(request);
+        var echostr = Base64Param(request.Query["echostr"]);
+        if (q is null || echostr is null) return Refuse(400, channelId, "missing query parameters");
+        var crypto = channels.CryptoFor(channel);
+        if (!crypto.Verify(q.Signature, q.Timestamp, q.Nonce, echostr)) return Refuse(401, channelId, "signature mismatch");
+        try
+        {
+            return Results.Text(crypto.Decrypt(echostr), "text/plain", Encoding.UTF8);
+        }
+        catch (WeComCryptoException e)
+        {
+            return Refuse(400, channelId, e.Message);
+        }
+    }
+
+    public async Task<IResult> ReceiveAsync(string channelId, HttpRequest request, CancellationToken ct)
+    {
+        if (channels.Find(PlatformKind.WeCom, channelId) is not { } channel) return Refuse(404, channelId, "unknown channel");
+        var q = WeComQuery.From(request);
+        if (q is null) return Refuse(401, channelId, "missing signature parameters");
+        if (!long.TryParse(q.Timestamp, out var seconds) ||
+            Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - (double)seconds) > Window.TotalSeconds)
+            return Refuse(401, channelId, "timestamp outside the 1 h window");
+        var body = await CallbackBody.ReadAsync(request, ct);
+        if (body is null) return Refuse(413, channelId, "body over 64 KiB");
+        if (EncryptOf(body) is not { } encrypt) return Refuse(400, channelId, "body is not {\"encrypt\":…}");
+
+        var crypto = channels.CryptoFor(channel);
+        if (!crypto.Verify(q.Signature, q.Timestamp, q.Nonce, encrypt)) return Refuse(401, channelId, "signature mismatch");
+        string plaintext;
+        try { plaintext = crypto.Decrypt(encrypt); }
+        catch (WeComCryptoException e) { return Refuse(400, channelId, e.Message); }
+
+        var message = WeComMessage.Parse(plaintext);
+        if (message is null) return Refuse(400, channelId, "decrypted message is malformed");
+        if (message.MsgType != "text")
+        {
+            logger.LogInformation("WeCom {MsgType} message on channel {ChannelId} ignored", message.MsgType, channelId);
+            return Results.Ok(); // an empty 200 body means "no reply"
+        }
+        if (message.Text is null) return Refuse(400, channelId, "text message without content");
+        var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId,
+            null, message.Text, time.GetUtcNow()), ct);
+        if (reply is null)
+        {
+            logger.LogInformation("WeCom message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channelId);
+            return Results.Ok();
+        }
+        return Results.Json(StreamReply(crypto, reply, q.Nonce));
+    }
+
+    private EncryptedReply StreamReply(WeComCrypto crypto, CommandReply reply, string nonce)
+    {
+        var markdown = reply.Markdown;
+        // The AI bot answers the sender in the thread; other people to notify are mentioned the documented way.
+        if (reply.Mentions.Count > 0) markdown += "\n" + string.Join(" ", reply.Mentions.Select(m => $"<@{m}>"));
+        var plain = JsonSerializer.Serialize(new StreamMessage("stream",
+            new StreamBody(Guid.NewGuid().ToString("N"), true, Utf8Text.Truncate(markdown, MaxStreamBytes))), Plain);
+        var encrypt = crypto.Encrypt(plain);
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new EncryptedReply(encrypt, crypto.Sign(timestamp, nonce, encrypt), timestamp, nonce);
+    }
+
+    private static string? EncryptOf(byte[] body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object &&
+                   json.RootElement.TryGetProperty("encrypt", out var e) && e.ValueKind == JsonValueKind.String &&
+                   e.GetString() is { Length: > 0 } s ? s : null;
+        }
+        catch (JsonException) { return null; }
+    }
+
+    /// <summary>Base64 has no spaces: a '+' that reached us unescaped was turned into one by query decoding.</summary>
+    internal static string? Base64Param(string? value) => string.IsNullOrEmpty(value) ? null : value.Replace(' ', '+');
+
+    private IResult Refuse(int status, string channelId, string reason)
+    {
+        logger.LogWarning("WeCom callback on channel {ChannelId} refused with {Status}: {Reason}", channelId, status, reason);
+        return Results.StatusCode(status);
+    }
+
+    private sealed record WeComQuery(string Signature, string Timestamp, string Nonce)
+    {
+        public static WeComQuery? From(HttpRequest r) =>
+            r.Query["msg_signature"].ToString() is { Length: > 0 } s && r.Query["timestamp"].ToString() is { Length: > 0 } t &&
+            r.Query["nonce"].ToString() is { Length: > 0 } n ? new WeComQuery(s, t, n) : null;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace UnionBot.Callbacks;
+
+/// <summary>The fields of a decrypted AI-bot callback UnionBot needs; unknown fields and types are ignored.</summary>
+public sealed record WeComMessage(string MsgType, string MsgId, string UserId, string? Text)
+{
+    /// <summary>Null when the plaintext is not the JSON object WeCom sends.</summary>
+    public static WeComMessage? Parse(string plaintext)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(plaintext);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || Str(root, "msgtype") is not { } type) return null;
+            if (type != "text") return new WeComMessage(type, Str(root, "msgid") ?? "", "", null);
+            if (Str(root, "msgid") is not { } id) return null;
+            if (!root.TryGetProperty("from", out var from) || from.ValueKind != JsonValueKind.Object || Str(from, "userid") is not { } user)
+                return null;
+            var text = root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.Object ? Str(t, "content") : null;
+            return new WeComMessage(type, id, user, text);
+        }
+        catch (JsonException) { return null; }
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+}
+
+public sealed record EncryptedReply(
+    [property: JsonPropertyName("encrypt")] string Encrypt,
+    [property: JsonPropertyName("msgsignature")] string MsgSignature,
+    [property: JsonPropertyName("timestamp")] string Timestamp,
+    [property: JsonPropertyName("nonce")] string Nonce);
+
+public sealed record StreamMessage(
+    [property: JsonPropertyName("msgtype")] string MsgType,
+    [property: JsonPropertyName("stream")] StreamBody Stream);
+
+public sealed record StreamBody(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("finish")] bool Finish,
+    [property: JsonPropertyName("content")] string Content);

@@ -1,0 +1,41 @@
+using UnionBot.Callbacks;
+using UnionBot.Local;
+
+namespace UnionBot.Endpoints;
+
+/// <summary>Where teachers' messages come in: the WeCom and DingTalk callbacks (SPEC section 4) and the local page (section 6).</summary>
+public static class CallbackEndpoints
+{
+    public static WebApplication MapCallbackEndpoints(this WebApplication app)
+    {
+        var callbacks = app.MapGroup("/callbacks");
+        callbacks.MapGet("/wecom/{channelId}", (string channelId, HttpRequest request, WeComCallback wecom) =>
+            wecom.Verify(channelId, request));
+        callbacks.MapPost("/wecom/{channelId}", (string channelId, HttpRequest request, WeComCallback wecom, CancellationToken ct) =>
+            wecom.ReceiveAsync(channelId, request, ct));
+        callbacks.MapPost("/dingtalk/{channelId}", (string channelId, HttpRequest request, DingTalkCallback dingtalk, CancellationToken ct) =>
+            dingtalk.ReceiveAsync(channelId, request, ct));
+
+        var local = app.MapGroup("").AddEndpointFilter(async (context, next) =>
+            LocalChat.IsFromThisMachine(context.HttpContext) ? await next(context) : Results.NotFound());
+        local.MapGet("/", () => Results.Stream(ChatPage(), "text/html; charset=utf-8"));
+        local.MapGet("/local/users", (LocalRoster roster) => Results.Json(roster.Users));
+        local.MapGet("/local/feed", (LocalChat chat, CancellationToken ct, long after = 0, int wait = 0) =>
+            chat.FeedAsync(after, wait, ct));
+        local.MapPost("/local/messages", async (HttpRequest request, LocalChat chat, CancellationToken ct) =>
+            await ReadLocalPostAsync(request, ct) is { } post ? await chat.PostAsync(post, ct) : Results.BadRequest(new { error = "消息格式不对。" }));
+        return app;
+    }
+
+    private static Stream ChatPage() =>
+        typeof(CallbackEndpoints).Assembly.GetManifestResourceStream("UnionBot.Local.chat.html")
+        ?? throw new InvalidOperationException("chat.html is not embedded");
+
+    private static async Task<LocalPost?> ReadLocalPostAsync(HttpRequest request, CancellationToken ct)
+    {
+        var body = await CallbackBody.ReadAsync(request, ct);
+        if (body is null) return null;
+        try { return System.Text.Json.JsonSerializer.Deserialize<LocalPost>(body, System.Text.Json.JsonSerializerOptions.Web); }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using UnionBot.Core.Announcements;
+using UnionBot.Core.Commands;
+using UnionBot.Core.Members;
+using UnionBot.Core.Options;
+using UnionBot.Core.Plan;
+using UnionBot.Core.Polls;
+using UnionBot.Core.Schedule;
+using UnionBot.Core.SignUps;
+using UnionBot.Core.Storage;
+using UnionBot.Core.Suggestions;
+using UnionBot.Tests.Support;
+
+namespace UnionBot.Tests.Commands;
+
+/// <summary>
+/// The real command pipeline and handlers on a migrated temporary SQLite file, with a manual clock (2026-03-10 09:00
+/// in Shanghai), a small hand-written plan, a roster, a recording outbox and a log capture.
+/// </summary>
+public sealed class CommandsHarness : IDisposable
+{
+    public const string Admin = "chair-userid";
+    private readonly TempDirectory _dir = new();
+    private int _messageId;
+
+    public CommandsHarness(AnnualPlan? plan = null)
+    {
+        Time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+        File.WriteAllText(_dir.File("members.csv"), "userid,name,branch\nchair-userid,王主席,工会委员会\nteacher-li,李老师,语文组\nteacher-zhang,张老师,数学组\n");
+        Options = Microsoft.Extensions.Options.Options.Create(new UnionBotOptions
+        {
+            Database = $"Data Source={_dir.File("unionbot.db")}",
+            Admins = [Admin],
+            Channels =
+            [
+                new ChannelOptions { Id = "wecom-all", Platform = PlatformKind.WeCom, WebhookKey = "k", Token = "t", EncodingAesKey = new string('a', 43) },
+                new ChannelOptions { Id = "ding-union", Platform = PlatformKind.DingTalk, AccessToken = "a", AppSecret = "s" },
+                new ChannelOptions { Id = "wecom-receive-only", Platform = PlatformKind.WeCom, Token = "t", EncodingAesKey = new string('a', 43) },
+            ],
+            Members = _dir.File("members.csv"),
+        });
+        var logs = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        Database = new Database(Options.Value.Database, NullLogger<Database>.Instance);
+        Database.Migrate();
+
+        var calendar = new PlanCalendar(new FixedSchedule(plan ?? Plan, 2026), logs.CreateLogger<PlanCalendar>());
+        var members = new MemberDirectory(Options, logs.CreateLogger<MemberDirectory>());
+        var signUpStore = new SignUpStore(Database);
+        Pipeline = new CommandPipeline(
+            new PlanAnswers(calendar, signUpStore),
+            new SignUpHandler(signUpStore, calendar, new PendingChoices(Time), members, Outbox, Options, logs.CreateLogger<SignUpHandler>()),
+            new SuggestionHandler(new SuggestionStore(Database), Outbox, Options, logs.CreateLogger<SuggestionHandler>()),
+            new PollHandler(new PollStore(Database)),
+            new AnnounceHandler(Outbox, Database, logs.CreateLogger<AnnounceHandler>()),
+            Options, Time, logs.CreateLogger<CommandPipeline>());
+    }
+
+    /// <summary>March: two ball games and 三八; April: a third ball game; May (out of reach for /报名): a sports day.</summary>
+    public static AnnualPlan Plan { get; } = new("2026年学校工会工作计划", 2026,
+    [
+        new([new PlanMonth(3)], "举办教职工乒乓球赛", null),
+        new([new PlanMonth(3)], "举办教职工羽毛球赛", null),
+        new([new PlanMonth(3)], "“三﹒八”妇女节专题庆祝活动", "womens-day"),
+        new([new PlanMonth(4)], "教职工乒乓球友谊赛", null),
+        new([new PlanMonth(5)], "教职工趣味运动会", null),
+    ], []);
+
+    public ManualTimeProvider Time { get; }
+    public IOptions<UnionBotOptions> Options { get; }
+    public Database Database { get; }
+    public CommandPipeline Pipeline { get; }
+    public RecordingOutbox Outbox { get; } = new();
+    public LogCapture Logs { get; } = new();
+
+    public async Task<string> Say(string user, string text, string? nick = null, string channel = "wecom-all") =>
+        (await Send(user, text, nick, channel)).Markdown;
+
+    public Task<CommandReply> Send(string user, string text, string? nick = null, string channel = "wecom-all") =>
+        Pipeline.HandleAsync(new IncomingMessage(channel, PlatformKind.WeCom, $"msg-{Interlocked.Increment(ref _messageId)}",
+            user, nick, text, Time.GetUtcNow()), CancellationToken.None);
+
+    public async Task<List<T>> Query<T>(string sql, object? args = null)
+    {
+        await using var c = new SqliteConnection(Database.ConnectionString);
+        return (await c.QueryAsync<T>(sql, args)).ToList();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    private sealed class FixedSchedule(AnnualPlan plan, int year) : IYearScheduleSource
+    {
+        public YearSchedule Current { get; } = new("plan.txt", "0", plan, year, []);
+        public YearSchedule Reload() => Current;
+    }
+}
+
+/// <summary>What was handed to the outbox, in order.</summary>
+public sealed class RecordingOutbox : IAnnouncementOutbox
+{
+    public ConcurrentQueue<(string Key, OutgoingMessage Message, string? ChannelId)> Posts { get; } = new();
+
+    /// <summary>Set to make the next enqueues fail, as a locked or broken outbox table would.</summary>
+    public bool Broken { get; set; }
+
+    public Task EnqueueImmediateAsync(string key, OutgoingMessage message, string? channelId, CancellationToken ct)
+    {
+        if (Broken) throw new InvalidOperationException("the outbox is unavailable");
+        Posts.Enqueue((key, message, channelId));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Every log line, rendered, with the values of its template.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    public void Dispose() { }
+
+    private sealed class Logger(LogCapture owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel level, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            owner.Lines.Enqueue($"{level}: {formatter(state, exception)} | {values} | {exception}");
+        }
+    }
+}
