@@ -35,7 +35,7 @@ public sealed class CommandPipeline(
                 Command.OpenSignUp c => await signUps.OpenAsync(c, ctx, ct),
                 Command.CloseSignUp c => await signUps.CloseAsync(c, ctx, ct),
                 Command.Suggest c => await suggestions.SuggestAsync(c, ctx, ct),
-                Command.SuggestionQuery c => await suggestions.QueryAsync(c, ct),
+                Command.SuggestionQuery c => await suggestions.QueryAsync(c, ctx, ct),
                 Command.SuggestionList => await suggestions.ListAsync(ctx, ct),
                 Command.SuggestionReply c => await suggestions.ReplyAsync(c, ctx, ct),
                 Command.CreatePoll c => await polls.CreateAsync(c, ctx, ct),

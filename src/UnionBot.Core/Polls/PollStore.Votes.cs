@@ -1,5 +1,6 @@
 using Dapper;
 using UnionBot.Core.Commands;
+using UnionBot.Core.Storage;
 
 namespace UnionBot.Core.Polls;
 
@@ -23,6 +24,7 @@ public sealed partial class PollStore
     /// </summary>
     public async Task<VoteOutcome> VoteAsync(long pollId, IReadOnlyList<int> choices, CommandContext ctx, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var poll = await c.QuerySingleOrDefaultAsync<PollRow>(PollStateSql, new { Id = pollId }, tx);

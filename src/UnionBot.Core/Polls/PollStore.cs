@@ -52,6 +52,7 @@ public sealed partial class PollStore(Database database)
 
     public async Task<long> CreateAsync(Command.CreatePoll poll, CommandContext ctx, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var id = await c.ExecuteScalarAsync<long>(InsertPollSql, new
@@ -85,6 +86,7 @@ public sealed partial class PollStore(Database database)
 
     public async Task<bool> CloseAsync(PollRow poll, CommandContext ctx, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var closed = await c.ExecuteAsync(CloseSql, new { poll.Id, ClosedAt = IsoTime.Format(ctx.Now), ClosedBy = ctx.UserId }, tx) == 1;

@@ -54,10 +54,19 @@ public sealed partial class SignUpHandler(
         {
             var who = members.DisplayName(promoted.UserId, promoted.UserName);
             var text = $"🎉 {Inline(who)}，{name}有名额空出来了，你已从候补转为正式报名（第 {result.PromotedPlace} 位）。";
-            // Keyed by the entry: a redelivered /取消报名 or a retry cannot mention the same teacher twice.
-            await outbox.EnqueueImmediateAsync($"signup-promoted:{signUp.Id}:{promoted.Id}",
-                new OutgoingMessage("候补转正", text, [promoted.UserId]), GroupOf.Target(promoted.ChannelId, options.Value), ct);
-            logger.LogInformation("Sign-up {SignUpId}: entry {EntryId} moved up from the waiting list", signUp.Id, promoted.Id);
+            try
+            {
+                // Keyed by the entry: a redelivered /取消报名 or a retry cannot mention the same teacher twice.
+                await outbox.EnqueueImmediateAsync($"signup-promoted:{signUp.Id}:{promoted.Id}",
+                    new OutgoingMessage("候补转正", text, [promoted.UserId]), GroupOf.Target(promoted.ChannelId, options.Value), ct);
+                logger.LogInformation("Sign-up {SignUpId}: entry {EntryId} moved up from the waiting list", signUp.Id, promoted.Id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The cancellation is committed and the list is right; only the notice is missing, so say that, not "failed".
+                logger.LogError(e, "Sign-up {SignUpId}: entry {EntryId} moved up but the notice could not be queued", signUp.Id, promoted.Id);
+                return CommandReply.Of($"已取消你的{name}报名。候补的 {Inline(who)} 已经补上，但群通知没发出去，麻烦提醒一下 TA。");
+            }
         }
         return CommandReply.Of($"已取消你的{name}报名。" + (result.Promoted is null ? "" : "候补的老师已经补上，谢谢你告诉大家。"));
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using UnionBot.Core.Commands;
+using UnionBot.Core.Storage;
 
 namespace UnionBot.Core.SignUps;
 
@@ -33,6 +34,7 @@ public sealed partial class SignUpStore
     /// </summary>
     public async Task<JoinResult> JoinAsync(long signUpId, CommandContext ctx, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var state = await c.QuerySingleAsync<SignUpRow>(SignUpStateSql, new { Id = signUpId }, tx);
@@ -54,6 +56,7 @@ public sealed partial class SignUpStore
     /// <summary>Cancels; when the leaver held a place and someone waits, the first waiting teacher now holds the last place.</summary>
     public async Task<LeaveResult> LeaveAsync(long signUpId, CommandContext ctx, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var state = await c.QuerySingleAsync<SignUpRow>(SignUpStateSql, new { Id = signUpId }, tx);

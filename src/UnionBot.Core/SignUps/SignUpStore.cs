@@ -79,6 +79,7 @@ public sealed partial class SignUpStore(Database database)
     /// <summary>Opens (or reopens, keeping who signed up) with a quota and deadline; audited in the same transaction.</summary>
     public async Task<long> OpenAsync(CommandContext ctx, string activity, int? quota, DateTimeOffset? deadline, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var id = await c.ExecuteScalarAsync<long>(OpenSql, new
@@ -94,6 +95,7 @@ public sealed partial class SignUpStore(Database database)
 
     public async Task<long> OpenImplicitAsync(CommandContext ctx, string activity, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         return await c.ExecuteScalarAsync<long>(new CommandDefinition(OpenImplicitSql,
             new { Year = ctx.Now.Year, Activity = activity, OpenedAt = IsoTime.Format(ctx.Now) }, cancellationToken: ct));
@@ -101,6 +103,7 @@ public sealed partial class SignUpStore(Database database)
 
     public async Task<bool> CloseAsync(CommandContext ctx, SignUpRow signUp, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var closed = await c.ExecuteAsync(CloseSql, new { signUp.Id, ClosedAt = IsoTime.Format(ctx.Now) }, tx) == 1;

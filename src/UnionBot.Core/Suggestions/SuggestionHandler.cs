@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Commands;
@@ -11,7 +12,8 @@ namespace UnionBot.Core.Suggestions;
 /// /建议. An anonymous suggestion is stored without the user id and nothing here logs who made it; the receipt is
 /// the only handle, so anyone holding it can follow it up with /建议 查询.
 /// </summary>
-public sealed class SuggestionHandler(SuggestionStore store, IAnnouncementOutbox outbox, IOptions<UnionBotOptions> options)
+public sealed class SuggestionHandler(
+    SuggestionStore store, IAnnouncementOutbox outbox, IOptions<UnionBotOptions> options, ILogger<SuggestionHandler> logger)
 {
     private const int ListLimit = 20;
 
@@ -24,12 +26,18 @@ public sealed class SuggestionHandler(SuggestionStore store, IAnnouncementOutbox
             $"发 /建议 查询 {receipt} 查看处理进度。");
     }
 
-    public async Task<CommandReply> QueryAsync(Command.SuggestionQuery command, CancellationToken ct)
+    /// <summary>
+    /// Status and reply for anyone holding the receipt (the reply was posted to the group anyway). The suggestion's
+    /// own text only for its named author and admins: receipts are sequential, and guessing one must not reveal it.
+    /// </summary>
+    public async Task<CommandReply> QueryAsync(Command.SuggestionQuery command, CommandContext ctx, CancellationToken ct)
     {
         if (await store.FindAsync(command.Receipt, ct) is not { } s)
             return CommandReply.Of($"没有找到建议 {command.Receipt}，请核对编号。");
         var sb = new StringBuilder($"**建议 {s.Receipt}**（{Date(DateOnly.FromDateTime(IsoTime.Parse(s.CreatedAt).DateTime))}）  \n");
-        sb.Append(Block(s.Text));
+        sb.Append(ctx.IsAdmin || (s.AuthorId is not null && s.AuthorId == ctx.UserId)
+            ? Block(s.Text)
+            : "（为保护隐私，建议内容只对署名提建议的老师和工会管理员显示）");
         sb.Append(s.Reply is null ? "\n\n状态：已收到，等待工会回复。" : $"\n\n状态：已回复  \n**工会回复：**{Block(s.Reply)}");
         return CommandReply.Of(sb.ToString());
     }
@@ -58,9 +66,17 @@ public sealed class SuggestionHandler(SuggestionStore store, IAnnouncementOutbox
             return CommandReply.Of($"没有找到建议 {command.Receipt}，请核对编号。");
         await store.ReplyAsync(s.Receipt, command.Text, ctx, ct);
         var text = $"**💬 工会回复建议 {s.Receipt}**  \n{Block(command.Text)}\n\n提建议的老师可发 /建议 查询 {s.Receipt} 查看。";
-        // Keyed by the admin's message: a redelivered reply posts once, a corrected reply posts again.
-        await outbox.EnqueueImmediateAsync($"suggestion-reply:{s.Receipt}:{ctx.Message.MessageId}",
-            new OutgoingMessage($"建议 {s.Receipt} 的回复", text), GroupOf.Target(s.ChannelId, options.Value), ct);
+        try
+        {
+            // Keyed by the admin's message: a redelivered reply posts once, a corrected reply posts again.
+            await outbox.EnqueueImmediateAsync($"suggestion-reply:{s.Receipt}:{ctx.Message.MessageId}",
+                new OutgoingMessage($"建议 {s.Receipt} 的回复", text), GroupOf.Target(s.ChannelId, options.Value), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The reply to suggestion {Receipt} is stored but could not be queued for the group", s.Receipt);
+            return CommandReply.Of($"回复已保存（/建议 查询 {s.Receipt} 可见），但没能发到群里，请稍后再发一次同样的回复。");
+        }
         return CommandReply.Of($"已回复建议 {s.Receipt}，并会在群里公布（只写编号，不写提建议的人）。");
     }
 }

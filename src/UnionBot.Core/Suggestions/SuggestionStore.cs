@@ -11,6 +11,8 @@ public sealed record SuggestionRow
     public string Text { get; init; } = "";
     public string CreatedAt { get; init; } = "";
     public bool Anonymous { get; init; }
+    /// <summary>Null for an anonymous suggestion.</summary>
+    public string? AuthorId { get; init; }
     public string? Reply { get; init; }
     public string? RepliedAt { get; init; }
 }
@@ -25,7 +27,7 @@ public sealed class SuggestionStore(Database database)
         """;
     private const string SelectColumns = """
         SELECT receipt AS Receipt, channel_id AS ChannelId, text AS Text, created_at AS CreatedAt,
-               user_id IS NULL AS Anonymous, reply AS Reply, replied_at AS RepliedAt
+               user_id IS NULL AS Anonymous, user_id AS AuthorId, reply AS Reply, replied_at AS RepliedAt
         FROM suggestions
         """;
     private const string ByReceiptSql = SelectColumns + " WHERE receipt = @Receipt;";
@@ -35,6 +37,7 @@ public sealed class SuggestionStore(Database database)
     /// <summary>Stores the suggestion; <paramref name="userId"/> null for an anonymous one (then no id is written anywhere).</summary>
     public async Task<string> AddAsync(string? userId, string channelId, string text, DateTimeOffset now, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var seq = await c.ExecuteScalarAsync<long>(NextSeqSql, new { now.Year }, tx);
@@ -55,6 +58,7 @@ public sealed class SuggestionStore(Database database)
 
     public async Task<IReadOnlyList<SuggestionRow>> LatestAsync(int limit, CommandContext ctx, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var rows = (await c.QueryAsync<SuggestionRow>(LatestSql, new { Limit = limit }, tx)).ToList();
@@ -65,6 +69,7 @@ public sealed class SuggestionStore(Database database)
 
     public async Task<bool> ReplyAsync(string receipt, string reply, CommandContext ctx, CancellationToken ct)
     {
+        using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var updated = await c.ExecuteAsync(ReplySql, new { Receipt = receipt, Reply = reply, RepliedAt = IsoTime.Format(ctx.Now) }, tx) == 1;

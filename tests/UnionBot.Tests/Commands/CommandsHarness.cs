@@ -54,7 +54,7 @@ public sealed class CommandsHarness : IDisposable
         Pipeline = new CommandPipeline(
             new PlanAnswers(calendar, signUpStore),
             new SignUpHandler(signUpStore, calendar, new PendingChoices(Time), members, Outbox, Options, logs.CreateLogger<SignUpHandler>()),
-            new SuggestionHandler(new SuggestionStore(Database), Outbox, Options),
+            new SuggestionHandler(new SuggestionStore(Database), Outbox, Options, logs.CreateLogger<SuggestionHandler>()),
             new PollHandler(new PollStore(Database)),
             new AnnounceHandler(Outbox, Database, logs.CreateLogger<AnnounceHandler>()),
             Options, Time, logs.CreateLogger<CommandPipeline>());
@@ -108,8 +108,12 @@ public sealed class RecordingOutbox : IAnnouncementOutbox
 {
     public ConcurrentQueue<(string Key, OutgoingMessage Message, string? ChannelId)> Posts { get; } = new();
 
+    /// <summary>Set to make the next enqueues fail, as a locked or broken outbox table would.</summary>
+    public bool Broken { get; set; }
+
     public Task EnqueueImmediateAsync(string key, OutgoingMessage message, string? channelId, CancellationToken ct)
     {
+        if (Broken) throw new InvalidOperationException("the outbox is unavailable");
         Posts.Enqueue((key, message, channelId));
         return Task.CompletedTask;
     }

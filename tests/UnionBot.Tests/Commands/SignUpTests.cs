@@ -43,6 +43,36 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAdminPickingFromTheListKeepsTheQuotaAndDeadlineFirstTyped()
+    {
+        Assert.Contains("请回复序号选择", await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球 名额5 截止3月20日"));
+
+        Assert.Contains("「教职工乒乓球友谊赛」开始报名啦！名额 5 人，3月20日 截止", await _bot.Say(CommandsHarness.Admin, "/发起报名 2"));
+        var row = Assert.Single(await _bot.Query<(string Activity, long Quota)>("SELECT activity, quota FROM signups"));
+        Assert.Equal(("教职工乒乓球友谊赛", 5L), row);
+    }
+
+    [Fact]
+    public async Task ANumberedListIsForgottenAfterAQuarterOfAnHour()
+    {
+        await _bot.Say("teacher-li", "/报名 乒乓球");
+        _bot.Time.Advance(TimeSpan.FromMinutes(16));
+
+        Assert.Contains("没有找到「2」", await _bot.Say("teacher-li", "/报名 2"));
+        Assert.Empty(await EntryUsers());
+    }
+
+    [Fact]
+    public async Task TeachersOpeningTheSamePlanActivityAtOnceShareOneSignUp()
+    {
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => _bot.Say($"t{i}", "/报名 羽毛球赛"))));
+
+        Assert.Single(await _bot.Query<long>("SELECT id FROM signups"));
+        Assert.Equal(20, (await EntryUsers()).Distinct().Count());
+        Assert.All(replies, r => Assert.Contains("报名成功", r));
+    }
+
+    [Fact]
     public async Task ANumberWithoutAListShownIsNotTakenAsAChoice()
     {
         var reply = await _bot.Say("teacher-li", "/报名 2");
@@ -117,6 +147,21 @@ public sealed class SignUpTests : IDisposable
         var post = Assert.Single(_bot.Outbox.Posts);
         Assert.Null(post.ChannelId);
         Assert.Equal(["teacher-zhang"], post.Message.Mentions);
+    }
+
+    [Fact]
+    public async Task WhenThePromotionNoticeCannotBeQueuedTheCancellationStillStandsAndTheReplySaysSo()
+    {
+        await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额1");
+        await _bot.Say("teacher-li", "/报名 乒乓球赛");
+        await _bot.Say("teacher-zhang", "/报名 乒乓球赛");
+        _bot.Outbox.Broken = true;
+
+        var reply = await _bot.Say("teacher-li", "/取消报名 乒乓球赛");
+
+        Assert.Contains("候补的 张老师 已经补上，但群通知没发出去", reply);
+        Assert.Equal(["teacher-zhang"], await EntryUsers());
+        Assert.Contains(_bot.Logs.Lines, l => l.StartsWith("Error: Sign-up 1: entry 2 moved up but the notice could not be queued"));
     }
 
     [Fact]

@@ -49,13 +49,27 @@ public sealed class SuggestionTests : IDisposable
 
         var waiting = await _bot.Say("teacher-zhang", "/建议 查询 JY-2026-1");
         Assert.Contains("**建议 JY-2026-0001**（3月10日）", waiting);
-        Assert.Contains("希望增加羽毛球活动", waiting);
         Assert.Contains("状态：已收到，等待工会回复", waiting);
 
         await _bot.Say(CommandsHarness.Admin, "/建议 回复 JY-2026-0001 下月起每周三开放羽毛球馆。");
         var answered = await _bot.Say("teacher-li", "/建议 查询 JY-2026-0001");
         Assert.Contains("状态：已回复", answered);
         Assert.Contains("下月起每周三开放羽毛球馆。", answered);
+    }
+
+    [Fact]
+    public async Task TheSuggestionTextIsShownOnlyToItsNamedAuthorAndAdminsNotToWhoeverGuessesAReceipt()
+    {
+        await _bot.Say("teacher-li", "/建议 希望增加羽毛球活动");
+        await _bot.Say("teacher-li", "/建议 匿名 食堂的菜太咸了");
+
+        Assert.Contains("希望增加羽毛球活动", await _bot.Say("teacher-li", "/建议 查询 JY-2026-0001"));
+        Assert.Contains("希望增加羽毛球活动", await _bot.Say(CommandsHarness.Admin, "/建议 查询 JY-2026-0001"));
+        Assert.Contains("食堂的菜太咸了", await _bot.Say(CommandsHarness.Admin, "/建议 查询 JY-2026-0002"));
+        var guessed = await _bot.Say("teacher-zhang", "/建议 查询 JY-2026-0001");
+        Assert.DoesNotContain("羽毛球", guessed);
+        Assert.Contains("建议内容只对署名提建议的老师和工会管理员显示", guessed);
+        Assert.DoesNotContain("太咸", await _bot.Say("teacher-zhang", "/建议 查询 JY-2026-0002"));
     }
 
     [Fact]
@@ -106,7 +120,7 @@ public sealed class SuggestionTests : IDisposable
         await _bot.Say("teacher-li", "/建议 " + text);
 
         Assert.Equal([text], await _bot.Query<string>("SELECT text FROM suggestions"));
-        var shown = await _bot.Say("teacher-li", "/建议 查询 JY-2026-0001");
+        var shown = await _bot.Say(CommandsHarness.Admin, "/建议 查询 JY-2026-0001");
         Assert.Contains("'); DROP TABLE suggestions;--", shown);
         foreach (var forged in new[] { "# 标题", "[点我](", "<@all>", " @all", "**粗体**" }) Assert.DoesNotContain(forged, shown);
         Assert.Contains("＃ 标题 ［点我］(http://evil) ＜＠all＞ ＠all ＊＊粗体＊＊", shown);
