@@ -11,6 +11,9 @@ internal sealed partial class ChannelWorker
     [LoggerMessage(LogLevel.Warning, "Skipped {Key} on {Channel}: it was due at {Due}, more than Schedule:CatchUp ({CatchUp}) ago")]
     private partial void LogSkippedLate(string key, string channel, string due, TimeSpan catchUp);
 
+    [LoggerMessage(LogLevel.Warning, "Skipped {Count} announcements on {Channel} that were due more than Schedule:CatchUp ({CatchUp}) ago: {Keys}")]
+    private partial void LogSkippedManyLate(int count, string channel, TimeSpan catchUp, string keys);
+
     [LoggerMessage(LogLevel.Warning, "Channel {Channel} is rate limited (errcode {Code}); it pauses until {Until:o} and then resumes, nothing is lost")]
     private partial void LogRateLimited(string channel, int? code, DateTimeOffset until);
 

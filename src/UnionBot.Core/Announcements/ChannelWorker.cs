@@ -64,8 +64,11 @@ internal sealed partial class ChannelWorker
             var now = _time.GetUtcNow();
             if (_pausedUntil > now) return _pausedUntil;
             _status.Resume(_channel.Id);
-            foreach (var (key, due) in await _store.SkipLateAsync(_channel.Id, now - _catchUp, "late by more than Schedule:CatchUp", ct))
-                LogSkippedLate(key, _channel.Id, due, _catchUp);
+            var late = await _store.SkipLateAsync(_channel.Id, now - _catchUp, "late by more than Schedule:CatchUp", ct);
+            if (late.Count == 1)
+                LogSkippedLate(late[0].Key, _channel.Id, late[0].DueAt, _catchUp);
+            else if (late.Count > 1) // the first start mid-year: one line per channel, not one per past announcement
+                LogSkippedManyLate(late.Count, _channel.Id, _catchUp, string.Join(", ", late.Select(l => l.Key)));
             var slot = _limiter.NextSlot(now);
             if (slot > now) return slot;
             var rows = await _store.ClaimNextAsync(_channel.Id, now, now - _delivery.BacklogAfter,
@@ -96,43 +99,6 @@ internal sealed partial class ChannelWorker
             throw;
         }
         await RecordAsync(rows, result, Math.Max(0, tries - 1));
-    }
-
-    private async Task RecordAsync(IReadOnlyList<OutboxRow> rows, SendResult result, int retries)
-    {
-        var what = rows.Count == 1 ? rows[0].Key : $"a digest of {rows.Count} {rows[0].Kind} announcements";
-        switch (result.Outcome)
-        {
-            case SendOutcome.Sent:
-                await _store.MarkSentAsync(rows, retries, CancellationToken.None);
-                LogSent(what, _channel.Id);
-                break;
-            case SendOutcome.RateLimited:
-                await _store.ReleaseAsync(rows, retries, result.ErrorCode, result.ErrorMessage, CancellationToken.None);
-                var now = _time.GetUtcNow();
-                _limiter.Saturate(now);
-                _pausedUntil = now + _channel.RateLimitPause;
-                _status.Pause(_channel.Id, _pausedUntil);
-                LogRateLimited(_channel.Id, result.ErrorCode, _pausedUntil);
-                break;
-            case SendOutcome.Transient:
-                await _store.MarkFailedAsync(rows, retries, result.ErrorCode, $"gave up after {retries + 1} attempts: {result.ErrorMessage}", CancellationToken.None);
-                LogGaveUp(what, _channel.Id, retries + 1, result.ErrorCode, result.ErrorMessage);
-                break;
-            default:
-                // The messenger's ErrorMessage already names the channel and what the administrator must fix.
-                var reason = result.ErrorMessage ?? $"errcode {result.ErrorCode}";
-                await _store.MarkFailedAsync(rows, retries, result.ErrorCode, reason, CancellationToken.None);
-                if (PlatformErrors.IsContentError(result.ErrorCode)) // about this message only: the channel carries on
-                {
-                    LogRowRejected(what, _channel.Id, reason);
-                    break;
-                }
-                _halted = true; // no retry storm: the channel waits, its other rows stay pending, until it is fixed and the bot restarted
-                _status.Fail(_channel.Id, reason);
-                LogChannelBroken(_channel.Id, _channel.Options.Platform, what, reason);
-                break;
-        }
     }
 
     private async Task<SendResult> SendOnceAsync(OutgoingMessage message)

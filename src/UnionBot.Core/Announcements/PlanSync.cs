@@ -6,9 +6,17 @@ namespace UnionBot.Core.Announcements;
 /// <summary>Reads the plan again and upserts its year of announcements into the outbox for every channel.</summary>
 public sealed class PlanSync(IYearScheduleSource source, ScheduleSync sync, DeliveryChannels channels, ILogger<PlanSync> logger)
 {
-    public async Task<SyncResult> SyncAsync(CancellationToken ct)
+    /// <param name="reload">False at start, where the schedule the source has just read is used rather than read twice.</param>
+    /// <returns>What changed, or null when no plan has been read successfully (the outbox is left as it is).</returns>
+    public async Task<SyncResult?> SyncAsync(bool reload, CancellationToken ct)
     {
-        var schedule = source.Reload();
+        var schedule = reload ? source.Reload() : source.Current;
+        if (schedule.Sha256.Length == 0)
+        {
+            // The source's stand-in for an unreadable plan: syncing it would cancel every pending row.
+            logger.LogWarning("No plan has been read successfully yet; the outbox keeps what it has");
+            return null;
+        }
         var rows = schedule.Announcements
             .SelectMany(a => OutboxComposer.Rows(a.Key, KindName(a.Kind), new OutgoingMessage(a.Title, a.Text), a.At, channels.All))
             .ToList();

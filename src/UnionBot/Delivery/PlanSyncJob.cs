@@ -13,6 +13,7 @@ namespace UnionBot.Delivery;
 public sealed class PlanSyncJob(IServiceProvider services, AnnouncementTriggers triggers, DeliveryDispatcher dispatcher, ILogger<PlanSyncJob> logger) : IJob
 {
     public static readonly JobKey Key = new("plan-sync", "delivery");
+    public static readonly TriggerKey AtStart = new("plan-sync-at-start", "delivery");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
@@ -21,7 +22,7 @@ public sealed class PlanSyncJob(IServiceProvider services, AnnouncementTriggers 
             if (services.GetService<IYearScheduleSource>() is null)
                 logger.LogWarning("No year schedule is available; only immediate announcements are delivered");
             else
-                await services.GetRequiredService<PlanSync>().SyncAsync(cancellationToken);
+                await services.GetRequiredService<PlanSync>().SyncAsync(reload: !context.Trigger.Key.Equals(AtStart), cancellationToken);
         }
         catch (PlanReadException e)
         {

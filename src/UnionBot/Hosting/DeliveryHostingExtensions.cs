@@ -27,9 +27,14 @@ public static class DeliveryHostingExtensions
             q.UseInMemoryStore(); // the outbox is the source of truth; triggers are rebuilt from it (README, Delivery)
             q.AddJob<DueAnnouncementsJob>(j => j.WithIdentity(DueAnnouncementsJob.Key).StoreDurably());
             q.AddJob<PlanSyncJob>(j => j.WithIdentity(PlanSyncJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(PlanSyncJob.Key).WithIdentity("plan-sync-at-start", "delivery").StartNow());
+            q.AddTrigger(t => t.ForJob(PlanSyncJob.Key).WithIdentity(PlanSyncJob.AtStart).StartNow());
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            // Start the scheduler inside host start, not after it: /healthz must not answer 503 in the first moments.
+            o.AwaitApplicationStarted = false;
+        });
         services.AddHostedService<PlanFileWatcher>();
 
         services.AddHealthChecks()

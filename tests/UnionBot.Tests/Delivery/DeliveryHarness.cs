@@ -1,11 +1,10 @@
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
 using UnionBot.Core.Announcements;
-using UnionBot.Core.Schedule;
+using UnionBot.Delivery;
 using UnionBot.Tests.Support;
 using UnionBot.Tests.Support.Fakes;
 
@@ -72,9 +71,11 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public async Task StartBotAsync()
     {
         _factory = new UnionBotFactory(Time, _settings, DatabasePath);
-        _host = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.TryAddSingleton<IYearScheduleSource, PlanFileScheduleSource>()));
+        _host = _factory.WithWebHostBuilder(_ => { });
         _ = _host.Server; // builds and starts the host
-        await Eventually.TrueAsync(async () => (await RowsAsync()).Count > 0, "the first plan sync filled the outbox");
+        // The start sync (re)creates the daily trigger after it has written the outbox, readable plan or not.
+        var scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await Eventually.TrueAsync(async () => await scheduler.GetTrigger(AnnouncementTriggers.DailySync) is not null, "the start sync ran");
     }
 
     /// <summary>Stops the bot the way a restart does (the database and the fakes stay).</summary>

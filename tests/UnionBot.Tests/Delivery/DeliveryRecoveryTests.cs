@@ -76,6 +76,20 @@ public sealed class DeliveryRecoveryTests
     }
 
     [Fact]
+    public async Task APlanThatCannotBeReadAtRestartLeavesThePendingRowsAsTheyWere()
+    {
+        await using var bot = await DeliveryHarness.CreateAsync(QuietDay);
+        await bot.StartBotAsync();
+        await bot.StopBotAsync();
+        await File.WriteAllBytesAsync(bot.PlanPath, [0x00, 0x01, 0xFF, 0x00]);
+
+        await bot.StartBotAsync();
+        await bot.SettleAsync();
+
+        Assert.All(await bot.RowsAsync(), r => Assert.Equal(OutboxState.Pending, r.State));
+    }
+
+    [Fact]
     public async Task EditingThePlanUpdatesUnsentRowsCancelsRemovedOnesAndLeavesSentOnesAlone()
     {
         await using var bot = await DeliveryHarness.CreateAsync(QuietDay);

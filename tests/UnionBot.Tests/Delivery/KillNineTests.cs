@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using UnionBot.Core.Announcements;
+using UnionBot.Core.Storage;
+using UnionBot.Tests.Support;
+using UnionBot.Tests.Support.Fakes;
+
+namespace UnionBot.Tests.Delivery;
+
+/// <summary>The real bot as a separate process, killed without warning in the middle of a batch, then started again.</summary>
+public sealed class KillNineTests
+{
+    private const int Messages = 20;
+
+    [Fact]
+    public async Task ABotKilledMidBatchAndRestartedDeliversEveryMessageExactlyOnce()
+    {
+        using var dir = new TempDirectory();
+        await using var wecom = await FakeWeComServer.StartAsync(null, "kill-key");
+        wecom.RateLimit = null;
+        wecom.DelayNext(TimeSpan.Zero, times: 5);
+        wecom.DelayNext(TimeSpan.FromSeconds(5)); // the sixth post hangs: the kill lands while it is in flight
+        var database = $"Data Source={dir.File("unionbot.db")}";
+        await SeedAsync(database);
+
+        using (var first = StartBot(database, wecom.BaseUrl))
+        {
+            await Eventually.TrueAsync(async () => await CountAsync(database, "sent") == 5 && await CountAsync(database, "sending") == 1,
+                "five rows are sent and the sixth is being sent", timeoutMs: 60_000);
+            first.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
+            await first.WaitForExitAsync();
+        }
+        var acceptedBeforeKill = wecom.Accepted.Count;
+        using (var second = StartBot(database, wecom.BaseUrl))
+        {
+            await wecom.WaitForAcceptedAsync(Messages, TimeSpan.FromSeconds(60));
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+
+        Assert.Equal(5, acceptedBeforeKill);
+        var texts = wecom.Accepted.Select(a => a.Content).ToList();
+        Assert.Equal(Messages, texts.Count);
+        Assert.Equal(Messages, texts.Distinct().Count());
+    }
+
+    private static async Task SeedAsync(string connectionString)
+    {
+        var db = new Database(connectionString, NullLogger<Database>.Instance);
+        db.Migrate();
+        var store = new OutboxStore(db, TimeProvider.System);
+        await store.InsertAsync(Enumerable.Range(1, Messages).Select(i => new OutboxRow
+        {
+            Key = $"announce:kill-{i}:wecom-all", SourceKey = $"announce:kill-{i}", ChannelId = "wecom-all", Kind = "announce",
+            Title = $"通知{i}", Text = $"第{i}条通知", DueAt = OutboxTime.Format(TimeProvider.System.GetUtcNow()),
+        }));
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string state)
+    {
+        await using var connection = new SqliteConnection(connectionString + ";Pooling=False");
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE kind = 'announce' AND state = @state", new { state });
+    }
+
+    private static Process StartBot(string database, string wecomBaseUrl)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "UnionBot.dll"),
+            "--UnionBot:Urls=http://127.0.0.1:0",
+            $"--UnionBot:Database={database}",
+            "--UnionBot:Channels:0:WebhookKey=kill-key",
+            $"--UnionBot:WeCom:ApiBaseUrl={wecomBaseUrl}",
+            "--UnionBot:Delivery:MaxPerMinute=0",
+        })
+            info.ArgumentList.Add(arg);
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
