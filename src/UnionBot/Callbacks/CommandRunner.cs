@@ -14,13 +14,13 @@ public sealed class CommandRunner(ICommandPipeline pipeline, ProcessedMessages p
     /// and then nothing runs. Neither step follows the request's cancellation (the platform hanging up): once claimed, the command runs
     /// to the end, or the redelivery that follows would find the id claimed and the command never done.
     /// </summary>
-    public async Task<CommandReply?> RunOnceAsync(IncomingMessage message, CancellationToken ct) =>
+    public async Task<CommandReply?> RunOnceAsync(IncomingMessage message) =>
         await processed.TryClaimAsync(message.ChannelId, message.MessageId, CancellationToken.None)
             ? await HandleAsync(message, CancellationToken.None)
             : null;
 
     /// <summary>Runs a message that has no platform id to dedupe on (the local page).</summary>
-    public Task<CommandReply> RunAsync(IncomingMessage message, CancellationToken ct) =>
+    public Task<CommandReply> RunAsync(IncomingMessage message) =>
         HandleAsync(message, CancellationToken.None);
 
     private async Task<CommandReply> HandleAsync(IncomingMessage message, CancellationToken ct)
