@@ -1,3 +1,9 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using UnionBot.Core.Commands;
+using UnionBot.Core.Options;
+using UnionBot.Core.SignUps;
+using UnionBot.Core.Storage;
+
 namespace UnionBot.Tests.Commands;
 
 public sealed class SignUpTests : IDisposable
@@ -286,5 +292,33 @@ public sealed class SignUpTests : IDisposable
             var reply = replies.Single(r => r.User == users[n]).Reply;
             Assert.Contains(n < 16 ? $"第 {n + 1} 位（名额 16 人）" : $"候补第 {n - 15} 位", reply);
         }
+    }
+
+    [Fact]
+    public async Task AWriterWithItsOwnGateLikeASecondProcessStillCannotTakeAPlaceTwice()
+    {
+        await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额16");
+        var id = Assert.Single(await _bot.Query<long>("SELECT id FROM signups"));
+        // A different connection string is a different in-process gate: only BEGIN IMMEDIATE keeps them apart.
+        var other = new SignUpStore(new Database(_bot.Database.ConnectionString + ";Pooling=False", NullLogger<Database>.Instance));
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var viaBot = Enumerable.Range(0, 50).Select(i => Task.Run(async () => { await start.Task; return await _bot.Say($"a{i}", "/报名 乒乓球赛"); })).ToList();
+        var viaOther = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            var message = new IncomingMessage("wecom-all", PlatformKind.WeCom, $"b{i}", $"b{i}", null, "", _bot.Time.GetUtcNow());
+            var ctx = new CommandContext(message, false, _bot.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), _bot.Time.Zone);
+            return await other.JoinAsync(id, ctx, CancellationToken.None);
+        })).ToList();
+        start.SetResult();
+        var botReplies = await Task.WhenAll(viaBot);
+        var otherResults = await Task.WhenAll(viaOther);
+
+        Assert.Equal(100, (await EntryUsers()).Distinct().Count());
+        Assert.Equal(16, botReplies.Count(r => r.Contains("报名成功")) + otherResults.Count(r => r.Standing is { Waiting: false }));
+        var otherPlaces = otherResults.Where(r => r.Standing is { Waiting: false }).Select(r => r.Standing!.Position);
+        var otherWaits = otherResults.Where(r => r.Standing is { Waiting: true }).Select(r => r.Standing!.Position);
+        Assert.Equal(otherPlaces.Count(), otherPlaces.Distinct().Count());
+        Assert.Equal(otherWaits.Count(), otherWaits.Distinct().Count());
     }
 }
