@@ -30,6 +30,8 @@ public sealed class ProcessedMessages(Database database, TimeProvider time)
     public async Task<bool> TryClaimAsync(string channelId, string messageId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        // The same in-process write queue as the commands' stores: a claim never sleeps in SQLite's busy handler.
+        using var turn = await WriteGate.EnterAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         await PruneIfDueAsync(connection, now);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(ClaimSql,
@@ -40,6 +42,7 @@ public sealed class ProcessedMessages(Database database, TimeProvider time)
     /// <summary>Deletes ids older than the retention; returns how many went.</summary>
     public async Task<int> PruneAsync(CancellationToken ct)
     {
+        using var turn = await WriteGate.EnterAsync(database, ct);
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(PruneSql,
             new { Cutoff = Iso(time.GetUtcNow() - Retention) }, cancellationToken: ct));

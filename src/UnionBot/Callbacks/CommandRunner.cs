@@ -7,23 +7,21 @@ namespace UnionBot.Callbacks;
 /// Runs one message through the pipeline for every adapter. A failure inside becomes a polite reply with an
 /// error id, and one log line with the same id, so that a teacher is never left without an answer.
 /// </summary>
-public sealed class CommandRunner(ICommandPipeline pipeline, ProcessedMessages processed, CommandGate gate, ILogger<CommandRunner> logger)
+public sealed class CommandRunner(ICommandPipeline pipeline, ProcessedMessages processed, ILogger<CommandRunner> logger)
 {
     /// <summary>
-    /// Claims the platform message id and runs the command, both inside the gate so that the claim's write never
-    /// waits on a command's; null when the id was handled before (a redelivery), and then nothing runs.
-    /// Only the wait for the gate can be cancelled (the platform hung up): once claimed, the command runs to the
-    /// end, or the redelivery that follows would find the id claimed and the command never done.
+    /// Claims the platform message id, then runs the command; null when the id was handled before (a redelivery),
+    /// and then nothing runs. Neither step follows the request's cancellation (the platform hanging up): once claimed, the command runs
+    /// to the end, or the redelivery that follows would find the id claimed and the command never done.
     /// </summary>
-    public Task<CommandReply?> RunOnceAsync(IncomingMessage message, CancellationToken ct) =>
-        gate.RunAsync<CommandReply?>(async () =>
-            await processed.TryClaimAsync(message.ChannelId, message.MessageId, CancellationToken.None)
-                ? await HandleAsync(message, CancellationToken.None)
-                : null, ct);
+    public async Task<CommandReply?> RunOnceAsync(IncomingMessage message) =>
+        await processed.TryClaimAsync(message.ChannelId, message.MessageId, CancellationToken.None)
+            ? await HandleAsync(message, CancellationToken.None)
+            : null;
 
     /// <summary>Runs a message that has no platform id to dedupe on (the local page).</summary>
-    public Task<CommandReply> RunAsync(IncomingMessage message, CancellationToken ct) =>
-        gate.RunAsync(() => HandleAsync(message, CancellationToken.None), ct);
+    public Task<CommandReply> RunAsync(IncomingMessage message) =>
+        HandleAsync(message, CancellationToken.None);
 
     private async Task<CommandReply> HandleAsync(IncomingMessage message, CancellationToken ct)
     {

@@ -37,7 +37,7 @@ public sealed class DingTalkCallback(
         if (!robot.IsOnApiHost(message.SessionWebhook))
             return Refuse(400, channelId, "sessionWebhook is not on the DingTalk API host");
         var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.DingTalk, message.MsgId, message.UserId,
-            message.SenderNick, message.Text, time.GetUtcNow()), ct);
+            message.SenderNick, message.Text, time.GetUtcNow()));
         if (reply is null)
         {
             logger.LogInformation("DingTalk message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channelId);

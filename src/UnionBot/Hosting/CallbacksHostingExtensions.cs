@@ -11,7 +11,6 @@ public static class CallbacksHostingExtensions
     {
         builder.Services.AddSingleton<CallbackChannels>();
         builder.Services.AddSingleton<ProcessedMessages>();
-        builder.Services.AddSingleton<CommandGate>();
         builder.Services.AddScoped<CommandRunner>();
         builder.Services.AddScoped<WeComCallback>();
         builder.Services.AddScoped<DingTalkCallback>();
