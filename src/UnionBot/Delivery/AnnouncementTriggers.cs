@@ -36,8 +36,8 @@ public sealed class AnnouncementTriggers(OutboxStore store, IOptions<UnionBotOpt
             }
         }
         // A daily re-sync at 00:05 picks up the new year when Plan:Year is 0, and any plan change the watcher missed.
-        // DoNothing: a missed 00:05 is not worth a late run — every start syncs anyway — and a late run would re-read
-        // the plan at an arbitrary moment (in tests, whose manual clock is behind Quartz's, at once).
+        // DoNothing: a missed 00:05 is not worth a late run — every start syncs anyway, and the file watcher catches
+        // edits — while a late run would re-read the plan at an arbitrary moment.
         await scheduler.ScheduleJob(TriggerBuilder.Create(time)
             .WithIdentity(DailySync)
             .ForJob(PlanSyncJob.Key)
