@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
-using static UnionBot.Core.Commands.Markdown;
+using static UnionBot.Core.Text.Markdown;
 
 namespace UnionBot.Core.Announcements;
 

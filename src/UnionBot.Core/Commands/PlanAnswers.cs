@@ -1,7 +1,7 @@
 using System.Text;
 using UnionBot.Core.Plan;
 using UnionBot.Core.SignUps;
-using static UnionBot.Core.Commands.Markdown;
+using static UnionBot.Core.Text.Markdown;
 
 namespace UnionBot.Core.Commands;
 

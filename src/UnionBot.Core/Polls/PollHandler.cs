@@ -1,6 +1,6 @@
 using System.Text;
 using UnionBot.Core.Commands;
-using static UnionBot.Core.Commands.Markdown;
+using static UnionBot.Core.Text.Markdown;
 
 namespace UnionBot.Core.Polls;
 

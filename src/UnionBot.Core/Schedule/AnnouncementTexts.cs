@@ -1,5 +1,6 @@
 using System.Text;
 using UnionBot.Core.Calendar;
+using UnionBot.Core.Text;
 
 namespace UnionBot.Core.Schedule;
 
@@ -21,7 +22,7 @@ public static class AnnouncementTexts
     {
         var sb = Heading(MonthlyTitle(covered, noticeMonth));
         sb.Append($"各位老师好！{MonthsName(covered, noticeMonth)}工会的工作和活动安排如下：\n\n");
-        AppendList(sb, activities.Select(MarkdownText.Escape));
+        AppendList(sb, activities.Select(Markdown.Inline));
         sb.Append($"需要报名的活动，请在群里发送“{SignUp}活动名”，活动名写其中几个字就行。欢迎大家踊跃参加！\n\n");
         return sb.Append(Signature).ToString();
     }
@@ -50,7 +51,7 @@ public static class AnnouncementTexts
         sb.Append($"各位老师好！{when}就是{festival.Name}（{DateName(festival, date)}），工会为大家准备了：\n\n");
         AppendList(sb, activities.Select(Item));
         sb.Append(activities.Count == 1
-            ? $"想参加的老师，请在群里发送“{SignUp}{MarkdownText.Escape(activities[0].SignUpName)}”报名。\n\n"
+            ? $"想参加的老师，请在群里发送“{SignUp}{Markdown.Inline(activities[0].SignUpName)}”报名。\n\n"
             : $"想参加的老师，请在群里发送“{SignUp}活动名”报名，活动名写其中几个字就行。\n\n");
         return sb.Append(Signature).ToString();
     }
@@ -77,7 +78,7 @@ public static class AnnouncementTexts
     }
 
     private static string Item(FestivalItem item) =>
-        MarkdownText.Escape(item.Title) + (item.Months.Count == 0 ? "" : $"（{MonthsName(item.Months, item.Months[0])}）");
+        Markdown.Inline(item.Title) + (item.Months.Count == 0 ? "" : $"（{MonthsName(item.Months, item.Months[0])}）");
 
     private static StringBuilder Heading(string title) => new StringBuilder("### ").Append(title).Append("\n\n");
 

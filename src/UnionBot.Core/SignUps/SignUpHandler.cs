@@ -4,7 +4,7 @@ using UnionBot.Core.Announcements;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Members;
 using UnionBot.Core.Options;
-using static UnionBot.Core.Commands.Markdown;
+using static UnionBot.Core.Text.Markdown;
 
 namespace UnionBot.Core.SignUps;
 

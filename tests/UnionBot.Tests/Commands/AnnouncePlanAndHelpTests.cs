@@ -1,3 +1,4 @@
+using UnionBot.Core.Text;
 using UnionBot.Core.Commands;
 
 namespace UnionBot.Tests.Commands;

@@ -1,3 +1,4 @@
+using UnionBot.Core.Text;
 using UnionBot.Core.Calendar;
 using UnionBot.Core.Schedule;
 using static UnionBot.Tests.Schedule.TestPlans;
@@ -73,13 +74,13 @@ public sealed class AnnouncementTextsTests
 
     [Theory]
     [InlineData("推进学校***建设", "推进学校＊＊＊建设")]
-    [InlineData("第一行\r\n# 第二行", "第一行  ＃ 第二行")]
+    [InlineData("第一行\r\n# 第二行", "第一行 ＃ 第二行")]
     [InlineData("+ 加", "＋ 加")]
     [InlineData("2) 二", "2） 二")]
     [InlineData("2023.5 不是列表", "2023.5 不是列表")]
     [InlineData("  教师节庆祝活动  ", "教师节庆祝活动")]
     public void EscapeKeepsTheWordsAndRemovesTheSyntax(string input, string expected) =>
-        Assert.Equal(expected, MarkdownText.Escape(input));
+        Assert.Equal(expected, Markdown.Inline(input));
 
     [Theory]
     [InlineData(new[] { 3 }, 3, "三月份")]
