@@ -13,8 +13,8 @@ public sealed class UnionBotOptions
     public List<string> Admins { get; set; } = [];
     public string Members { get; set; } = "";
     public List<ChannelOptions> Channels { get; set; } = [];
-    public PlatformApiOptions WeCom { get; set; } = new() { ApiBaseUrl = "https://qyapi.weixin.qq.com" };
-    public PlatformApiOptions DingTalk { get; set; } = new() { ApiBaseUrl = "https://oapi.dingtalk.com" };
+    public WeComApiOptions WeCom { get; set; } = new();
+    public DingTalkApiOptions DingTalk { get; set; } = new();
     public DeliveryOptions Delivery { get; set; } = new();
 
     /// <summary>The configured zone; valid once the options passed validation.</summary>
@@ -53,11 +53,35 @@ public sealed class FestivalNoticeOptions
 
 public enum PlatformKind { Local, WeCom, DingTalk }
 
+/// <summary>How a channel receives the commands typed in its group.</summary>
+public enum ChannelMode
+{
+    /// <summary>The platform calls <c>/callbacks/…</c> over HTTPS (needs a public address).</summary>
+    Webhook,
+    /// <summary>UnionBot dials out: WeCom 智能机器人 long connection, DingTalk Stream mode (works behind NAT).</summary>
+    LongConnection,
+}
+
+/// <summary>How announcements reach a channel's group.</summary>
+public enum SendPath
+{
+    /// <summary>The group robot webhook (WeCom <c>WebhookKey</c>, DingTalk <c>AccessToken</c>).</summary>
+    Webhook,
+    /// <summary>WeCom only: <c>aibot_send_msg</c> over the long connection (for a group without a group robot).</summary>
+    LongConnection,
+}
+
 public sealed class ChannelOptions
 {
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public PlatformKind Platform { get; set; }
+
+    /// <summary>How commands arrive: HTTP callbacks (default) or a connection UnionBot opens itself.</summary>
+    public ChannelMode Mode { get; set; } = ChannelMode.Webhook;
+
+    /// <summary>How announcements are posted; <c>LongConnection</c> is for WeCom channels in that mode.</summary>
+    public SendPath SendVia { get; set; } = SendPath.Webhook;
 
     // WeCom: group robot (announcements), 智能机器人 callback (commands), long connection.
     public string WebhookKey { get; set; } = "";
@@ -75,21 +99,41 @@ public sealed class ChannelOptions
     /// <summary>Whether announcements can be posted to this channel's group robot.</summary>
     public bool CanSend => Platform switch
     {
+        PlatformKind.WeCom when SendVia == SendPath.LongConnection => BotId.Length > 0 && BotSecret.Length > 0,
         PlatformKind.WeCom => WebhookKey.Length > 0,
         PlatformKind.DingTalk => AccessToken.Length > 0,
         _ => true,
     };
 
     /// <summary>Whether this channel accepts HTTP callbacks (commands typed in the group).</summary>
-    public bool CanReceive => Platform switch
+    public bool CanReceive => Mode == ChannelMode.Webhook && Platform switch
     {
         PlatformKind.WeCom => Token.Length > 0 && EncodingAesKey.Length > 0,
         PlatformKind.DingTalk => AppSecret.Length > 0,
         _ => true,
     };
+
+    /// <summary>Whether UnionBot should open this channel's long connection (credentials present).</summary>
+    public bool CanConnect => Mode == ChannelMode.LongConnection && Platform switch
+    {
+        PlatformKind.WeCom => BotId.Length > 0 && BotSecret.Length > 0,
+        PlatformKind.DingTalk => AppKey.Length > 0 && AppSecret.Length > 0,
+        _ => false,
+    };
 }
 
-public sealed class PlatformApiOptions
+public sealed class WeComApiOptions
 {
-    public string ApiBaseUrl { get; set; } = "";
+    public string ApiBaseUrl { get; set; } = "https://qyapi.weixin.qq.com";
+
+    /// <summary>The 智能机器人 long-connection gateway (PROTOCOLS.md 1.2).</summary>
+    public string LongConnectionUrl { get; set; } = "wss://openws.work.weixin.qq.com";
+}
+
+public sealed class DingTalkApiOptions
+{
+    public string ApiBaseUrl { get; set; } = "https://oapi.dingtalk.com";
+
+    /// <summary>The open API that hands out Stream-mode connections (PROTOCOLS.md 2.2).</summary>
+    public string OpenApiBaseUrl { get; set; } = "https://api.dingtalk.com";
 }

@@ -37,6 +37,9 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
         CheckDelivery(o.Delivery, Fail);
         CheckBaseUrl("WeCom:ApiBaseUrl", o.WeCom.ApiBaseUrl, Fail);
         CheckBaseUrl("DingTalk:ApiBaseUrl", o.DingTalk.ApiBaseUrl, Fail);
+        CheckBaseUrl("DingTalk:OpenApiBaseUrl", o.DingTalk.OpenApiBaseUrl, Fail);
+        if (!Uri.TryCreate(o.WeCom.LongConnectionUrl, UriKind.Absolute, out var ws) || (ws.Scheme != "wss" && ws.Scheme != "ws"))
+            Fail("WeCom:LongConnectionUrl", $"'{o.WeCom.LongConnectionUrl}' is not a ws(s):// address");
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < o.Channels.Count; i++)
@@ -55,6 +58,12 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
                 Fail($"{key}:EncodingAesKey", "must be the 43 characters WeCom shows");
             if (c.Platform == PlatformKind.WeCom && (c.Token.Length > 0) != (c.EncodingAesKey.Length > 0))
                 Fail($"{key}:Token", "Token and EncodingAesKey are set together or not at all");
+            if (c.Mode == ChannelMode.LongConnection && c.Platform == PlatformKind.WeCom && (c.BotId.Length == 0 || c.BotSecret.Length == 0))
+                Fail($"{key}:BotId", "a WeCom channel in LongConnection mode needs BotId and BotSecret (智能机器人 → API 模式 → 长连接)");
+            if (c.Mode == ChannelMode.LongConnection && c.Platform == PlatformKind.DingTalk && (c.AppKey.Length == 0 || c.AppSecret.Length == 0))
+                Fail($"{key}:AppKey", "a DingTalk channel in LongConnection mode needs AppKey and AppSecret (Stream mode)");
+            if (c.SendVia == SendPath.LongConnection && (c.Platform != PlatformKind.WeCom || c.Mode != ChannelMode.LongConnection))
+                Fail($"{key}:SendVia", "LongConnection posting exists only for WeCom channels in LongConnection mode; use Webhook");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -15,10 +15,10 @@ public static class PlatformsHostingExtensions
     /// <summary>The three messengers (WeCom, DingTalk, the local channel), each resolvable as <see cref="IPlatformMessenger"/>.</summary>
     public static IHostApplicationBuilder AddPlatforms(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHttpClient<WeComRobotClient>((sp, http) => Configure(http, Api(sp).WeCom))
+        builder.Services.AddHttpClient<WeComRobotClient>((sp, http) => Configure(http, Api(sp).WeCom.ApiBaseUrl))
             .ConfigurePrimaryHttpMessageHandler(CreateHandler)
             .RemoveAllLoggers(); // our one line per send replaces them: their URLs carry the key (redacted only unless DisableUriRedaction is set)
-        builder.Services.AddHttpClient<DingTalkRobotClient>((sp, http) => Configure(http, Api(sp).DingTalk))
+        builder.Services.AddHttpClient<DingTalkRobotClient>((sp, http) => Configure(http, Api(sp).DingTalk.ApiBaseUrl))
             .ConfigurePrimaryHttpMessageHandler(CreateHandler)
             .RemoveAllLoggers();
         builder.Services.AddSingleton<LocalMessenger>();
@@ -31,10 +31,10 @@ public static class PlatformsHostingExtensions
 
     private static UnionBotOptions Api(IServiceProvider sp) => sp.GetRequiredService<IOptions<UnionBotOptions>>().Value;
 
-    private static void Configure(HttpClient http, PlatformApiOptions api)
+    private static void Configure(HttpClient http, string apiBaseUrl)
     {
         // A trailing slash so that relative paths append to a base that has a path of its own (a proxy prefix).
-        http.BaseAddress = new Uri(api.ApiBaseUrl.TrimEnd('/') + "/");
+        http.BaseAddress = new Uri(apiBaseUrl.TrimEnd('/') + "/");
         http.Timeout = RequestTimeout;
         http.MaxResponseContentBufferSize = 64 * 1024; // the answer is a few bytes of JSON; anything huge is not the platform
     }

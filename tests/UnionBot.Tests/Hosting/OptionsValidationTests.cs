@@ -50,6 +50,8 @@ public sealed class OptionsValidationTests
     [InlineData("UnionBot:Urls", "ftp://x", "UnionBot:Urls")]
     [InlineData("UnionBot:Plan:Path", "no/such/plan.txt", "UnionBot:Plan:Path")]
     [InlineData("UnionBot:WeCom:ApiBaseUrl", "not a url", "UnionBot:WeCom:ApiBaseUrl")]
+    [InlineData("UnionBot:WeCom:LongConnectionUrl", "https://openws.work.weixin.qq.com", "UnionBot:WeCom:LongConnectionUrl")]
+    [InlineData("UnionBot:DingTalk:OpenApiBaseUrl", "api.dingtalk.com", "UnionBot:DingTalk:OpenApiBaseUrl")]
     [InlineData("UnionBot:Shedule:CatchUp", "01:00:00", "UnionBot:Shedule")]
     [InlineData("UnionBot:Channels:0:Id", "bad id!", "UnionBot:Channels:0:Id")]
     [InlineData("UnionBot:Channels:0:WebhookKy", "k", "UnionBot:Channels:0:WebhookKy")]
@@ -57,6 +59,38 @@ public sealed class OptionsValidationTests
     {
         var failures = Validate(("UnionBot:Channels:0:Platform", "WeCom"), ("UnionBot:Channels:0:Id", "wecom-all"), (key, value));
         Assert.Contains(failures, f => f.StartsWith(named, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("WeCom", "LongConnection", "Webhook", "", "UnionBot:Channels:0:BotId")]
+    [InlineData("DingTalk", "LongConnection", "Webhook", "", "UnionBot:Channels:0:AppKey")]
+    [InlineData("DingTalk", "LongConnection", "LongConnection", "creds", "UnionBot:Channels:0:SendVia")]
+    [InlineData("WeCom", "Webhook", "LongConnection", "creds", "UnionBot:Channels:0:SendVia")]
+    public void ALongConnectionChannelNeedsItsCredentialsAndAPossibleSendPath(
+        string platform, string mode, string sendVia, string credentials, string named)
+    {
+        var settings = new List<(string, string)>
+        {
+            ("UnionBot:Channels:0:Id", "g"), ("UnionBot:Channels:0:Platform", platform),
+            ("UnionBot:Channels:0:Mode", mode), ("UnionBot:Channels:0:SendVia", sendVia),
+        };
+        if (credentials.Length > 0)
+            settings.AddRange([("UnionBot:Channels:0:BotId", "b"), ("UnionBot:Channels:0:BotSecret", "s"),
+                ("UnionBot:Channels:0:AppKey", "k"), ("UnionBot:Channels:0:AppSecret", "s")]);
+        Assert.Contains(Validate([.. settings]), f => f.StartsWith(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AWeComLongConnectionChannelWithItsCredentialsIsValidAndPostsThroughTheConnection()
+    {
+        var failures = Validate(("UnionBot:Channels:0:Id", "g"), ("UnionBot:Channels:0:Platform", "WeCom"),
+            ("UnionBot:Channels:0:Mode", "LongConnection"), ("UnionBot:Channels:0:SendVia", "LongConnection"),
+            ("UnionBot:Channels:0:BotId", "b"), ("UnionBot:Channels:0:BotSecret", "s"));
+        Assert.Empty(failures);
+        var channel = new ChannelOptions { Platform = PlatformKind.WeCom, Mode = ChannelMode.LongConnection, SendVia = SendPath.LongConnection, BotId = "b", BotSecret = "s" };
+        Assert.True(channel.CanSend);
+        Assert.True(channel.CanConnect);
+        Assert.False(channel.CanReceive); // no HTTP callback for a channel that dials out
     }
 
     [Fact]
