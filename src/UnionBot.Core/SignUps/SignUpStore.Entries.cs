@@ -7,7 +7,8 @@ namespace UnionBot.Core.SignUps;
 /// <summary>How a /报名 ended.</summary>
 public enum JoinOutcome { Joined, AlreadyIn, Closed, PastDeadline }
 
-public sealed record JoinResult(JoinOutcome Outcome, Standing? Standing);
+/// <summary><see cref="State"/> is the sign-up's quota and deadline as the join read them, inside its transaction.</summary>
+public sealed record JoinResult(JoinOutcome Outcome, Standing? Standing, SignUpRow State);
 
 /// <summary>How a /取消报名 ended; <see cref="Promoted"/> is the waiting teacher who took the freed place.</summary>
 public sealed record LeaveResult(bool WasIn, EntryRow? Promoted, long? PromotedPlace);
@@ -40,9 +41,9 @@ public sealed partial class SignUpStore
         var state = await c.QuerySingleAsync<SignUpRow>(SignUpStateSql, new { Id = signUpId }, tx);
         var existing = await c.ExecuteScalarAsync<long?>(MyEntrySql, new { Id = signUpId, ctx.UserId }, tx);
         if (existing is { } mine)
-            return new JoinResult(JoinOutcome.AlreadyIn, await StandingAsync(c, tx, signUpId, mine, state.Quota));
-        if (!state.IsOpen) return new JoinResult(JoinOutcome.Closed, null);
-        if (state.DeadlineAt is { } deadline && ctx.Now >= deadline) return new JoinResult(JoinOutcome.PastDeadline, null);
+            return new JoinResult(JoinOutcome.AlreadyIn, await StandingAsync(c, tx, signUpId, mine, state.Quota), state);
+        if (!state.IsOpen) return new JoinResult(JoinOutcome.Closed, null, state);
+        if (state.DeadlineAt is { } deadline && ctx.Now >= deadline) return new JoinResult(JoinOutcome.PastDeadline, null, state);
 
         var entryId = await c.ExecuteScalarAsync<long>(InsertEntrySql, new
         {
@@ -50,7 +51,7 @@ public sealed partial class SignUpStore
         }, tx);
         var standing = await StandingAsync(c, tx, signUpId, entryId, state.Quota);
         await tx.CommitAsync(ct);
-        return new JoinResult(JoinOutcome.Joined, standing);
+        return new JoinResult(JoinOutcome.Joined, standing, state);
     }
 
     /// <summary>Cancels; when the leaver held a place and someone waits, the first waiting teacher now holds the last place.</summary>
