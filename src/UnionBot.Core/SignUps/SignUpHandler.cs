@@ -27,8 +27,9 @@ public sealed partial class SignUpHandler(
         var id = signUp?.Id ?? await store.OpenImplicitAsync(ctx, title, ct);
         var result = await store.JoinAsync(id, ctx, ct);
         var name = $"「{Inline(title)}」";
-        var row = await store.FindAsync(id, ct);
-        var quota = row?.Quota;
+        // The quota and deadline as the join saw them, in its transaction: no second read after it.
+        var row = result.State;
+        var quota = row.Quota;
         return CommandReply.Of(result switch
         {
             { Outcome: JoinOutcome.Closed } => $"{name}的报名已经结束啦。发 /本月 看看其他活动。",

@@ -7,20 +7,26 @@ namespace UnionBot.Core.SignUps;
 /// <summary>How a /报名 ended.</summary>
 public enum JoinOutcome { Joined, AlreadyIn, Closed, PastDeadline }
 
-public sealed record JoinResult(JoinOutcome Outcome, Standing? Standing);
+/// <summary><see cref="State"/> is the sign-up's quota and deadline as the join read them, inside its transaction.</summary>
+public sealed record JoinResult(JoinOutcome Outcome, Standing? Standing, SignUpRow State);
 
 /// <summary>How a /取消报名 ended; <see cref="Promoted"/> is the waiting teacher who took the freed place.</summary>
 public sealed record LeaveResult(bool WasIn, EntryRow? Promoted, long? PromotedPlace);
 
 public sealed partial class SignUpStore
 {
-    private const string SignUpStateSql = "SELECT quota AS Quota, deadline AS Deadline, is_open AS IsOpen FROM signups WHERE id = @Id;";
-    private const string MyEntrySql = "SELECT id FROM signup_entries WHERE signup_id = @Id AND user_id = @UserId;";
+    // One statement for everything a join or a leave decides on, read inside the write transaction: each statement
+    // costs a prepare and a round trip while every other teacher's callback waits for the single writer.
+    private const string StateSql = """
+        SELECT s.quota AS Quota, s.deadline AS Deadline, s.is_open AS IsOpen,
+               (SELECT e.id FROM signup_entries e WHERE e.signup_id = s.id AND e.user_id = @UserId) AS Mine,
+               (SELECT COUNT(*) FROM signup_entries e WHERE e.signup_id = s.id) AS Entries
+        FROM signups s WHERE s.id = @Id;
+        """;
     private const string RankSql = "SELECT COUNT(*) FROM signup_entries WHERE signup_id = @Id AND id <= @EntryId;";
     private const string InsertEntrySql = """
         INSERT INTO signup_entries (signup_id, user_id, user_name, channel_id, joined_at)
         VALUES (@Id, @UserId, @UserName, @ChannelId, @JoinedAt)
-        RETURNING id;
         """;
     private const string DeleteEntrySql = "DELETE FROM signup_entries WHERE id = @EntryId;";
     private const string AtPlaceSql = """
@@ -37,20 +43,22 @@ public sealed partial class SignUpStore
         using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var state = await c.QuerySingleAsync<SignUpRow>(SignUpStateSql, new { Id = signUpId }, tx);
-        var existing = await c.ExecuteScalarAsync<long?>(MyEntrySql, new { Id = signUpId, ctx.UserId }, tx);
-        if (existing is { } mine)
-            return new JoinResult(JoinOutcome.AlreadyIn, await StandingAsync(c, tx, signUpId, mine, state.Quota));
-        if (!state.IsOpen) return new JoinResult(JoinOutcome.Closed, null);
-        if (state.DeadlineAt is { } deadline && ctx.Now >= deadline) return new JoinResult(JoinOutcome.PastDeadline, null);
+        var read = await c.QuerySingleAsync<EntryState>(StateSql, new { Id = signUpId, ctx.UserId }, tx);
+        var state = new SignUpRow { Id = signUpId, Quota = read.Quota, Deadline = read.Deadline, IsOpen = read.IsOpen };
+        if (read.Mine is { } mine)
+            return new JoinResult(JoinOutcome.AlreadyIn, await StandingAsync(c, tx, signUpId, mine, state.Quota), state);
+        if (!state.IsOpen) return new JoinResult(JoinOutcome.Closed, null, state);
+        if (state.DeadlineAt is { } deadline && ctx.Now >= deadline) return new JoinResult(JoinOutcome.PastDeadline, null, state);
 
-        var entryId = await c.ExecuteScalarAsync<long>(InsertEntrySql, new
+        await c.ExecuteAsync(InsertEntrySql, new
         {
             Id = signUpId, ctx.UserId, UserName = ctx.Message.UserName, ChannelId = ctx.ChannelId, JoinedAt = IsoTime.Format(ctx.Now),
         }, tx);
-        var standing = await StandingAsync(c, tx, signUpId, entryId, state.Quota);
+        // The writer is held (BEGIN IMMEDIATE) and AUTOINCREMENT ids only grow, so the new entry comes after every
+        // entry counted above: its rank is that count plus one, without a second count.
+        var standing = RankToStanding(read.Entries + 1, state.Quota);
         await tx.CommitAsync(ct);
-        return new JoinResult(JoinOutcome.Joined, standing);
+        return new JoinResult(JoinOutcome.Joined, standing, state);
     }
 
     /// <summary>Cancels; when the leaver held a place and someone waits, the first waiting teacher now holds the last place.</summary>
@@ -59,9 +67,8 @@ public sealed partial class SignUpStore
         using var writing = await WriteGate.EnterAsync(database, ct);
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var state = await c.QuerySingleAsync<SignUpRow>(SignUpStateSql, new { Id = signUpId }, tx);
-        if (await c.ExecuteScalarAsync<long?>(MyEntrySql, new { Id = signUpId, ctx.UserId }, tx) is not { } mine)
-            return new LeaveResult(false, null, null);
+        var state = await c.QuerySingleAsync<EntryState>(StateSql, new { Id = signUpId, ctx.UserId }, tx);
+        if (state.Mine is not { } mine) return new LeaveResult(false, null, null);
 
         var before = await StandingAsync(c, tx, signUpId, mine, state.Quota);
         await c.ExecuteAsync(DeleteEntrySql, new { EntryId = mine }, tx);
@@ -75,7 +82,19 @@ public sealed partial class SignUpStore
     private static async Task<Standing> StandingAsync(System.Data.IDbConnection c, System.Data.IDbTransaction tx, long signUpId, long entryId, long? quota)
     {
         var rank = await c.ExecuteScalarAsync<long>(RankSql, new { Id = signUpId, EntryId = entryId }, tx);
-        return quota is { } q && rank > q ? new Standing(true, rank - q) : new Standing(false, rank);
+        return RankToStanding(rank, quota);
+    }
+
+    private static Standing RankToStanding(long rank, long? quota) =>
+        quota is { } q && rank > q ? new Standing(true, rank - q) : new Standing(false, rank);
+
+    private sealed record EntryState
+    {
+        public long? Quota { get; init; }
+        public string? Deadline { get; init; }
+        public bool IsOpen { get; init; }
+        public long? Mine { get; init; }
+        public long Entries { get; init; }
     }
 
     /// <summary>Where each entry stands, in arrival order.</summary>

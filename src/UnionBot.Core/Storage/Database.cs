@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -13,15 +14,25 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
 {
     public string ConnectionString { get; } = Normalize(connectionString);
 
+    // busy_timeout makes concurrent writers wait instead of failing with SQLITE_BUSY. synchronous = NORMAL is the
+    // setting SQLite recommends with WAL: a commit no longer waits for an fsync (4x the callbacks per second in
+    // bench/CallbackLoad); nothing is lost when the process crashes or restarts, only on power loss.
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+
+    // All three settings belong to the native connection, which the pool keeps open between Open calls, so they are
+    // applied once per native handle rather than on every Open (one command's four opens paid for three statements each).
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+
     /// <summary>Opens a connection with WAL, a busy timeout and foreign keys on.</summary>
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        // busy_timeout makes concurrent writers wait instead of failing with SQLITE_BUSY. synchronous = NORMAL is
-        // the setting SQLite recommends with WAL: a commit no longer waits for an fsync (4x the callbacks per second
-        // in bench/CallbackLoad); nothing is lost when the process crashes or restarts, only on power loss.
-        connection.Execute("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+        if (NeedsPragmas(connection))
+        {
+            connection.Execute(ConnectionPragmas);
+            MarkConfigured(connection);
+        }
         return connection;
     }
 
@@ -29,9 +40,23 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
-        await connection.ExecuteAsync("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+        if (NeedsPragmas(connection))
+        {
+            await connection.ExecuteAsync(ConnectionPragmas);
+            MarkConfigured(connection);
+        }
         return connection;
     }
+
+    private static bool NeedsPragmas(SqliteConnection connection) =>
+        connection.Handle is not { } handle || !Configured.TryGetValue(handle, out _);
+
+    private static void MarkConfigured(SqliteConnection connection)
+    {
+        if (connection.Handle is { } handle) Configured.AddOrUpdate(handle, Marker);
+    }
+
+    private static readonly object Marker = new();
 
     /// <summary>Creates the file's folder and brings the schema to the newest version; returns that version.</summary>
     public int Migrate()

@@ -34,6 +34,45 @@ public sealed class ProcessedMessagesTests
         Assert.True(await processed.TryClaimAsync("wecom-all", "old", default));
     }
 
+    [Fact]
+    public async Task AHundredDeliveriesOfOneIdAtOnceClaimItExactlyOnce()
+    {
+        using var dir = new TempDirectory();
+        var (processed, _) = Open(dir);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => processed.TryClaimAsync("wecom-all", "m-1", default))));
+
+        Assert.Single(claims, claimed => claimed);
+    }
+
+    [Fact]
+    public async Task ClaimsCommittedTogetherAreEachKeptAndKnownToANewInstanceAfterARestart()
+    {
+        using var dir = new TempDirectory();
+        var (processed, _) = Open(dir);
+        var ids = Enumerable.Range(0, 200).Select(i => $"m-{i}").ToList();
+
+        var first = await Task.WhenAll(ids.Select(id => Task.Run(() => processed.TryClaimAsync("wecom-all", id, default))));
+        var (restarted, _) = Open(dir);
+        var again = await Task.WhenAll(ids.Select(id => restarted.TryClaimAsync("wecom-all", id, default)));
+
+        Assert.All(first, Assert.True);
+        Assert.All(again, Assert.False);
+    }
+
+    [Fact]
+    public async Task AClaimThatCannotBeWrittenFailsInsteadOfHangingAndLaterClaimsStillWork()
+    {
+        using var dir = new TempDirectory();
+        var database = new Database($"Data Source={dir.File("p.db")};Pooling=False", NullLogger<Database>.Instance);
+        var processed = new ProcessedMessages(database, new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => processed.TryClaimAsync("wecom-all", "m-1", default));
+        database.Migrate();
+
+        Assert.True(await processed.TryClaimAsync("wecom-all", "m-1", default));
+    }
+
     private static (ProcessedMessages, ManualTimeProvider) Open(TempDirectory dir)
     {
         var database = new Database($"Data Source={dir.File("p.db")};Pooling=False", NullLogger<Database>.Instance);
