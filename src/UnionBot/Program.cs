@@ -13,6 +13,7 @@ builder.AddPlatforms();
 builder.AddDelivery();
 builder.AddCommands();
 builder.AddCallbacks();
+builder.AddLongConnections();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
