@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace UnionBot.Core.Platforms.DingTalk.Stream;
@@ -7,6 +8,9 @@ public sealed record StreamFrame(string Type, string MessageId, string? Topic, s
 {
     /// <summary>The topic of messages typed to the robot; its <c>data</c> is the HTTP-mode callback body.</summary>
     public const string RobotTopic = "/v1.0/im/bot/messages/get";
+
+    // Quotes inside data written as \" (as in the protocol's examples), not \u0022: the same JSON, easier to read in a capture.
+    private static readonly JsonSerializerOptions AckJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public bool IsPing => Type == "SYSTEM" && Topic == "ping";
     public bool IsDisconnect => Type == "SYSTEM" && Topic == "disconnect";
@@ -36,7 +40,7 @@ public sealed record StreamFrame(string Type, string MessageId, string? Topic, s
         headers = new { contentType = "application/json", messageId = MessageId },
         message = "OK",
         data = IsPing ? Data : """{"response":null}""",
-    });
+    }, AckJson);
 
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;

@@ -1,0 +1,149 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
+using UnionBot.Core.Platforms.LongConnection;
+using UnionBot.Tests.Callbacks;
+
+namespace UnionBot.Tests.LongConnection;
+
+/// <summary>The real Stream client against the fake gateway (PROTOCOLS.md 2.2), through the product's pipeline.</summary>
+public sealed class DingTalkStreamTests
+{
+    [Fact]
+    public async Task ASignUpConversationRunsOverTheStreamAndEveryFrameIsAcknowledgedAtOnce()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync();
+        var session = await host.ConnectedAsync();
+
+        Assert.Contains("名额 2 人", (await host.SayAsync("chair-userid", "/发起报名 教职工气排球赛 名额2")).Content);
+        var li = await host.SayAsync("teacher-li", "/报名 气排球赛");
+        Assert.Contains("报名成功", li.Content);
+        Assert.Contains("@teacher-li", li.Content);
+        Assert.Contains("报名成功", (await host.SayAsync("teacher-zhang", "/报名 气排球赛")).Content);
+        Assert.Contains("候补第 1 位", (await host.SayAsync("teacher-chen", "/报名 气排球赛")).Content);
+
+        var ack = session.AckFor("frame-m-2")!.Value;
+        Assert.Equal(200, ack.GetProperty("code").GetInt32());
+        Assert.Equal("OK", ack.GetProperty("message").GetString());
+        Assert.Equal("application/json", ack.GetProperty("headers").GetProperty("contentType").GetString());
+        Assert.Equal("""{"response":null}""", ack.GetProperty("data").GetString());
+        Assert.Empty(host.Gateway.Pending);
+        Assert.Equal(1, host.Gateway.Opens);
+        Assert.Equal(LinkState.Connected, host.State);
+    }
+
+    [Fact]
+    public async Task APingIsAnsweredWithItsOwnMessageIdAndData()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync();
+        var session = await host.ConnectedAsync();
+
+        await host.Gateway.SendPingAsync("ping-1", """{"opaque":"12345"}""");
+
+        var ack = (await CallbackHost.WaitForAsync(() => session.AckFor("ping-1") is { } a ? (object)a : null, "the pong") as System.Text.Json.JsonElement?)!.Value;
+        Assert.Equal("""{"opaque":"12345"}""", ack.GetProperty("data").GetString());
+        Assert.Equal(200, ack.GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task AFrameDeliveredTwiceIsAcknowledgedTwiceAndAnsweredOnce()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync();
+        var session = await host.ConnectedAsync();
+        var body = host.RobotMessage("twice", "teacher-li", " /帮助");
+
+        await host.Gateway.PushCallbackAsync("frame-a", body);
+        await host.Gateway.PushCallbackAsync("frame-b", body);
+
+        await host.ReplyToAsync("twice", "/帮助");
+        await CallbackHost.WaitForAsync(() => host.Logs.All.Contains("delivered again") ? "" : null, "the redelivery to be recognised");
+        Assert.NotNull(session.AckFor("frame-a"));
+        Assert.NotNull(session.AckFor("frame-b"));
+        Assert.Single(host.RepliesTo("twice"));
+    }
+
+    [Fact]
+    public async Task ADroppedSocketIsReopenedWithAFreshTicketAndNothingIsLostOrDoubled()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync();
+        var first = await host.ConnectedAsync();
+        Assert.Contains("名额 2 人", (await host.SayAsync("chair-userid", "/发起报名 教职工气排球赛 名额2")).Content);
+
+        first.Abort(); // no close frame: the network went away
+        // Sent while the link is down, so it waits at the gateway; the first message comes again as if its ack was lost.
+        await host.Gateway.QueueCallbackAsync("frame-late", host.RobotMessage("late", "teacher-li", " /报名 气排球赛"));
+        await host.Gateway.QueueCallbackAsync("frame-m-1-again", host.RobotMessage("m-1", "chair-userid", " /发起报名 教职工气排球赛 名额2"));
+
+        var second = await host.ConnectedAsync(2);
+        Assert.Contains("报名成功", (await host.ReplyToAsync("late", "the sign-up sent during the drop")).Content);
+        await CallbackHost.WaitForAsync(() => host.Logs.All.Contains("delivered again") ? "" : null, "the redelivery to be recognised");
+        Assert.Single(host.RepliesTo("m-1"));
+        Assert.Equal(2, host.Gateway.Opens);
+        Assert.Equal(0, host.Gateway.RefusedSockets); // a reused ticket would have been refused
+        Assert.True(second.IsOpen);
+        Assert.Empty(host.Gateway.Pending);
+    }
+
+    [Fact]
+    public async Task ADisconnectNoticeOpensTheNewConnectionBeforeTheOldOneCloses()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync();
+        var old = await host.ConnectedAsync();
+
+        await host.Gateway.SendDisconnectAsync("bye-1");
+        var fresh = await host.ConnectedAsync(2);
+
+        Assert.Equal(1, fresh.OthersOpenAtStart);
+        Assert.True(old.IsOpen);
+        Assert.NotNull(old.AckFor("bye-1"));
+        await old.CloseAsync(); // about 10 s later on DingTalk
+        await old.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Contains("/报名", (await host.SayAsync("teacher-li", "/帮助")).Content);
+        Assert.Single(host.Gateway.Sessions, s => s.IsOpen);
+        Assert.Equal(LinkState.Connected, host.State);
+    }
+
+    [Fact]
+    public async Task AGatewayThatFallsSilentIsLeftForAFreshConnection()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync();
+        var silent = await host.ConnectedAsync();
+
+        host.Time.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1)); // no frame, not even a ping
+
+        await host.ConnectedAsync(2);
+        await silent.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Contains("silent", host.Logs.All);
+        Assert.Contains("/报名", (await host.SayAsync("teacher-li", "/帮助")).Content);
+    }
+
+    [Fact]
+    public async Task BadCredentialsAreReportedOnceClearlyAndRetriedOnlyEveryFiveMinutes()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync(appSecret: "wrong-secret-value");
+        await CallbackHost.WaitForAsync(() => host.State == LinkState.AuthenticationFailed ? "" : null, "the refusal");
+        Assert.Equal(1, host.Gateway.Opens);
+        var health = await host.Client.GetStringAsync("/healthz");
+        Assert.Contains("AuthenticationFailed", health);
+
+        await CallbackHost.WaitForAsync(() => { host.Time.Advance(TimeSpan.FromMinutes(5)); return host.Gateway.Opens >= 3 ? "" : null; }, "two slow retries");
+
+        var errors = host.Logs.At(LogLevel.Error, "UnionBot");
+        var error = Assert.Single(errors);
+        Assert.Contains(DingTalkStreamHost.Channel, error);
+        Assert.Contains("AppSecret", error);
+        Assert.DoesNotContain("wrong-secret-value", host.Logs.All);
+        Assert.Empty(host.Gateway.Sessions);
+    }
+
+    [Fact]
+    public async Task StoppingTheHostClosesTheSocketWithACloseFrame()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync();
+        var session = await host.ConnectedAsync();
+
+        await host.StopAsync();
+
+        await session.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, session.ClientClose);
+    }
+}
