@@ -41,10 +41,12 @@ public sealed class DingTalkStreamHost : IAsyncDisposable
     public ManualTimeProvider Time => _factory.Time;
     public LinkState? State => _app.Services.GetRequiredService<LongConnectionStatus>().Of(Channel)?.State;
 
-    public static async Task<DingTalkStreamHost> StartAsync(string appSecret = AppSecret)
+    /// <param name="gatewayOutage">How many open calls fail with 503 before the gateway answers.</param>
+    public static async Task<DingTalkStreamHost> StartAsync(string appSecret = AppSecret, int gatewayOutage = 0)
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
         var gateway = await FakeDingTalkStreamGateway.StartAsync(time, AppKey, AppSecret);
+        gateway.FailNextOpens(gatewayOutage);
         var dingTalk = await FakeDingTalkServer.StartAsync(time);
         dingTalk.AddRobot(AccessToken, RobotSecret);
         var settings = new Dictionary<string, string?>

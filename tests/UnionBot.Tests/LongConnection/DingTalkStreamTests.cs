@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
+using UnionBot.Core.Platforms.DingTalk.Stream;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Tests.Callbacks;
 
@@ -108,7 +109,7 @@ public sealed class DingTalkStreamTests
         await using var host = await DingTalkStreamHost.StartAsync();
         var silent = await host.ConnectedAsync();
 
-        host.Time.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1)); // no frame, not even a ping
+        host.Time.Advance(new DingTalkStreamTimings().IdleTimeout + TimeSpan.FromSeconds(1)); // no frame, not even a ping
 
         await host.ConnectedAsync(2);
         await silent.Ended.WaitAsync(TimeSpan.FromSeconds(5));
@@ -133,6 +134,19 @@ public sealed class DingTalkStreamTests
         Assert.Contains("AppSecret", error);
         Assert.DoesNotContain("wrong-secret-value", host.Logs.All);
         Assert.Empty(host.Gateway.Sessions);
+    }
+
+    [Fact]
+    public async Task AGatewayOutageIsRetriedWithBackoffAndNotReportedAsBadCredentials()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync(gatewayOutage: 2);
+
+        await host.ConnectedAsync();
+
+        Assert.Equal(3, host.Gateway.Opens);
+        Assert.Empty(host.Logs.At(LogLevel.Error, "UnionBot"));
+        Assert.Equal(2, host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms.DingTalk.Stream").Count(l => l.Contains("HTTP 503")));
+        Assert.Equal(LinkState.Connected, host.State);
     }
 
     [Fact]

@@ -23,13 +23,16 @@ public sealed class FakeDingTalkStreamGateway(TimeProvider time, string clientId
     private readonly ConcurrentDictionary<string, string> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeStreamSession> _sessions = new();
     private WebApplication? _app;
-    private int _opens, _refusedSockets;
+    private int _opens, _refusedSockets, _outages;
 
     public string BaseUrl { get; private set; } = "";
     /// <summary>Calls to the open endpoint, accepted or not.</summary>
     public int Opens => _opens;
     /// <summary>WebSocket attempts refused for an unknown, reused or expired ticket.</summary>
     public int RefusedSockets => _refusedSockets;
+    /// <summary>The next <paramref name="times"/> open calls fail with 503, as during a gateway outage.</summary>
+    public void FailNextOpens(int times) => _outages = times;
+
     public IReadOnlyList<FakeStreamSession> Sessions => _sessions.ToList();
     public FakeStreamSession? Current => _sessions.LastOrDefault(s => s.IsOpen);
     /// <summary>Callback frames not acknowledged yet.</summary>
@@ -76,6 +79,7 @@ public sealed class FakeDingTalkStreamGateway(TimeProvider time, string clientId
     private async Task<IResult> OpenAsync(HttpContext context)
     {
         Interlocked.Increment(ref _opens);
+        if (Interlocked.Decrement(ref _outages) >= 0) return Results.StatusCode(503);
         if (!context.Request.Headers.Accept.ToString().Contains("application/json"))
             return Results.Json(new { code = "invalidParameter", message = "Accept must be application/json" }, statusCode: 400);
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);

@@ -99,8 +99,8 @@ public sealed class DingTalkStreamClient(
     /// <summary>A connection, or null with the reason the credentials were refused (null reason: a transient failure).</summary>
     private async Task<(StreamConnection?, string?)> ConnectAsync(ChannelOptions channel, CancellationToken stop)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        timeout.CancelAfter(timings.ConnectTimeout);
+        using var deadline = new CancellationTokenSource(timings.ConnectTimeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
         OpenConnectionResponse? opened;
         try
         {

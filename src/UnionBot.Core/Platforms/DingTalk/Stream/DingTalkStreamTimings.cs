@@ -16,8 +16,12 @@ public sealed record DingTalkStreamTimings
     /// <summary>After the gateway refused the app's credentials: retry slowly, the admin has to fix them.</summary>
     public TimeSpan AuthenticationRetry { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>No frame at all (not even the gateway's ping) for this long: the link is dead even if TCP says otherwise.</summary>
-    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(3);
+    /// <summary>
+    /// No frame at all (not even the gateway's ping) for this long: open a fresh connection, in case the gateway lost
+    /// track of this one while TCP still looks alive. Generous, because a quiet group is not a fault; a dead TCP link
+    /// is caught sooner by <see cref="KeepAlive"/>.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>WebSocket-level ping, which also catches a half-open TCP connection.</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(20);

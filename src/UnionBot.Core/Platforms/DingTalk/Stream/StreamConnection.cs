@@ -80,7 +80,7 @@ internal sealed class StreamConnection : IAsyncDisposable
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
         {
             if (_silent)
-                _logger.LogWarning("DingTalk Stream connection of channel {ChannelId} silent for {Idle}; reconnecting", _channelId, _idle);
+                _logger.LogInformation("DingTalk Stream connection of channel {ChannelId} silent for {Idle}; reconnecting", _channelId, _idle);
             else if (_socket.State != WebSocketState.Closed)
                 _logger.LogWarning("DingTalk Stream connection of channel {ChannelId} dropped: {Reason}", _channelId, e.Message);
         }
