@@ -25,8 +25,7 @@ public static class DingTalkStreamHostingExtensions
                 http.MaxResponseContentBufferSize = 64 * 1024;
             })
             .RemoveAllLoggers(); // the request body carries the AppSecret; our own lines never do
-        builder.Services.AddHostedService(sp => new DingTalkStreamService(
-            sp.GetRequiredService<IOptions<UnionBotOptions>>(), sp.GetRequiredService<DingTalkStreamClient>()));
+        builder.Services.AddHostedService<DingTalkStreamService>(); // registered after AddCallbacks: stops before the reply sender
         return builder;
     }
 }
