@@ -22,13 +22,15 @@ public sealed class DeliveryChannels
     public DeliveryChannels(IOptions<UnionBotOptions> options, IEnumerable<IPlatformMessenger> messengers, ILogger<DeliveryChannels> logger)
     {
         var o = options.Value;
-        var byPlatform = messengers.GroupBy(m => m.Platform).ToDictionary(g => g.Key, g => g.Last());
+        // A WeCom channel with SendVia LongConnection posts through the link's messenger, the others through their robot.
+        var byPath = messengers.GroupBy(m => (m.Platform, m.Path)).ToDictionary(g => g.Key, g => g.Last());
         var configured = o.Channels.Where(c => c.CanSend)
             .Append(new ChannelOptions { Id = LocalId, Name = "本地频道", Platform = PlatformKind.Local });
         var all = new List<DeliveryChannel>();
         foreach (var channel in configured)
         {
-            if (!byPlatform.TryGetValue(channel.Platform, out var messenger))
+            var path = channel.Platform == PlatformKind.WeCom ? channel.SendVia : SendPath.Webhook;
+            if (!byPath.TryGetValue((channel.Platform, path), out var messenger))
             {
                 logger.LogWarning("Channel {Channel} gets no announcements: no sender for {Platform} is installed", channel.Id, channel.Platform);
                 continue;

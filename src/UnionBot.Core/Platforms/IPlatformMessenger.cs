@@ -26,6 +26,9 @@ public interface IPlatformMessenger
 {
     PlatformKind Platform { get; }
 
+    /// <summary>Which <see cref="ChannelOptions.SendVia"/> this messenger serves (the group robot webhook unless it says otherwise).</summary>
+    SendPath Path => SendPath.Webhook;
+
     /// <summary>The largest message this platform accepts, in UTF-8 bytes (the outbox splits longer ones into parts).</summary>
     int MaxMessageBytes { get; }
 
