@@ -30,6 +30,7 @@ public sealed class DingTalkStreamTests
         Assert.Empty(host.Gateway.Pending);
         Assert.Equal(1, host.Gateway.Opens);
         Assert.Equal(LinkState.Connected, host.State);
+        Assert.Contains("Connected", await host.Client.GetStringAsync("/healthz"));
     }
 
     [Fact]
@@ -82,6 +83,7 @@ public sealed class DingTalkStreamTests
         Assert.Equal(0, host.Gateway.RefusedSockets); // a reused ticket would have been refused
         Assert.True(second.IsOpen);
         Assert.Empty(host.Gateway.Pending);
+        Assert.DoesNotContain("ticket=", host.Logs.All);
     }
 
     [Fact]
@@ -96,6 +98,9 @@ public sealed class DingTalkStreamTests
         Assert.Equal(1, fresh.OthersOpenAtStart);
         Assert.True(old.IsOpen);
         Assert.NotNull(old.AckFor("bye-1"));
+        // Until the gateway closes it, the old socket may still carry a message: it is answered too.
+        await host.Gateway.PushCallbackAsync("frame-on-old", host.RobotMessage("on-old", "teacher-li", " /帮助"), on: old);
+        Assert.Contains("/报名", (await host.ReplyToAsync("on-old", "the message on the old socket")).Content);
         await old.CloseAsync(); // about 10 s later on DingTalk
         await old.Ended.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Contains("/报名", (await host.SayAsync("teacher-li", "/帮助")).Content);

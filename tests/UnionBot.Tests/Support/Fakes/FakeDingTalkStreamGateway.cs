@@ -55,11 +55,11 @@ public sealed class FakeDingTalkStreamGateway(TimeProvider time, string clientId
     }
 
     /// <summary>A robot message, as DingTalk pushes it: a CALLBACK frame whose data is the HTTP-mode body.</summary>
-    public Task PushCallbackAsync(string messageId, string data)
+    public Task PushCallbackAsync(string messageId, string data, FakeStreamSession? on = null)
     {
         var frame = Frame("CALLBACK", messageId, RobotTopic, data);
         _pending[messageId] = frame;
-        return (Current ?? throw new InvalidOperationException("no open connection")).SendAsync(frame);
+        return (on ?? Current ?? throw new InvalidOperationException("no open connection")).SendAsync(frame);
     }
 
     /// <summary>Like <see cref="PushCallbackAsync"/>, but with no connection open the frame waits for the next one.</summary>
