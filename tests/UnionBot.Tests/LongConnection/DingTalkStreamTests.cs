@@ -47,6 +47,21 @@ public sealed class DingTalkStreamTests
     }
 
     [Fact]
+    public async Task AGarbledFrameOrAnUnknownTopicIsIgnoredAndTheConnectionCarriesOn()
+    {
+        await using var host = await DingTalkStreamHost.StartAsync();
+        var session = await host.ConnectedAsync();
+
+        await session.SendAsync("{not json");
+        await session.SendAsync("""{"specVersion":"1.0","type":"EVENT","headers":{"messageId":"ev-1","topic":"chat_update_title"},"data":"{}"}""");
+
+        Assert.Contains("/报名", (await host.SayAsync("teacher-li", "/帮助")).Content);
+        Assert.NotNull(session.AckFor("ev-1"));
+        Assert.Contains("malformed", host.Logs.All);
+        Assert.Equal(1, host.Gateway.Opens);
+    }
+
+    [Fact]
     public async Task AFrameDeliveredTwiceIsAcknowledgedTwiceAndAnsweredOnce()
     {
         await using var host = await DingTalkStreamHost.StartAsync();

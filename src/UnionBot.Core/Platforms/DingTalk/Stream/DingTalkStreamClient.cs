@@ -33,7 +33,7 @@ public sealed class DingTalkStreamClient(
         {
             while (!stop.IsCancellationRequested)
             {
-                var (connection, failure) = await ConnectAsync(channel, stop);
+                var (connection, failure) = await ConnectSafelyAsync(channel, stop);
                 if (connection is null)
                 {
                     if (failure is { } reason)
@@ -94,6 +94,17 @@ public sealed class DingTalkStreamClient(
         using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
         await connection.CloseAsync(bounded.Token);
         await connection.DisposeAsync();
+    }
+
+    /// <summary>An unexpected failure must not end the loop (nor stop the host): it is logged and retried like a drop.</summary>
+    private async Task<(StreamConnection?, string?)> ConnectSafelyAsync(ChannelOptions channel, CancellationToken stop)
+    {
+        try { return await ConnectAsync(channel, stop); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "DingTalk Stream connection of channel {ChannelId} failed unexpectedly; retrying", channel.Id);
+            return (null, null);
+        }
     }
 
     /// <summary>A connection, or null with the reason the credentials were refused (null reason: a transient failure).</summary>

@@ -77,12 +77,16 @@ internal sealed class StreamConnection : IAsyncDisposable
                 frame.SetLength(0);
             }
         }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception e)
         {
+            // Whatever ends the reader ends the connection, never the client's loop: Ended never faults.
             if (_silent)
                 _logger.LogInformation("DingTalk Stream connection of channel {ChannelId} silent for {Idle}; reconnecting", _channelId, _idle);
+            else if (e is not (WebSocketException or ObjectDisposedException or OperationCanceledException))
+                _logger.LogError(e, "DingTalk Stream connection of channel {ChannelId} failed; reconnecting", _channelId);
             else if (_socket.State != WebSocketState.Closed)
                 _logger.LogWarning("DingTalk Stream connection of channel {ChannelId} dropped: {Reason}", _channelId, e.Message);
+            _socket.Abort();
         }
         finally
         {
