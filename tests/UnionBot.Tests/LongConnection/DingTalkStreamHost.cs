@@ -75,6 +75,10 @@ public sealed class DingTalkStreamHost : IAsyncDisposable
         CallbackHost.WaitForAsync(() => Gateway.Sessions.Count >= session && Gateway.Sessions[session - 1].IsOpen ? Gateway.Sessions[session - 1] : null,
             $"connection {session} to the gateway");
 
+    /// <summary>Waits until the client acknowledged <paramref name="messageId"/> on <paramref name="session"/>; returns the ack.</summary>
+    public static async Task<JsonElement> AckedAsync(FakeStreamSession session, string messageId) =>
+        (JsonElement)await CallbackHost.WaitForAsync(() => session.AckFor(messageId) is { } ack ? (object)ack : null, $"the ack of {messageId}");
+
     /// <summary>A robot message body, as in HTTP mode (PROTOCOLS.md 2.2), with its own sessionWebhook.</summary>
     public string RobotMessage(string msgId, string staffId, string content) => JsonSerializer.Serialize(new
     {

@@ -22,12 +22,12 @@ public sealed class DingTalkStreamTests
         Assert.Contains("报名成功", (await host.SayAsync("teacher-zhang", "/报名 气排球赛")).Content);
         Assert.Contains("候补第 1 位", (await host.SayAsync("teacher-chen", "/报名 气排球赛")).Content);
 
-        var ack = session.AckFor("frame-m-2")!.Value;
+        var ack = await DingTalkStreamHost.AckedAsync(session, "frame-m-2");
         Assert.Equal(200, ack.GetProperty("code").GetInt32());
         Assert.Equal("OK", ack.GetProperty("message").GetString());
         Assert.Equal("application/json", ack.GetProperty("headers").GetProperty("contentType").GetString());
         Assert.Equal("""{"response":null}""", ack.GetProperty("data").GetString());
-        Assert.Empty(host.Gateway.Pending);
+        await CallbackHost.WaitForAsync(() => host.Gateway.Pending.Count == 0 ? "" : null, "every frame acknowledged");
         Assert.Equal(1, host.Gateway.Opens);
         Assert.Equal(LinkState.Connected, host.State);
         Assert.Contains("Connected", await host.Client.GetStringAsync("/healthz"));
@@ -41,7 +41,7 @@ public sealed class DingTalkStreamTests
 
         await host.Gateway.SendPingAsync("ping-1", """{"opaque":"12345"}""");
 
-        var ack = (await CallbackHost.WaitForAsync(() => session.AckFor("ping-1") is { } a ? (object)a : null, "the pong") as System.Text.Json.JsonElement?)!.Value;
+        var ack = await DingTalkStreamHost.AckedAsync(session, "ping-1");
         Assert.Equal("""{"opaque":"12345"}""", ack.GetProperty("data").GetString());
         Assert.Equal(200, ack.GetProperty("code").GetInt32());
     }
@@ -56,7 +56,7 @@ public sealed class DingTalkStreamTests
         await session.SendAsync("""{"specVersion":"1.0","type":"EVENT","headers":{"messageId":"ev-1","topic":"chat_update_title"},"data":"{}"}""");
 
         Assert.Contains("/报名", (await host.SayAsync("teacher-li", "/帮助")).Content);
-        Assert.NotNull(session.AckFor("ev-1"));
+        await DingTalkStreamHost.AckedAsync(session, "ev-1");
         Assert.Contains("malformed", host.Logs.All);
         Assert.Equal(1, host.Gateway.Opens);
     }
@@ -73,8 +73,8 @@ public sealed class DingTalkStreamTests
 
         await host.ReplyToAsync("twice", "/帮助");
         await CallbackHost.WaitForAsync(() => host.Logs.All.Contains("delivered again") ? "" : null, "the redelivery to be recognised");
-        Assert.NotNull(session.AckFor("frame-a"));
-        Assert.NotNull(session.AckFor("frame-b"));
+        await DingTalkStreamHost.AckedAsync(session, "frame-a");
+        await DingTalkStreamHost.AckedAsync(session, "frame-b");
         Assert.Single(host.RepliesTo("twice"));
     }
 
@@ -97,7 +97,7 @@ public sealed class DingTalkStreamTests
         Assert.Equal(2, host.Gateway.Opens);
         Assert.Equal(0, host.Gateway.RefusedSockets); // a reused ticket would have been refused
         Assert.True(second.IsOpen);
-        Assert.Empty(host.Gateway.Pending);
+        await CallbackHost.WaitForAsync(() => host.Gateway.Pending.Count == 0 ? "" : null, "every frame acknowledged");
         Assert.DoesNotContain("ticket=", host.Logs.All);
     }
 
@@ -112,7 +112,7 @@ public sealed class DingTalkStreamTests
 
         Assert.Equal(1, fresh.OthersOpenAtStart);
         Assert.True(old.IsOpen);
-        Assert.NotNull(old.AckFor("bye-1"));
+        await DingTalkStreamHost.AckedAsync(old, "bye-1");
         // Until the gateway closes it, the old socket may still carry a message: it is answered too.
         await host.Gateway.PushCallbackAsync("frame-on-old", host.RobotMessage("on-old", "teacher-li", " /帮助"), on: old);
         Assert.Contains("/报名", (await host.ReplyToAsync("on-old", "the message on the old socket")).Content);
@@ -133,7 +133,7 @@ public sealed class DingTalkStreamTests
 
         await host.ConnectedAsync(2);
         await silent.Ended.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Contains("silent", host.Logs.All);
+        await CallbackHost.WaitForAsync(() => host.Logs.All.Contains("silent for") ? "" : null, "the silence to be logged");
         Assert.Contains("/报名", (await host.SayAsync("teacher-li", "/帮助")).Content);
     }
 
@@ -166,7 +166,7 @@ public sealed class DingTalkStreamTests
         Assert.Equal(3, host.Gateway.Opens);
         Assert.Empty(host.Logs.At(LogLevel.Error, "UnionBot"));
         Assert.Equal(2, host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms.DingTalk.Stream").Count(l => l.Contains("HTTP 503")));
-        Assert.Equal(LinkState.Connected, host.State);
+        await CallbackHost.WaitForAsync(() => host.State == LinkState.Connected ? "" : null, "the link to be Connected");
     }
 
     [Fact]
