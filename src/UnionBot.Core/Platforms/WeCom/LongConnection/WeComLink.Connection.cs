@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
@@ -14,12 +15,11 @@ public sealed partial class WeComLink
         socket.Options.KeepAliveInterval = TimeSpan.Zero; // the protocol's own ping is the heartbeat
         try
         {
-            using var connectTimeout = new CancellationTokenSource(settings.ConnectTimeout, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, connectTimeout.Token);
-            await socket.ConnectAsync(gateway, linked.Token);
+            // The timeout waits beside the connect rather than cancelling it; the socket is disposed either way.
+            await socket.ConnectAsync(gateway, stop).WaitAsync(settings.ConnectTimeout, time, stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { return (Ending.Stopped, "stopping"); }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or HttpRequestException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or HttpRequestException or TimeoutException)
         {
             return (Ending.Dropped, $"could not connect: {e.GetType().Name}");
         }
@@ -39,6 +39,7 @@ public sealed partial class WeComLink
             if (ack is null) return (superseded ? Ending.Superseded : Ending.Dropped, "no answer to aibot_subscribe");
             if (ack.ErrCode != 0) return (Ending.AuthenticationFailed, $"errcode {ack.ErrCode}: {Short(ack.ErrMsg)}");
 
+            _authReported = false;
             status.Set(Channel.Id, Platform, LinkState.Connected);
             LogConnected(Channel.Id);
             var pinging = PingAsync(socket, pingStop.Token);

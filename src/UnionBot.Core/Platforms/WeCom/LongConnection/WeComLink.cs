@@ -26,6 +26,7 @@ public sealed partial class WeComLink(
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private volatile ClientWebSocket? _socket;
     private int _unansweredPings;
+    private bool _authReported; // until a subscribe succeeds again, a refused secret is logged once
     private long _sequence;
 
     public ChannelOptions Channel { get; } = channel;
@@ -35,12 +36,20 @@ public sealed partial class WeComLink(
     public async Task RunAsync(CancellationToken stop)
     {
         var backoff = new ReconnectBackoff(settings.ReconnectInitial, settings.ReconnectCap, settings.HealthyAfter);
-        var authReported = false;
         status.Set(Channel.Id, Platform, LinkState.Connecting);
         while (!stop.IsCancellationRequested)
         {
             var started = time.GetTimestamp();
-            var (ending, detail) = await ConnectOnceAsync(stop);
+            (Ending, string) attempt;
+            // Nothing may end the loop but stop or a takeover: an unexpected failure counts as a dropped connection.
+            try { attempt = await ConnectOnceAsync(stop); }
+            catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
+            {
+                LogUnexpected(e, Channel.Id);
+                attempt = (Ending.Dropped, $"unexpected {e.GetType().Name}");
+            }
+            catch (OperationCanceledException) { attempt = (Ending.Stopped, "stopping"); }
+            var (ending, detail) = attempt;
             var upFor = time.GetElapsedTime(started);
             switch (ending)
             {
@@ -52,15 +61,16 @@ public sealed partial class WeComLink(
                     status.Set(Channel.Id, Platform, LinkState.Superseded, "another connection for this bot took over; restart UnionBot to take it back");
                     return;
                 case Ending.AuthenticationFailed:
-                    if (!authReported) LogAuthenticationFailed(Channel.Id, detail);
-                    authReported = true;
-                    await WaitAsync(settings.AuthenticationRetry, LinkState.AuthenticationFailed, "check BotId and BotSecret", stop);
+                    if (!_authReported) LogAuthenticationFailed(Channel.Id, detail);
+                    _authReported = true;
+                    var retryAt = time.GetUtcNow() + settings.AuthenticationRetry;
+                    await WaitAsync(settings.AuthenticationRetry, LinkState.AuthenticationFailed,
+                        $"check BotId and BotSecret; next attempt at {retryAt:yyyy-MM-ddTHH:mm:ssZ}", stop);
                     break;
                 default:
                     backoff.ConnectionEnded(upFor);
                     var delay = backoff.NextDelay();
                     LogDropped(Channel.Id, detail, delay.TotalSeconds);
-                    authReported = false;
                     await WaitAsync(delay, LinkState.Reconnecting, detail, stop);
                     break;
             }
@@ -132,6 +142,9 @@ public sealed partial class WeComLink(
 
     [LoggerMessage(LogLevel.Warning, "WeCom long connection of channel {ChannelId} ended ({Reason}); reconnecting in {Seconds:0.0} s")]
     private partial void LogDropped(string channelId, string reason, double seconds);
+
+    [LoggerMessage(LogLevel.Error, "WeCom long connection of channel {ChannelId} failed unexpectedly; it reconnects")]
+    private partial void LogUnexpected(Exception e, string channelId);
 
     [LoggerMessage(LogLevel.Information, "WeCom long connection of channel {ChannelId} is up")]
     private partial void LogConnected(string channelId);
