@@ -18,12 +18,15 @@ public static class DingTalkStreamHostingExtensions
         builder.Services.TryAddSingleton<LongConnectionStatus>(); // AddLongConnections registers it too; either order works
         builder.Services.TryAddSingleton(new DingTalkStreamTimings());
         builder.Services.AddSingleton<IDingTalkStreamSink, DingTalkStreamSink>();
-        builder.Services.AddHttpClient<DingTalkStreamClient>((sp, http) =>
+        builder.Services.AddSingleton<DingTalkStreamClient>();
+        builder.Services.AddHttpClient<DingTalkStreamGateway>((sp, http) =>
             {
                 var baseUrl = sp.GetRequiredService<IOptions<UnionBotOptions>>().Value.DingTalk.OpenApiBaseUrl;
                 http.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
                 http.MaxResponseContentBufferSize = 64 * 1024;
             })
+            // The client lives as long as the host: recycle pooled connections so DNS changes are seen.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .RemoveAllLoggers(); // the request body carries the AppSecret; our own lines never do
         builder.Services.AddHostedService<DingTalkStreamService>(); // registered after AddCallbacks: stops before the reply sender
         return builder;

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Net.WebSockets;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms.LongConnection;
@@ -15,11 +11,10 @@ namespace UnionBot.Core.Platforms.DingTalk.Stream;
 /// after a drop, and bad credentials reported once and retried every few minutes. The ticket is never logged.
 /// </summary>
 public sealed class DingTalkStreamClient(
-    HttpClient http, IDingTalkStreamSink sink, LongConnectionStatus status, DingTalkStreamTimings timings,
+    DingTalkStreamGateway gateway, IDingTalkStreamSink sink, LongConnectionStatus status, DingTalkStreamTimings timings,
     TimeProvider time, ILogger<DingTalkStreamClient> logger)
 {
     public const string Platform = "DingTalk";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
     public async Task RunAsync(ChannelOptions channel, CancellationToken stop)
@@ -33,8 +28,8 @@ public sealed class DingTalkStreamClient(
         {
             while (!stop.IsCancellationRequested)
             {
-                var (connection, failure) = await ConnectSafelyAsync(channel, stop);
-                if (connection is null)
+                var (socket, failure) = await gateway.DialAsync(channel, stop);
+                if (socket is null)
                 {
                     if (failure is { } reason)
                     {
@@ -54,7 +49,7 @@ public sealed class DingTalkStreamClient(
                     continue;
                 }
                 authReported = false;
-                current = connection;
+                var connection = current = new StreamConnection(socket, channel.Id, timings.IdleTimeout, time, frame => Track(channel, frame), logger);
                 status.Set(channel.Id, Platform, LinkState.Connected);
                 logger.LogInformation("DingTalk Stream connection of channel {ChannelId} is up", channel.Id);
                 var since = time.GetUtcNow();
@@ -96,65 +91,6 @@ public sealed class DingTalkStreamClient(
         await connection.DisposeAsync();
     }
 
-    /// <summary>An unexpected failure must not end the loop (nor stop the host): it is logged and retried like a drop.</summary>
-    private async Task<(StreamConnection?, string?)> ConnectSafelyAsync(ChannelOptions channel, CancellationToken stop)
-    {
-        try { return await ConnectAsync(channel, stop); }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "DingTalk Stream connection of channel {ChannelId} failed unexpectedly; retrying", channel.Id);
-            return (null, null);
-        }
-    }
-
-    /// <summary>A connection, or null with the reason the credentials were refused (null reason: a transient failure).</summary>
-    private async Task<(StreamConnection?, string?)> ConnectAsync(ChannelOptions channel, CancellationToken stop)
-    {
-        using var deadline = new CancellationTokenSource(timings.ConnectTimeout, time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
-        OpenConnectionResponse? opened;
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "v1.0/gateway/connections/open")
-            {
-                Content = JsonContent.Create(OpenConnectionRequest.ForRobot(channel.AppKey.Trim(), channel.AppSecret.Trim()), options: Json),
-            };
-            request.Headers.Accept.ParseAdd("application/json");
-            using var response = await http.SendAsync(request, timeout.Token);
-            var body = await response.Content.ReadAsStringAsync(timeout.Token);
-            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                return (null, $"HTTP {(int)response.StatusCode} {ErrorCode(body)}".TrimEnd());
-            if (!response.IsSuccessStatusCode)
-            {
-                logger.LogWarning("DingTalk Stream open for channel {ChannelId} failed with HTTP {Status}; retrying", channel.Id, (int)response.StatusCode);
-                return (null, null);
-            }
-            opened = OpenConnectionResponse.Parse(body);
-            if (opened is null) return (null, $"no endpoint and ticket in the answer {ErrorCode(body)}".TrimEnd());
-        }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !stop.IsCancellationRequested)
-        {
-            logger.LogWarning("DingTalk Stream open for channel {ChannelId} failed: {Reason}; retrying", channel.Id, e.Message);
-            return (null, null);
-        }
-
-        var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = timings.KeepAlive;
-        socket.Options.KeepAliveTimeout = timings.KeepAlive;
-        try
-        {
-            await socket.ConnectAsync(opened.Address, timeout.Token);
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException && !stop.IsCancellationRequested)
-        {
-            socket.Dispose();
-            // The message may quote the address, which carries the ticket: log only the kind of failure.
-            logger.LogWarning("DingTalk Stream socket for channel {ChannelId} did not open ({Error}); retrying", channel.Id, (e as WebSocketException)?.WebSocketErrorCode.ToString() ?? "timeout");
-            return (null, null);
-        }
-        return (new StreamConnection(socket, channel.Id, timings.IdleTimeout, time, frame => Track(channel, frame), logger), null);
-    }
-
     private Task Track(ChannelOptions channel, StreamFrame frame)
     {
         // The pipeline does not follow the socket: once acknowledged, the message is handled even if the link drops.
@@ -169,16 +105,5 @@ public sealed class DingTalkStreamClient(
         _inFlight.TryAdd(task, 0);
         _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
         return task;
-    }
-
-    private static string ErrorCode(string body)
-    {
-        try
-        {
-            var root = JsonDocument.Parse(body).RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String
-                ? $"code {c.GetString()}" : "";
-        }
-        catch (JsonException) { return ""; }
     }
 }
