@@ -2,7 +2,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using UnionBot.Core.Announcements;
+using UnionBot.Core.Options;
+using UnionBot.Core.Platforms;
+using UnionBot.Core.Platforms.WeCom.LongConnection;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Tests.Callbacks;
 
@@ -65,6 +69,23 @@ public sealed class WeComLinkStoryTests
         Assert.Equal("CHAT-STAFF", post.ChatId);
         Assert.Contains("**周五下午** 工会活动", post.Content);
         Assert.Equal("markdown", post.Frame.GetProperty("body").GetProperty("msgtype").GetString());
+    }
+
+    [Fact]
+    public async Task APostTheGatewayRefusesIsClassifiedByItsErrcodeLikeARobotPost()
+    {
+        await using var link = await WeComLinkHost.StartAsync();
+        await link.WaitForStateAsync(LinkState.Connected);
+        await link.SayAsync("teacher-li", "/帮助");
+        var messenger = link.Host.Services.GetRequiredService<WeComLinkMessenger>();
+        var channel = link.Host.Services.GetRequiredService<IOptions<UnionBotOptions>>().Value.Channels.Single(c => c.Id == WeComLinkHost.Channel);
+        link.Gateway.SendErrCode = 45009;
+
+        var result = await messenger.SendAsync(channel, new OutgoingMessage("通知", "内容"), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.RateLimited, result.Outcome);
+        Assert.Equal(45009, result.ErrorCode);
+        Assert.Empty(link.Gateway.Posts);
     }
 
     [Fact]

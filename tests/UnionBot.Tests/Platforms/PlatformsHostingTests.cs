@@ -40,7 +40,7 @@ public sealed class PlatformsHostingTests
         });
         using var host = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs).AddFilter<LogCapture>(_ => true)));
         var channels = host.Services.GetRequiredService<IOptions<UnionBotOptions>>().Value.Channels;
-        var messengers = host.Services.GetServices<IPlatformMessenger>().ToDictionary(m => m.Platform);
+        var messengers = host.Services.GetServices<IPlatformMessenger>().Where(m => m.Path == UnionBot.Core.Options.SendPath.Webhook).ToDictionary(m => m.Platform);
         var message = new OutgoingMessage("工会公告", "## 工会公告\n周五开会");
 
         var results = new List<SendResult>();
@@ -61,7 +61,7 @@ public sealed class PlatformsHostingTests
     public void EachMessengerStatesItsSizeLimitInUtf8Bytes()
     {
         using var factory = new UnionBotFactory();
-        var limits = factory.Services.GetServices<IPlatformMessenger>().ToDictionary(m => m.Platform, m => m.MaxMessageBytes);
+        var limits = factory.Services.GetServices<IPlatformMessenger>().Where(m => m.Path == UnionBot.Core.Options.SendPath.Webhook).ToDictionary(m => m.Platform, m => m.MaxMessageBytes);
 
         Assert.Equal(4096, limits[PlatformKind.WeCom]);
         Assert.InRange(limits[PlatformKind.DingTalk], 18_000, 20_000);

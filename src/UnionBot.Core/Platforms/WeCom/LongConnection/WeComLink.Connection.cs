@@ -43,7 +43,8 @@ public sealed partial class WeComLink
             status.Set(Channel.Id, Platform, LinkState.Connected);
             LogConnected(Channel.Id);
             var pinging = PingAsync(socket, pingStop.Token);
-            var stopping = Task.Delay(Timeout.InfiniteTimeSpan, time, stop);
+            // On pingStop (linked to stop, cancelled when this connection ends) so that no wait outlives the connection.
+            var stopping = Task.Delay(Timeout.InfiniteTimeSpan, time, pingStop.Token);
             var ended = await Task.WhenAny(reading, pinging, stopping);
             if (stop.IsCancellationRequested) return (Ending.Stopped, "stopping");
             if (superseded) return (Ending.Superseded, "disconnected_event");
