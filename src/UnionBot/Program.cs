@@ -14,6 +14,7 @@ builder.AddDelivery();
 builder.AddCommands();
 builder.AddCallbacks();
 builder.AddLongConnections();
+builder.AddDingTalkStream();
 
 var app = builder.Build();
 app.MapHealthEndpoints();

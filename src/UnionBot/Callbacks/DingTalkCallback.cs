@@ -25,26 +25,40 @@ public sealed class DingTalkCallback(
         var body = await CallbackBody.ReadAsync(request, ct);
         if (body is null) return Refuse(413, channelId, "body over 64 KiB");
 
+        return await ProcessAsync(channel, body) switch
+        {
+            DingTalkDelivery.Malformed => Refuse(400, channelId, "body is malformed"),
+            DingTalkDelivery.NoWebhook => Refuse(400, channelId, "text message without content or sessionWebhook"),
+            DingTalkDelivery.ForeignWebhook => Refuse(400, channelId, "sessionWebhook is not on the DingTalk API host"),
+            _ => Results.Json(Empty),
+        };
+    }
+
+    /// <summary>
+    /// Runs one robot message body (the HTTP callback's, or the <c>data</c> of a Stream-mode frame) through the
+    /// pipeline once, and queues its reply for the sessionWebhook.
+    /// </summary>
+    public async Task<DingTalkDelivery> ProcessAsync(ChannelOptions channel, byte[] body)
+    {
         var message = DingTalkIncoming.Parse(body);
-        if (message is null) return Refuse(400, channelId, "body is malformed");
+        if (message is null) return DingTalkDelivery.Malformed;
         if (message.MsgType != "text")
         {
-            logger.LogInformation("DingTalk {MsgType} message on channel {ChannelId} ignored", message.MsgType, channelId);
-            return Results.Json(Empty);
+            logger.LogInformation("DingTalk {MsgType} message on channel {ChannelId} ignored", message.MsgType, channel.Id);
+            return DingTalkDelivery.Ignored;
         }
-        if (message.Text is null || message.SessionWebhook is null) return Refuse(400, channelId, "text message without content or sessionWebhook");
+        if (message.Text is null || message.SessionWebhook is null) return DingTalkDelivery.NoWebhook;
         // The webhook is chosen by whoever sent the body, and the sign does not cover the body.
-        if (!robot.IsOnApiHost(message.SessionWebhook))
-            return Refuse(400, channelId, "sessionWebhook is not on the DingTalk API host");
+        if (!robot.IsOnApiHost(message.SessionWebhook)) return DingTalkDelivery.ForeignWebhook;
         var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.DingTalk, message.MsgId, message.UserId,
             message.SenderNick, message.Text, time.GetUtcNow()));
         if (reply is null)
         {
-            logger.LogInformation("DingTalk message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channelId);
-            return Results.Json(Empty);
+            logger.LogInformation("DingTalk message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channel.Id);
+            return DingTalkDelivery.Duplicate;
         }
         replies.Enqueue(new DingTalkReply(channel.Id, message.MsgId, message.SessionWebhook, DingTalkReply.MessageFor(reply, message.UserId)));
-        return Results.Json(Empty);
+        return DingTalkDelivery.Handled;
     }
 
     private IResult Refuse(int status, string channelId, string reason)
@@ -53,3 +67,6 @@ public sealed class DingTalkCallback(
         return Results.StatusCode(status);
     }
 }
+
+/// <summary>What became of one robot message body.</summary>
+public enum DingTalkDelivery { Handled, Duplicate, Ignored, Malformed, NoWebhook, ForeignWebhook }

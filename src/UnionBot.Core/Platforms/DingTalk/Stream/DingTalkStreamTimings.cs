@@ -1,0 +1,40 @@
+namespace UnionBot.Core.Platforms.DingTalk.Stream;
+
+/// <summary>
+/// The Stream client's intervals. Not configuration keys: the production defaults follow the protocol; tests
+/// register shorter ones.
+/// </summary>
+public sealed record DingTalkStreamTimings
+{
+    /// <summary>The first reconnection delay; doubles per failure up to <see cref="BackoffCap"/> (PROTOCOLS.md 2.2: 60 s).</summary>
+    public TimeSpan BackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan BackoffCap { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A connection that stayed up this long resets the backoff.</summary>
+    public TimeSpan HealthyAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>After the gateway refused the app's credentials: retry slowly, the admin has to fix them.</summary>
+    public TimeSpan AuthenticationRetry { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// No frame at all (not even the gateway's ping) for this long: open a fresh connection, in case the gateway lost
+    /// track of this one while TCP still looks alive. Generous, because a quiet group is not a fault; a dead TCP link
+    /// is caught sooner by <see cref="KeepAlive"/>.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>WebSocket-level ping, which also catches a half-open TCP connection.</summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>After a SYSTEM disconnect the old socket is kept to finish what is in flight, at most this long.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long opening a connection (the HTTP call, then the WebSocket handshake) may take.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>Where a robot message from the Stream gateway goes: the same pipeline and reply queue as the HTTP callback.</summary>
+public interface IDingTalkStreamSink
+{
+    Task HandleRobotMessageAsync(Options.ChannelOptions channel, string data);
+}

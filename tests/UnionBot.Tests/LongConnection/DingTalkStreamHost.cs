@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using UnionBot.Core.Platforms.DingTalk.Stream;
+using UnionBot.Core.Platforms.LongConnection;
+using UnionBot.Tests.Callbacks;
+using UnionBot.Tests.Support;
+using UnionBot.Tests.Support.Fakes;
+
+namespace UnionBot.Tests.LongConnection;
+
+/// <summary>
+/// The real host with one DingTalk channel in Stream mode, dialling the fake gateway; replies land on the fake
+/// DingTalk's sessionWebhook, posts to the group on its custom robot. Reconnections wait no time (backoff 0).
+/// </summary>
+public sealed class DingTalkStreamHost : IAsyncDisposable
+{
+    public const string Channel = "ding-stream";
+    public const string AppKey = "dingstreamappkey";
+    public const string AppSecret = "ding-stream-app-secret";
+    public const string AccessToken = "ding-stream-group-token";
+    public const string RobotSecret = "SEC-ding-stream-group";
+
+    private readonly UnionBotFactory _factory;
+    private readonly WebApplicationFactory<Program> _app;
+    private int _said;
+
+    private DingTalkStreamHost(UnionBotFactory factory, WebApplicationFactory<Program> app, FakeDingTalkStreamGateway gateway, FakeDingTalkServer dingTalk, LogCapture logs)
+    {
+        _factory = factory; _app = app; Gateway = gateway; DingTalk = dingTalk; Logs = logs;
+        Client = app.CreateClient(); // starts the host, and with it the Stream client
+    }
+
+    public FakeDingTalkStreamGateway Gateway { get; }
+    public FakeDingTalkServer DingTalk { get; }
+    public LogCapture Logs { get; }
+    public HttpClient Client { get; }
+    public ManualTimeProvider Time => _factory.Time;
+    public LinkState? State => _app.Services.GetRequiredService<LongConnectionStatus>().Of(Channel)?.State;
+
+    /// <param name="gatewayOutage">How many open calls fail with 503 before the gateway answers.</param>
+    public static async Task<DingTalkStreamHost> StartAsync(string appSecret = AppSecret, int gatewayOutage = 0)
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+        var gateway = await FakeDingTalkStreamGateway.StartAsync(time, AppKey, AppSecret);
+        gateway.FailNextOpens(gatewayOutage);
+        var dingTalk = await FakeDingTalkServer.StartAsync(time);
+        dingTalk.AddRobot(AccessToken, RobotSecret);
+        var settings = new Dictionary<string, string?>
+        {
+            ["UnionBot:Admins:0"] = "chair-userid",
+            ["UnionBot:Channels:0:Id"] = Channel, ["UnionBot:Channels:0:Platform"] = "DingTalk",
+            ["UnionBot:Channels:0:Mode"] = "LongConnection",
+            ["UnionBot:Channels:0:AppKey"] = AppKey, ["UnionBot:Channels:0:AppSecret"] = appSecret,
+            ["UnionBot:Channels:0:AccessToken"] = AccessToken, ["UnionBot:Channels:0:Secret"] = RobotSecret,
+            ["UnionBot:DingTalk:ApiBaseUrl"] = dingTalk.BaseUrl,
+            ["UnionBot:DingTalk:OpenApiBaseUrl"] = gateway.BaseUrl,
+        };
+        var factory = new UnionBotFactory(time, settings);
+        var logs = new LogCapture();
+        var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<DingTalkStreamTimings>();
+            services.AddSingleton(new DingTalkStreamTimings { BackoffInitial = TimeSpan.Zero });
+            services.AddSingleton<ILoggerProvider>(logs);
+        }));
+        return new DingTalkStreamHost(factory, app, gateway, dingTalk, logs);
+    }
+
+    /// <summary>Waits until a connection is open on the gateway; returns it.</summary>
+    public Task<FakeStreamSession> ConnectedAsync(int session = 1) =>
+        CallbackHost.WaitForAsync(() => Gateway.Sessions.Count >= session && Gateway.Sessions[session - 1].IsOpen ? Gateway.Sessions[session - 1] : null,
+            $"connection {session} to the gateway");
+
+    /// <summary>Waits until the client acknowledged <paramref name="messageId"/> on <paramref name="session"/>; returns the ack.</summary>
+    public static async Task<JsonElement> AckedAsync(FakeStreamSession session, string messageId) =>
+        (JsonElement)await CallbackHost.WaitForAsync(() => session.AckFor(messageId) is { } ack ? (object)ack : null, $"the ack of {messageId}");
+
+    /// <summary>A robot message body, as in HTTP mode (PROTOCOLS.md 2.2), with its own sessionWebhook.</summary>
+    public string RobotMessage(string msgId, string staffId, string content) => JsonSerializer.Serialize(new
+    {
+        msgtype = "text", text = new { content }, msgId, createAt = Time.GetUtcNow().ToUnixTimeMilliseconds(),
+        conversationType = "2", conversationId = "cid-union", conversationTitle = "工会群", senderNick = "李老师",
+        senderStaffId = staffId, isAdmin = false, isInAtList = true,
+        sessionWebhook = DingTalk.OpenSession($"s-{msgId}"),
+        sessionWebhookExpiredTime = Time.GetUtcNow().AddMinutes(90).ToUnixTimeMilliseconds(), robotCode = "ding-robot",
+    });
+
+    /// <summary>A teacher @-mentions the bot; returns the reply posted to that message's sessionWebhook.</summary>
+    public async Task<FakeRequest> SayAsync(string user, string text)
+    {
+        var msgId = $"m-{Interlocked.Increment(ref _said)}";
+        await Gateway.PushCallbackAsync($"frame-{msgId}", RobotMessage(msgId, user, " " + text));
+        return await ReplyToAsync(msgId, text);
+    }
+
+    public Task<FakeRequest> ReplyToAsync(string msgId, string what) =>
+        CallbackHost.WaitForAsync(() => DingTalk.Accepted.SingleOrDefault(r => r.Robot == $"session:s-{msgId}"), $"the reply to {what}");
+
+    public IReadOnlyList<FakeRequest> RepliesTo(string msgId) => DingTalk.Accepted.Where(r => r.Robot == $"session:s-{msgId}").ToList();
+
+    /// <summary>Stops the host (as on shutdown), keeping the fakes for inspection.</summary>
+    public async Task StopAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _factory.DisposeAsync();
+        await Gateway.DisposeAsync();
+        await DingTalk.DisposeAsync();
+    }
+}
