@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -72,6 +71,4 @@ internal static class RobotHttp
     private sealed record RobotAnswer(
         [property: JsonPropertyName("errcode")] int? ErrCode,
         [property: JsonPropertyName("errmsg")] string? ErrMsg);
-
-    public static int Utf8Length(string s) => Encoding.UTF8.GetByteCount(s);
 }

@@ -10,7 +10,6 @@ namespace UnionBot.Core.Platforms.Local;
 /// </summary>
 public sealed partial class LocalMessenger(LocalFeed feed, ILogger<LocalMessenger> logger) : IPlatformMessenger
 {
-    public const string ChannelId = "local";
     public const string Author = "工会助手";
     public const string Kind = "announcement";
 
