@@ -10,13 +10,14 @@ namespace UnionBot.Core.Announcements;
 /// </summary>
 public sealed class OutboxStore(Database database, TimeProvider time)
 {
-    private const string Columns = """
+    internal const string Columns = """
         id AS Id, key AS Key, source_key AS SourceKey, channel_id AS ChannelId, kind AS Kind, title AS Title,
         text AS Text, mentions AS Mentions, part AS Part, parts AS Parts, due_at AS DueAt, state AS State,
         attempts AS Attempts, last_errcode AS LastErrcode, last_error AS LastError, sent_at AS SentAt
         """;
 
-    private const string InsertSql = """
+    /// <summary>Also <see cref="ScheduleSync"/>'s insert: a key already present is left as it is.</summary>
+    internal const string InsertSql = """
         INSERT INTO outbox (key, source_key, channel_id, kind, plan_year, title, text, mentions, part, parts, due_at, state, created_at, updated_at)
         VALUES (@Key, @SourceKey, @ChannelId, @Kind, @PlanYear, @Title, @Text, @Mentions, @Part, @Parts, @DueAt, @State, @Now, @Now)
         ON CONFLICT (key) DO NOTHING

@@ -18,10 +18,8 @@ public sealed class ScheduleSync(Database database, TimeProvider time)
     /// <summary>The reason written on a row cancelled because its activity left the plan; such a row comes back if the activity does.</summary>
     public const string RemovedFromPlan = "removed from the plan";
 
-    private const string ScheduledSql = """
-        SELECT id AS Id, key AS Key, source_key AS SourceKey, channel_id AS ChannelId, kind AS Kind, title AS Title,
-               text AS Text, mentions AS Mentions, part AS Part, parts AS Parts, due_at AS DueAt, state AS State, last_error AS LastError
-        FROM outbox WHERE kind <> 'announce' AND plan_year = @Year
+    private const string ScheduledSql = $"""
+        SELECT {OutboxStore.Columns} FROM outbox WHERE kind <> '{AnnouncementOutbox.Kind}' AND plan_year = @Year
         """;
 
     private const string UpdateSql = """
@@ -32,12 +30,6 @@ public sealed class ScheduleSync(Database database, TimeProvider time)
 
     private const string CancelSql = """
         UPDATE outbox SET state = 'skipped', last_error = @Reason, updated_at = @Now WHERE id = @Id AND state = 'pending'
-        """;
-
-    private const string InsertSql = """
-        INSERT INTO outbox (key, source_key, channel_id, kind, plan_year, title, text, mentions, part, parts, due_at, state, created_at, updated_at)
-        VALUES (@Key, @SourceKey, @ChannelId, @Kind, @PlanYear, @Title, @Text, @Mentions, @Part, @Parts, @DueAt, @State, @Now, @Now)
-        ON CONFLICT (key) DO NOTHING
         """;
 
     public async Task<SyncResult> SyncAsync(int year, IReadOnlyList<OutboxRow> desired, CancellationToken ct = default)
@@ -53,7 +45,7 @@ public sealed class ScheduleSync(Database database, TimeProvider time)
             var row = wanted with { PlanYear = year };
             if (!existing.Remove(row.Key, out var old))
             {
-                added += await connection.ExecuteAsync(new CommandDefinition(InsertSql, OutboxStore.Params(row, now), tx, cancellationToken: ct));
+                added += await connection.ExecuteAsync(new CommandDefinition(OutboxStore.InsertSql, OutboxStore.Params(row, now), tx, cancellationToken: ct));
                 continue;
             }
             var revivable = old.State == OutboxState.Skipped && old.LastError == RemovedFromPlan;
