@@ -35,8 +35,6 @@ public sealed class FakeDingTalkServer : FakePlatformServer
     public void AddRobot(string accessToken, string? secret = null, string? keyword = null) =>
         _robots[accessToken] = new Robot(secret, keyword);
 
-    public void RemoveRobot(string accessToken) => _robots.TryRemove(accessToken, out _);
-
     /// <summary>Opens a conversation's reply address, valid for 90 minutes of the fake's clock, as a callback carries it.</summary>
     public string OpenSession(string? session = null)
     {

@@ -35,10 +35,8 @@ public abstract class FakePlatformServer : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:PORT</c>, no trailing slash: the value for <c>UnionBot:…:ApiBaseUrl</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Messages a robot may send per <see cref="RateWindow"/>; null switches the limit off.</summary>
+    /// <summary>Messages a robot may send per minute; null switches the limit off.</summary>
     public int? RateLimit { get => _limiter.Limit; set => _limiter.Limit = value; }
-
-    public TimeSpan RateWindow { get => _limiter.Window; set => _limiter.Window = value; }
 
     /// <summary>After a robot goes over the limit, how long it stays throttled (DingTalk: 10 minutes).</summary>
     public TimeSpan ThrottleAfterLimit { get => _limiter.ThrottleAfterLimit; set => _limiter.ThrottleAfterLimit = value; }
@@ -58,9 +56,6 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> requests wait <paramref name="delay"/> (real time) before being handled normally.</summary>
     public void DelayNext(TimeSpan delay, int times = 1) => _script.Add(new Scripted(times, Delay: delay));
-
-    /// <summary>Forgets the scripted answers that were not used.</summary>
-    public void ClearScript() => _script.Clear();
 
     /// <summary>Waits (real time, bounded) until at least <paramref name="count"/> requests were accepted.</summary>
     public Task<IReadOnlyList<FakeRequest>> WaitForAcceptedAsync(int count, TimeSpan? timeout = null) =>

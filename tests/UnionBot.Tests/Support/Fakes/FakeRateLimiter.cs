@@ -11,7 +11,7 @@ internal sealed class FakeRateLimiter(int overLimitCode, int throttledCode)
     private readonly Dictionary<string, DateTimeOffset> _throttledUntil = new(StringComparer.Ordinal);
 
     public int? Limit { get; set; } = 20;
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan Window { get; } = TimeSpan.FromMinutes(1);
     public TimeSpan ThrottleAfterLimit { get; set; }
 
     /// <summary>Counts the message in when the robot may send it now, else answers why not.</summary>

@@ -11,8 +11,6 @@ internal sealed class FakeScript
 
     public void Add(Scripted scripted) { lock (_gate) _queue.Add(scripted); }
 
-    public void Clear() { lock (_gate) _queue.Clear(); }
-
     public Scripted? Take()
     {
         lock (_gate)
