@@ -54,7 +54,6 @@ internal static class BenchMain
         builder.AddPlatforms();
         builder.AddDelivery();
         using var host = builder.Build();
-        host.Services.GetRequiredService<UnionBot.Core.Storage.Database>().Migrate();
         await host.StartAsync();
         var outbox = host.Services.GetRequiredService<IAnnouncementOutbox>();
 
