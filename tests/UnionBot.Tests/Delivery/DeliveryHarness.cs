@@ -2,8 +2,10 @@ using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;
 using UnionBot.Core.Announcements;
+using UnionBot.Core.Storage;
 using UnionBot.Delivery;
 using UnionBot.Tests.Support;
 using UnionBot.Tests.Support.Fakes;
@@ -96,12 +98,9 @@ public sealed class DeliveryHarness : IAsyncDisposable
         await connection.OpenAsync();
         var exists = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox'");
         if (exists == 0) return [];
-        return (await connection.QueryAsync<OutboxRow>("""
-            SELECT id AS Id, key AS Key, source_key AS SourceKey, channel_id AS ChannelId, kind AS Kind, title AS Title, text AS Text,
-                   mentions AS Mentions, part AS Part, parts AS Parts, due_at AS DueAt, state AS State, attempts AS Attempts,
-                   last_errcode AS LastErrcode, last_error AS LastError, sent_at AS SentAt
-            FROM outbox ORDER BY due_at, id
-            """)).ToList();
+        // The store's own mapping, on a connection of its own: it works while no bot is running.
+        var database = new Database($"Data Source={DatabasePath};Pooling=False", NullLogger<Database>.Instance);
+        return await new OutboxStore(database, Time).ListAsync();
     }
 
     public async Task ExecuteSqlAsync(string sql, object? parameters = null)
