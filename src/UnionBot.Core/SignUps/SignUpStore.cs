@@ -35,7 +35,6 @@ public sealed partial class SignUpStore(Database database)
         FROM signups
         """;
     private const string CurrentSql = SelectSignUps + " WHERE year = @Year OR is_open = 1 ORDER BY id;";
-    private const string ByIdSql = SelectSignUps + " WHERE id = @Id;";
     private const string OpenSql = """
         INSERT INTO signups (year, activity, quota, deadline, is_open, opened_by, opened_at)
         VALUES (@Year, @Activity, @Quota, @Deadline, 1, @OpenedBy, @OpenedAt)
@@ -62,12 +61,6 @@ public sealed partial class SignUpStore(Database database)
     {
         await using var c = await database.OpenAsync(ct);
         return (await c.QueryAsync<SignUpRow>(new CommandDefinition(CurrentSql, new { Year = year }, cancellationToken: ct))).ToList();
-    }
-
-    public async Task<SignUpRow?> FindAsync(long id, CancellationToken ct)
-    {
-        await using var c = await database.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<SignUpRow>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<EntryRow>> EntriesAsync(long signUpId, CancellationToken ct)
