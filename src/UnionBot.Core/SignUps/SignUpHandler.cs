@@ -84,14 +84,13 @@ public sealed partial class SignUpHandler(
     private async Task<Resolution> ResolveAsync(CommandContext ctx, Command command, string typed, Scope scope, CancellationToken ct)
     {
         var signUps = await store.CurrentAsync(ctx.Now.Year, ct);
+        // /取消报名 and /名单 know this and next month's plan like /报名, to say "not open yet" rather than "not found".
+        IEnumerable<string> Known() => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title));
         var titles = scope switch
         {
-            Scope.SignUp => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title)),
-            Scope.Open => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title))
-                .Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? []),
+            Scope.Open => Known().Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? []),
             Scope.Close => signUps.Where(s => s.IsOpen).Select(s => s.Activity),
-            // /取消报名 and /名单 also know this and next month's plan, to say "not open yet" rather than "not found".
-            _ => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title)),
+            _ => Known(),
         };
         var candidates = titles.Distinct().ToList();
         var match = choices.TryPick(ctx, command, typed, out var picked, out var template)
