@@ -42,9 +42,7 @@ public sealed partial class SignUpHandler
         if (found.Reply is { } reply) return reply;
         if (found.SignUp is not { IsOpen: true } signUp) return CommandReply.Of($"「{Inline(found.Title!)}」没有进行中的报名。");
         if (!await store.CloseAsync(ctx, signUp, ct)) return CommandReply.Of($"「{Inline(signUp.Activity)}」的报名已经结束了。");
-        var entries = await store.EntriesAsync(signUp.Id, ct);
-        var signed = SignUpStore.Standings(entries, signUp.Quota).Count(s => !s.Standing.Waiting);
-        return CommandReply.Of($"「{Inline(signUp.Activity)}」报名已结束，共 {signed} 人报名。发 /名单 {Inline(signUp.Activity)} 查看名单。");
+        return CommandReply.Of($"「{Inline(signUp.Activity)}」报名已结束，共 {signUp.Signed} 人报名。发 /名单 {Inline(signUp.Activity)} 查看名单。");
     }
 
     public async Task<CommandReply> ListAsync(Command.ListSignUps command, CommandContext ctx, CancellationToken ct)
@@ -78,11 +76,7 @@ public sealed partial class SignUpHandler
         var open = (await store.CurrentAsync(ctx.Now.Year, ct)).Where(s => s.IsOpen).ToList();
         if (open.Count == 0) return CommandReply.Of("现在没有进行中的报名。发 /本月 看看本月的活动。");
         var sb = new StringBuilder("**正在报名的活动**\n");
-        foreach (var s in open)
-        {
-            var count = SignUpStore.Standings(await store.EntriesAsync(s.Id, ct), s.Quota).Count(x => !x.Standing.Waiting);
-            sb.Append($"\n- {Inline(s.Activity)}：{count}" + (s.Quota is { } q ? $"/{q} 人" : " 人"));
-        }
+        foreach (var s in open) sb.Append($"\n- {Inline(s.Activity)}：{s.Signed}" + (s.Quota is { } q ? $"/{q} 人" : " 人"));
         sb.Append("\n\n发 /名单 活动名 查看名单。");
         return CommandReply.Of(sb.ToString());
     }

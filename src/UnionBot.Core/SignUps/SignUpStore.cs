@@ -13,7 +13,13 @@ public sealed record SignUpRow
     public string? Deadline { get; init; }
     public bool IsOpen { get; init; }
 
+    /// <summary>How many entries the sign-up has, signed up and waiting (as read with the row).</summary>
+    public long Entries { get; init; }
+
     public DateTimeOffset? DeadlineAt => Deadline is null ? null : IsoTime.Parse(Deadline);
+
+    /// <summary>How many of <see cref="Entries"/> hold a place: all of them, or the quota when more are in.</summary>
+    public long Signed => Quota is { } q ? Math.Min(Entries, q) : Entries;
 }
 
 public sealed record EntryRow
@@ -31,7 +37,8 @@ public sealed record Standing(bool Waiting, long Position);
 public sealed partial class SignUpStore(Database database)
 {
     private const string SelectSignUps = """
-        SELECT id AS Id, year AS Year, activity AS Activity, quota AS Quota, deadline AS Deadline, is_open AS IsOpen
+        SELECT id AS Id, year AS Year, activity AS Activity, quota AS Quota, deadline AS Deadline, is_open AS IsOpen,
+               (SELECT COUNT(*) FROM signup_entries e WHERE e.signup_id = signups.id) AS Entries
         FROM signups
         """;
     private const string CurrentSql = SelectSignUps + " WHERE year = @Year OR is_open = 1 ORDER BY id;";
