@@ -29,7 +29,7 @@ public sealed partial class SignUpHandler
         var name = $"「{Inline(title)}」";
         var sb = new StringBuilder($"📣 {name}开始报名啦！");
         sb.Append(asked.Quota is { } q ? $"名额 {q} 人" : "不限名额");
-        if (deadline is { } d) sb.Append($"，{Date(ctx.DayOf(d.AddTicks(-1)))} 截止");
+        if (deadline is { } d) sb.Append($"，{LastDay(ctx, d)} 截止");
         sb.Append($"。\n发 /报名 {Inline(title)} 即可报名。");
         if (entries.Count > 0) sb.Append($"\n（之前已有 {entries.Count} 人报名，名单保留。）");
         return CommandReply.Of(sb.ToString());
@@ -58,7 +58,7 @@ public sealed partial class SignUpHandler
 
         var sb = new StringBuilder($"**「{Inline(signUp.Activity)}」报名名单**  \n");
         sb.Append(signUp.Quota is { } q ? $"已报名 {signed.Count}/{q} 人" : $"已报名 {signed.Count} 人（不限名额）");
-        if (signUp.DeadlineAt is { } d) sb.Append($"，{Date(ctx.DayOf(d.AddTicks(-1)))} 截止");
+        if (signUp.DeadlineAt is { } d) sb.Append($"，{LastDay(ctx, d)} 截止");
         if (!signUp.IsOpen) sb.Append("，报名已结束");
         sb.Append('\n');
         foreach (var (entry, standing) in signed) sb.Append($"\n{standing.Position}. {Name(entry)}");
