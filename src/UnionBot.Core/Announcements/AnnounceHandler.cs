@@ -19,6 +19,8 @@ public sealed class AnnounceHandler(IAnnouncementOutbox outbox, Database databas
         var key = $"announce:{ctx.ChannelId}:{ctx.Message.MessageId}";
         await outbox.EnqueueImmediateAsync(key, new OutgoingMessage("工会公告", markdown), null, ct);
 
+        // A write like every other: queued behind the in-process writer, not left to the busy handler's retries.
+        using (await WriteGate.EnterAsync(database, ct))
         await using (var c = await database.OpenAsync(ct))
             await AuditLog.RecordAsync(c, null, ctx, "announce", command.Text);
         logger.LogInformation("Announcement {Key} queued for every channel", key);

@@ -19,11 +19,7 @@ public sealed class PlanAnswers(PlanCalendar plan, SignUpStore signUps)
         if (open.Count > 0)
         {
             sb.Append("\n\n**正在报名**\n");
-            foreach (var s in open)
-            {
-                var count = SignUpStore.Standings(await signUps.EntriesAsync(s.Id, ct), s.Quota).Count(x => !x.Standing.Waiting);
-                sb.Append($"\n- {Inline(s.Activity)}（{count}" + (s.Quota is { } q ? $"/{q} 人）" : " 人）"));
-            }
+            foreach (var s in open) sb.Append($"\n- {Inline(s.Activity)}（{s.Signed}" + (s.Quota is { } q ? $"/{q} 人）" : " 人）"));
         }
         sb.Append("\n\n想参加就发 /报名 活动名（写名字的一部分也可以）");
         if (activities.FirstOrDefault(a => a.Title.Length <= 12) is { } example) sb.Append($"，例如 /报名 {Inline(example.Title)}");

@@ -32,11 +32,7 @@ public sealed class MemberDirectory(IOptions<UnionBotOptions> options, ILogger<M
                 _loadedStamp = stamp;
                 logger.LogInformation("Members roster read: {Count} names", _names.Count);
             }
-            catch (IOException e)
-            {
-                logger.LogWarning("Members roster {Path} cannot be read ({Reason}); showing nicks or user ids", path, e.Message);
-            }
-            catch (UnauthorizedAccessException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 logger.LogWarning("Members roster {Path} cannot be read ({Reason}); showing nicks or user ids", path, e.Message);
             }

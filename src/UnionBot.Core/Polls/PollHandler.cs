@@ -56,8 +56,8 @@ public sealed class PollHandler(PollStore store)
         if (poll.CreatorId != ctx.UserId && !ctx.IsAdmin)
             return CommandReply.Of($"只有发起人或工会管理员可以结束投票 #{poll.Id} 哦。");
         if (!await store.CloseAsync(poll, ctx, ct)) return CommandReply.Of($"投票 #{poll.Id} 已经结束了。");
-        var closed = await store.FindAsync(poll.Id, ctx.ChannelId, ct) ?? poll;
-        return CommandReply.Of($"投票 #{poll.Id} 已结束。\n\n" + await RenderAsync(closed, ct));
+        // Closed by this very command: only its state changed, so the row need not be read again.
+        return CommandReply.Of($"投票 #{poll.Id} 已结束。\n\n" + await RenderAsync(poll with { ClosedAt = IsoTime.Format(ctx.Now) }, ct));
     }
 
     private async Task<string> RenderAsync(PollRow poll, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Text;
+using UnionBot.Core.Plan;
 
 namespace UnionBot.Core.SignUps;
 
@@ -13,7 +14,7 @@ public abstract record ActivityMatch
 
 /// <summary>
 /// SPEC section 7: an exact name, or a part that names one activity only (乒乓球赛 → 举办教职工乒乓球赛).
-/// Quotes, spaces, full-width forms and the odd dots of plan titles (“三﹒八”) are ignored on both sides.
+/// Quotes, spaces, full-width and traditional forms and the odd dots of plan titles (“三﹒八”) are ignored on both sides.
 /// </summary>
 public static class ActivityMatcher
 {
@@ -40,7 +41,8 @@ public static class ActivityMatcher
         var sb = new StringBuilder(text.Length);
         foreach (var raw in text)
         {
-            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
+            // The plan reader's own folding (full-width, ﹒, traditional forms), so a name matches as the plan is read.
+            var c = PlanChars.Normalize(raw);
             if (char.IsWhiteSpace(c) || "\"'“”‘’「」『』《》〈〉<>()（）[]【】.·・﹒。,，、!！?？:：;；-—_".Contains(c)) continue;
             sb.Append(char.ToLowerInvariant(c));
         }

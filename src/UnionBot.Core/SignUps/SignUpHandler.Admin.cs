@@ -29,7 +29,7 @@ public sealed partial class SignUpHandler
         var name = $"「{Inline(title)}」";
         var sb = new StringBuilder($"📣 {name}开始报名啦！");
         sb.Append(asked.Quota is { } q ? $"名额 {q} 人" : "不限名额");
-        if (deadline is { } d) sb.Append($"，{Date(ctx.DayOf(d.AddTicks(-1)))} 截止");
+        if (deadline is { } d) sb.Append($"，{LastDay(ctx, d)} 截止");
         sb.Append($"。\n发 /报名 {Inline(title)} 即可报名。");
         if (entries.Count > 0) sb.Append($"\n（之前已有 {entries.Count} 人报名，名单保留。）");
         return CommandReply.Of(sb.ToString());
@@ -42,9 +42,7 @@ public sealed partial class SignUpHandler
         if (found.Reply is { } reply) return reply;
         if (found.SignUp is not { IsOpen: true } signUp) return CommandReply.Of($"「{Inline(found.Title!)}」没有进行中的报名。");
         if (!await store.CloseAsync(ctx, signUp, ct)) return CommandReply.Of($"「{Inline(signUp.Activity)}」的报名已经结束了。");
-        var entries = await store.EntriesAsync(signUp.Id, ct);
-        var signed = SignUpStore.Standings(entries, signUp.Quota).Count(s => !s.Standing.Waiting);
-        return CommandReply.Of($"「{Inline(signUp.Activity)}」报名已结束，共 {signed} 人报名。发 /名单 {Inline(signUp.Activity)} 查看名单。");
+        return CommandReply.Of($"「{Inline(signUp.Activity)}」报名已结束，共 {signUp.Signed} 人报名。发 /名单 {Inline(signUp.Activity)} 查看名单。");
     }
 
     public async Task<CommandReply> ListAsync(Command.ListSignUps command, CommandContext ctx, CancellationToken ct)
@@ -60,7 +58,7 @@ public sealed partial class SignUpHandler
 
         var sb = new StringBuilder($"**「{Inline(signUp.Activity)}」报名名单**  \n");
         sb.Append(signUp.Quota is { } q ? $"已报名 {signed.Count}/{q} 人" : $"已报名 {signed.Count} 人（不限名额）");
-        if (signUp.DeadlineAt is { } d) sb.Append($"，{Date(ctx.DayOf(d.AddTicks(-1)))} 截止");
+        if (signUp.DeadlineAt is { } d) sb.Append($"，{LastDay(ctx, d)} 截止");
         if (!signUp.IsOpen) sb.Append("，报名已结束");
         sb.Append('\n');
         foreach (var (entry, standing) in signed) sb.Append($"\n{standing.Position}. {Name(entry)}");
@@ -78,11 +76,7 @@ public sealed partial class SignUpHandler
         var open = (await store.CurrentAsync(ctx.Now.Year, ct)).Where(s => s.IsOpen).ToList();
         if (open.Count == 0) return CommandReply.Of("现在没有进行中的报名。发 /本月 看看本月的活动。");
         var sb = new StringBuilder("**正在报名的活动**\n");
-        foreach (var s in open)
-        {
-            var count = SignUpStore.Standings(await store.EntriesAsync(s.Id, ct), s.Quota).Count(x => !x.Standing.Waiting);
-            sb.Append($"\n- {Inline(s.Activity)}：{count}" + (s.Quota is { } q ? $"/{q} 人" : " 人"));
-        }
+        foreach (var s in open) sb.Append($"\n- {Inline(s.Activity)}：{s.Signed}" + (s.Quota is { } q ? $"/{q} 人" : " 人"));
         sb.Append("\n\n发 /名单 活动名 查看名单。");
         return CommandReply.Of(sb.ToString());
     }

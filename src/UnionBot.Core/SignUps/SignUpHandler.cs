@@ -28,12 +28,11 @@ public sealed partial class SignUpHandler(
         var result = await store.JoinAsync(id, ctx, ct);
         var name = $"「{Inline(title)}」";
         // The quota and deadline as the join saw them, in its transaction: no second read after it.
-        var row = result.State;
-        var quota = row.Quota;
+        var quota = result.State.Quota;
         return CommandReply.Of(result switch
         {
             { Outcome: JoinOutcome.Closed } => $"{name}的报名已经结束啦。发 /本月 看看其他活动。",
-            { Outcome: JoinOutcome.PastDeadline } => $"{name}的报名已于 {LastDay(ctx, row)} 截止，下次早点哦。",
+            { Outcome: JoinOutcome.PastDeadline, State.DeadlineAt: { } due } => $"{name}的报名已于 {LastDay(ctx, due)} 截止，下次早点哦。",
             { Outcome: JoinOutcome.AlreadyIn, Standing.Waiting: true } => $"你已经在{name}的候补名单上了（第 {result.Standing.Position} 位），不用重复报名哦。",
             { Outcome: JoinOutcome.AlreadyIn } => $"你已经报过{name}了（第 {result.Standing!.Position} 位），不用重复报名哦。",
             { Standing.Waiting: true } => $"{name}名额已满，你在候补第 {result.Standing.Position} 位。有人取消时我会在群里通知你。",
@@ -77,21 +76,20 @@ public sealed partial class SignUpHandler(
     /// <summary><see cref="Template"/> is the command as first typed when the title was picked from a numbered list.</summary>
     private sealed record Resolution(string? Title, SignUpRow? SignUp, CommandReply? Reply, Command? Template = null, bool IsChoice = false);
 
-    private static string LastDay(CommandContext ctx, SignUpRow? row) =>
-        row?.DeadlineAt is { } d ? Date(ctx.DayOf(d.AddTicks(-1))) : "";
+    /// <summary>The last day sign-ups are taken: the deadline is the first instant after it.</summary>
+    private static string LastDay(CommandContext ctx, DateTimeOffset deadline) => Date(ctx.DayOf(deadline.AddTicks(-1)));
 
     /// <summary>Finds the one activity a typed name means, or the reply that says why not (none, or a numbered choice).</summary>
     private async Task<Resolution> ResolveAsync(CommandContext ctx, Command command, string typed, Scope scope, CancellationToken ct)
     {
         var signUps = await store.CurrentAsync(ctx.Now.Year, ct);
+        // /取消报名 and /名单 know this and next month's plan like /报名, to say "not open yet" rather than "not found".
+        IEnumerable<string> Known() => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title));
         var titles = scope switch
         {
-            Scope.SignUp => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title)),
-            Scope.Open => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title))
-                .Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? []),
+            Scope.Open => Known().Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? []),
             Scope.Close => signUps.Where(s => s.IsOpen).Select(s => s.Activity),
-            // /取消报名 and /名单 also know this and next month's plan, to say "not open yet" rather than "not found".
-            _ => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title)),
+            _ => Known(),
         };
         var candidates = titles.Distinct().ToList();
         var match = choices.TryPick(ctx, command, typed, out var picked, out var template)

@@ -99,5 +99,5 @@ public sealed partial class SignUpStore
 
     /// <summary>Where each entry stands, in arrival order.</summary>
     public static IReadOnlyList<(EntryRow Entry, Standing Standing)> Standings(IReadOnlyList<EntryRow> entries, long? quota) =>
-        entries.Select((e, i) => (e, quota is { } q && i + 1 > q ? new Standing(true, i + 1 - q) : new Standing(false, i + 1))).ToList();
+        entries.Select((e, i) => (e, RankToStanding(i + 1, quota))).ToList();
 }

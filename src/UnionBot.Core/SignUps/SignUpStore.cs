@@ -13,7 +13,13 @@ public sealed record SignUpRow
     public string? Deadline { get; init; }
     public bool IsOpen { get; init; }
 
+    /// <summary>How many entries the sign-up has, signed up and waiting (as read with the row).</summary>
+    public long Entries { get; init; }
+
     public DateTimeOffset? DeadlineAt => Deadline is null ? null : IsoTime.Parse(Deadline);
+
+    /// <summary>How many of <see cref="Entries"/> hold a place: all of them, or the quota when more are in.</summary>
+    public long Signed => Quota is { } q ? Math.Min(Entries, q) : Entries;
 }
 
 public sealed record EntryRow
@@ -31,11 +37,11 @@ public sealed record Standing(bool Waiting, long Position);
 public sealed partial class SignUpStore(Database database)
 {
     private const string SelectSignUps = """
-        SELECT id AS Id, year AS Year, activity AS Activity, quota AS Quota, deadline AS Deadline, is_open AS IsOpen
+        SELECT id AS Id, year AS Year, activity AS Activity, quota AS Quota, deadline AS Deadline, is_open AS IsOpen,
+               (SELECT COUNT(*) FROM signup_entries e WHERE e.signup_id = signups.id) AS Entries
         FROM signups
         """;
     private const string CurrentSql = SelectSignUps + " WHERE year = @Year OR is_open = 1 ORDER BY id;";
-    private const string ByIdSql = SelectSignUps + " WHERE id = @Id;";
     private const string OpenSql = """
         INSERT INTO signups (year, activity, quota, deadline, is_open, opened_by, opened_at)
         VALUES (@Year, @Activity, @Quota, @Deadline, 1, @OpenedBy, @OpenedAt)
@@ -62,12 +68,6 @@ public sealed partial class SignUpStore(Database database)
     {
         await using var c = await database.OpenAsync(ct);
         return (await c.QueryAsync<SignUpRow>(new CommandDefinition(CurrentSql, new { Year = year }, cancellationToken: ct))).ToList();
-    }
-
-    public async Task<SignUpRow?> FindAsync(long id, CancellationToken ct)
-    {
-        await using var c = await database.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<SignUpRow>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<EntryRow>> EntriesAsync(long signUpId, CancellationToken ct)
