@@ -34,12 +34,7 @@ public static class CommandLine
         {
             return await RunCoreAsync(args, stdout, time ?? TimeProvider.System);
         }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"unionbot: {e.Message}");
-            return 2;
-        }
-        catch (PlanReadException e)
+        catch (Exception e) when (e is UsageException or PlanReadException)
         {
             await stderr.WriteLineAsync($"unionbot: {e.Message}");
             return 2;
