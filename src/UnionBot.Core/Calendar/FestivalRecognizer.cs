@@ -16,22 +16,22 @@ public static partial class FestivalRecognizer
     private const string NotBeforeNumeral = @"(?![零〇一二三四五六七八九十百两\d]|\s?月)";
     private const string Dot = @"\s?[·・.、,\-—‧•∙]?\s?";
 
+    // Generated at build time, as the reader's other patterns are: nothing is compiled when the first plan is read.
     private static readonly (string Id, Regex Pattern)[] Patterns =
     [
-        ("womens-day", new($"{NotAfterNumeral}三{Dot}八{NotBeforeNumeral}|妇女节|女神节|(?<![\\d.])3[·・.]8(?=[\"”’」』]|节|妇)", RegexOptions.Compiled)),
-        ("arbor-day", new("植树", RegexOptions.Compiled)),
-        ("labour-day", new($"{NotAfterNumeral}五{Dot}一{NotBeforeNumeral}|劳动节|(?<![\\d.])5[·・.]1(?=[\"”’」』]|节|劳)", RegexOptions.Compiled)),
-        ("youth-day", new($"{NotAfterNumeral}五{Dot}四{NotBeforeNumeral}|青年节", RegexOptions.Compiled)),
-        ("childrens-day", new($"{NotAfterNumeral}六{Dot}一{NotBeforeNumeral}|儿童节", RegexOptions.Compiled)),
-        ("party-day", new($"{NotAfterNumeral}七{Dot}一{NotBeforeNumeral}|党的生日|党的\\d+岁生日|(?<!党)建党", RegexOptions.Compiled)),
-        ("teachers-day", new("教师节", RegexOptions.Compiled)),
-        // 十一 is National Day only when quoted, after 庆/迎/贺, or written 十·一 — never 十一月 or the number eleven.
-        ("national-day", new($"国庆|[\"“‘'「『]\\s?十{Dot}一\\s?[\"”’'」』]|(?<=[庆迎贺])十一{NotBeforeNumeral}|{NotAfterNumeral}十[·・.]一{NotBeforeNumeral}", RegexOptions.Compiled)),
-        ("double-ninth", new("重阳|敬老节|老人节|老年节", RegexOptions.Compiled)),
-        ("mid-autumn", new("中秋", RegexOptions.Compiled)),
-        ("dragon-boat", new("端午|端阳", RegexOptions.Compiled)),
-        ("spring-festival", new("春节|农历新年|农历年|新春|除夕", RegexOptions.Compiled)),
-        ("new-year", new("元旦|(?<!农历)新年(?!度|级)", RegexOptions.Compiled)),
+        ("womens-day", WomensDay()),
+        ("arbor-day", ArborDay()),
+        ("labour-day", LabourDay()),
+        ("youth-day", YouthDay()),
+        ("childrens-day", ChildrensDay()),
+        ("party-day", PartyDay()),
+        ("teachers-day", TeachersDay()),
+        ("national-day", NationalDay()),
+        ("double-ninth", DoubleNinth()),
+        ("mid-autumn", MidAutumn()),
+        ("dragon-boat", DragonBoat()),
+        ("spring-festival", SpringFestival()),
+        ("new-year", NewYear()),
     ];
 
     /// <returns>The festival id, or null when the text is about none.</returns>
@@ -51,4 +51,44 @@ public static partial class FestivalRecognizer
         }
         return best;
     }
+
+    [GeneratedRegex($"{NotAfterNumeral}三{Dot}八{NotBeforeNumeral}|妇女节|女神节|(?<![\\d.])3[·・.]8(?=[\"”’」』]|节|妇)")]
+    private static partial Regex WomensDay();
+
+    [GeneratedRegex("植树")]
+    private static partial Regex ArborDay();
+
+    [GeneratedRegex($"{NotAfterNumeral}五{Dot}一{NotBeforeNumeral}|劳动节|(?<![\\d.])5[·・.]1(?=[\"”’」』]|节|劳)")]
+    private static partial Regex LabourDay();
+
+    [GeneratedRegex($"{NotAfterNumeral}五{Dot}四{NotBeforeNumeral}|青年节")]
+    private static partial Regex YouthDay();
+
+    [GeneratedRegex($"{NotAfterNumeral}六{Dot}一{NotBeforeNumeral}|儿童节")]
+    private static partial Regex ChildrensDay();
+
+    [GeneratedRegex($"{NotAfterNumeral}七{Dot}一{NotBeforeNumeral}|党的生日|党的\\d+岁生日|(?<!党)建党")]
+    private static partial Regex PartyDay();
+
+    [GeneratedRegex("教师节")]
+    private static partial Regex TeachersDay();
+
+    // 十一 is National Day only when quoted, after 庆/迎/贺, or written 十·一 — never 十一月 or the number eleven.
+    [GeneratedRegex($"国庆|[\"“‘'「『]\\s?十{Dot}一\\s?[\"”’'」』]|(?<=[庆迎贺])十一{NotBeforeNumeral}|{NotAfterNumeral}十[·・.]一{NotBeforeNumeral}")]
+    private static partial Regex NationalDay();
+
+    [GeneratedRegex("重阳|敬老节|老人节|老年节")]
+    private static partial Regex DoubleNinth();
+
+    [GeneratedRegex("中秋")]
+    private static partial Regex MidAutumn();
+
+    [GeneratedRegex("端午|端阳")]
+    private static partial Regex DragonBoat();
+
+    [GeneratedRegex("春节|农历新年|农历年|新春|除夕")]
+    private static partial Regex SpringFestival();
+
+    [GeneratedRegex("元旦|(?<!农历)新年(?!度|级)")]
+    private static partial Regex NewYear();
 }

@@ -7,4 +7,21 @@ public static class PlanReader
 
     /// <param name="name">The file's name or path, for the one-line error of a binary or undecodable file.</param>
     public static AnnualPlan Read(byte[] bytes, string name) => PlanParser.Parse(PlanText.Decode(bytes, name));
+
+    /// <summary>The plan file's bytes; every way the path can be wrong is one clear line.</summary>
+    /// <exception cref="PlanReadException">The path is missing, a directory or unreadable.</exception>
+    public static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path)) throw new PlanReadException($"'{path}' is a directory, not a plan file");
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new PlanReadException(e is FileNotFoundException or DirectoryNotFoundException
+                ? $"no such file: '{path}'"
+                : $"cannot read '{path}': {e.Message}");
+        }
+    }
 }

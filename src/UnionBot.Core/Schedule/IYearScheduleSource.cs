@@ -12,7 +12,10 @@ public sealed record YearSchedule(string PlanPath, string Sha256, AnnualPlan Pla
 /// </summary>
 public interface IYearScheduleSource
 {
-    /// <summary>The last schedule loaded (loading it first if none was).</summary>
+    /// <summary>
+    /// The last schedule loaded (loading it first if none was). A plan that cannot be read does not throw here: it is
+    /// logged and gives the last good schedule of the year, or an empty one (<see cref="YearSchedule.Sha256"/> "").
+    /// </summary>
     YearSchedule Current { get; }
 
     /// <summary>Reads the plan file again; throws <see cref="PlanReadException"/> when it cannot be read.</summary>

@@ -76,7 +76,7 @@ public sealed class YearScheduleSource(
         Volatile.Write(ref _attemptedYear, year);
         try
         {
-            var bytes = ReadBytes(o.Plan.Path);
+            var bytes = PlanReader.ReadBytes(o.Plan.Path);
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
             var plan = Parse(bytes);
             var schedule = new YearSchedule(o.Plan.Path, sha256, plan, year, ScheduleBuilder.Build(plan, year, o.Schedule, zone));
@@ -102,21 +102,6 @@ public sealed class YearScheduleSource(
     {
         var o = options.Value;
         return o.Plan.Year != 0 ? o.Plan.Year : ZonedTime.DateIn(time.GetUtcNow(), o.Zone).Year;
-    }
-
-    private static byte[] ReadBytes(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path)) throw new PlanReadException($"'{path}' is a directory, not a plan file");
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new PlanReadException(e is FileNotFoundException or DirectoryNotFoundException
-                ? $"no such file: '{path}'"
-                : $"cannot read '{path}': {e.Message}");
-        }
     }
 
     /// <summary>A reader bug must not stop the bot: it is logged with its stack and treated as an unreadable plan.</summary>

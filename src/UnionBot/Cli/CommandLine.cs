@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using UnionBot.Core.Calendar;
 using UnionBot.Core.Options;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
@@ -33,12 +34,7 @@ public static class CommandLine
         {
             return await RunCoreAsync(args, stdout, time ?? TimeProvider.System);
         }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"unionbot: {e.Message}");
-            return 2;
-        }
-        catch (PlanReadException e)
+        catch (Exception e) when (e is UsageException or PlanReadException)
         {
             await stderr.WriteLineAsync($"unionbot: {e.Message}");
             return 2;
@@ -68,7 +64,7 @@ public static class CommandLine
                 var plan = PlanFile.Read(file);
                 var options = LoadOptions(planPath: file);
                 var zone = options.Zone;
-                var y = year ?? (options.Plan.Year != 0 ? options.Plan.Year : TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year);
+                var y = year ?? (options.Plan.Year != 0 ? options.Plan.Year : ZonedTime.DateIn(time.GetUtcNow(), zone).Year);
                 var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, zone);
                 await stdout.WriteLineAsync(json
                     ? JsonSerializer.Serialize(announcements.Select(ScheduleJson.From), Json)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using UnionBot.Core.Announcements;
 using UnionBot.Core.Calendar;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
@@ -44,13 +45,13 @@ internal sealed record ScheduleJson(string At, string Kind, string Title, string
 {
     public static ScheduleJson From(Announcement a) =>
         new(a.At.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
-            a.Kind.ToString().ToLowerInvariant(), a.Title, a.Text);
+            PlanSync.KindName(a.Kind), a.Title, a.Text);
 
     public static string Table(IReadOnlyList<Announcement> announcements)
     {
         var sb = new StringBuilder();
         foreach (var a in announcements)
-            sb.AppendLine($"{a.At:yyyy-MM-dd HH:mm}  {a.Kind.ToString().ToLowerInvariant(),-8}  {a.Title}");
+            sb.AppendLine($"{a.At:yyyy-MM-dd HH:mm}  {PlanSync.KindName(a.Kind),-8}  {a.Title}");
         sb.Append($"{announcements.Count} announcements");
         return sb.ToString();
     }

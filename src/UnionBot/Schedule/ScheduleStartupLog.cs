@@ -1,3 +1,4 @@
+using UnionBot.Core.Announcements;
 using UnionBot.Core.Schedule;
 
 namespace UnionBot.Schedule;
@@ -18,7 +19,7 @@ internal sealed class ScheduleStartupLog(YearScheduleSource source, TimeProvider
         var upcoming = schedule.Announcements.Where(a => a.At >= now).ToList();
         logger.LogInformation("Schedule for {Year}: {Count} announcements, {Upcoming} still to come", schedule.Year, schedule.Announcements.Count, upcoming.Count);
         foreach (var a in upcoming)
-            logger.LogInformation("  {At:yyyy-MM-dd HH:mm} {Kind} {Title}", a.At, a.Kind.ToString().ToLowerInvariant(), a.Title);
+            logger.LogInformation("  {At:yyyy-MM-dd HH:mm} {Kind} {Title}", a.At, PlanSync.KindName(a.Kind), a.Title);
         return Task.CompletedTask;
     }
 
