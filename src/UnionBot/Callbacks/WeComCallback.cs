@@ -15,7 +15,6 @@ public sealed class WeComCallback(
 {
     // Replayed callbacks older than this are refused even after their msgid was pruned.
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
-    private const int MaxStreamBytes = 20480;
     private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public IResult Verify(string channelId, HttpRequest request)
@@ -74,11 +73,8 @@ public sealed class WeComCallback(
 
     private EncryptedReply StreamReply(WeComCrypto crypto, CommandReply reply, string nonce)
     {
-        var markdown = reply.Markdown;
-        // The AI bot answers the sender in the thread; other people to notify are mentioned the documented way.
-        if (reply.Mentions.Count > 0) markdown += "\n" + string.Join(" ", reply.Mentions.Select(m => $"<@{m}>"));
         var plain = JsonSerializer.Serialize(new StreamMessage("stream",
-            new StreamBody(Guid.NewGuid().ToString("N"), true, Utf8Text.Truncate(markdown, MaxStreamBytes))), Plain);
+            new StreamBody(Guid.NewGuid().ToString("N"), true, StreamBody.ContentOf(reply))), Plain);
         var encrypt = crypto.Encrypt(plain);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new EncryptedReply(encrypt, crypto.Sign(timestamp, nonce, encrypt), timestamp, nonce);

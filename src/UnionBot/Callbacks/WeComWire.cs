@@ -41,4 +41,19 @@ public sealed record StreamMessage(
 public sealed record StreamBody(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("finish")] bool Finish,
-    [property: JsonPropertyName("content")] string Content);
+    [property: JsonPropertyName("content")] string Content)
+{
+    /// <summary>The largest stream content WeCom accepts, in UTF-8 bytes.</summary>
+    public const int MaxContentBytes = 20480;
+
+    /// <summary>
+    /// A command reply as stream content, for the HTTP callback and the long connection alike: the answer goes to the
+    /// sender's thread, other people to notify are mentioned the documented way (<c>&lt;@userid&gt;</c>), cut to fit.
+    /// </summary>
+    public static string ContentOf(Core.Commands.CommandReply reply)
+    {
+        var markdown = reply.Markdown;
+        if (reply.Mentions.Count > 0) markdown += "\n" + string.Join(" ", reply.Mentions.Select(m => $"<@{m}>"));
+        return Utf8Text.Truncate(markdown, MaxContentBytes);
+    }
+}

@@ -15,7 +15,6 @@ namespace UnionBot.LongConnection;
 public sealed partial class WeComLinkCallbacks(
     IServiceScopeFactory scopes, WeComChats chats, TimeProvider time, ILogger<WeComLinkCallbacks> logger)
 {
-    private const int MaxStreamBytes = 20480;
     private static readonly TimeSpan KeepUnsent = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<(string Channel, string MsgId), (string Markdown, DateTimeOffset At)> _unsent = new();
 
@@ -38,7 +37,7 @@ public sealed partial class WeComLinkCallbacks(
                     null, message.Text, time.GetUtcNow()));
                 if (reply is not null)
                 {
-                    markdown = Compose(reply);
+                    markdown = StreamBody.ContentOf(reply);
                     Prune();
                     _unsent[key] = (markdown, time.GetUtcNow());
                 }
@@ -53,14 +52,6 @@ public sealed partial class WeComLinkCallbacks(
         {
             LogFailed(e, channel.Id);
         }
-    }
-
-    private static string Compose(CommandReply reply)
-    {
-        var markdown = reply.Markdown;
-        // As in the HTTP callback: the answer goes to the sender's thread; others to notify are mentioned by userid.
-        if (reply.Mentions.Count > 0) markdown += "\n" + string.Join(" ", reply.Mentions.Select(m => $"<@{m}>"));
-        return Utf8Text.Truncate(markdown, MaxStreamBytes);
     }
 
     private static string? ChatIdOf(JsonElement body) =>

@@ -127,13 +127,13 @@ public sealed class CallbackHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostDingTalkAsync(string body, string channel = DingTalkChannel, DateTimeOffset? at = null, string? sign = null)
     {
-        var timestamp = (at ?? Time.GetUtcNow()).ToUnixTimeMilliseconds().ToString();
+        var timestamp = (at ?? Time.GetUtcNow()).ToUnixTimeMilliseconds();
         var request = new HttpRequestMessage(HttpMethod.Post, $"/callbacks/dingtalk/{channel}")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("timestamp", timestamp);
-        request.Headers.Add("sign", sign ?? DingTalkCallbackSignature.Compute(AppSecret, timestamp));
+        request.Headers.Add("timestamp", timestamp.ToString());
+        request.Headers.Add("sign", sign ?? DingTalkSigner.Sign(AppSecret, timestamp));
         return Client.SendAsync(request);
     }
 

@@ -1,12 +1,24 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using UnionBot.Callbacks;
+using UnionBot.Core.Commands;
 using UnionBot.Core.Platforms.WeCom;
 
 namespace UnionBot.Tests.Callbacks;
 
 public sealed class WeComCallbackTests
 {
+    [Fact]
+    public void TheStreamContentMentionsOthersByUserIdAndFitsTheLimit()
+    {
+        Assert.Equal("**收到**\n<@zhang> <@wang>", StreamBody.ContentOf(new CommandReply("**收到**", ["zhang", "wang"])));
+
+        var cut = StreamBody.ContentOf(new CommandReply(new string('报', 10_000), ["zhang"]));
+        Assert.InRange(Encoding.UTF8.GetByteCount(cut), StreamBody.MaxContentBytes - 3, StreamBody.MaxContentBytes);
+        Assert.EndsWith("…", cut);
+    }
+
     [Fact]
     public async Task UrlVerificationAnswersTheBarePlaintextOfEchostr()
     {

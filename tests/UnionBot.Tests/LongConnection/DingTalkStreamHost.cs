@@ -64,7 +64,7 @@ public sealed class DingTalkStreamHost : IAsyncDisposable
         var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
             services.RemoveAll<DingTalkStreamTimings>();
-            services.AddSingleton(new DingTalkStreamTimings { BackoffInitial = TimeSpan.Zero });
+            services.AddSingleton(new DingTalkStreamTimings { Reconnect = new DingTalkStreamTimings().Reconnect with { Initial = TimeSpan.Zero } });
             services.AddSingleton<ILoggerProvider>(logs);
         }));
         return new DingTalkStreamHost(factory, app, gateway, dingTalk, logs);

@@ -5,18 +5,13 @@ namespace UnionBot.Core.Platforms.DingTalk;
 
 /// <summary>
 /// The enterprise robot's callback signature (PROTOCOLS.md 2.2): <c>sign</c> = Base64(HMAC-SHA256(AppSecret,
-/// timestamp + "\n" + AppSecret)), no URL encoding, valid while |now − timestamp| ≤ 1 h. It does not cover the
-/// body, which is why callbacks also dedupe on msgId.
+/// timestamp + "\n" + AppSecret)) — the same formula as the webhook's 加签, so <see cref="DingTalkSigner.Sign"/> computes
+/// it — with no URL encoding, valid while |now − timestamp| ≤ 1 h. It does not cover the body, which is why callbacks
+/// also dedupe on msgId.
 /// </summary>
 public static class DingTalkCallbackSignature
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
-
-    public static string Compute(string appSecret, string timestampMs)
-    {
-        var key = Encoding.UTF8.GetBytes(appSecret);
-        return Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(timestampMs + "\n" + appSecret)));
-    }
 
     /// <summary>True when the timestamp is a number of ms within the window of <paramref name="now"/> and the sign matches.</summary>
     public static bool IsValid(string appSecret, string? timestampMs, string? sign, DateTimeOffset now)
@@ -24,7 +19,7 @@ public static class DingTalkCallbackSignature
         if (string.IsNullOrEmpty(timestampMs) || string.IsNullOrEmpty(sign)) return false;
         if (!long.TryParse(timestampMs, System.Globalization.NumberStyles.None, null, out var ms)) return false;
         if (Math.Abs(now.ToUnixTimeMilliseconds() - (double)ms) > Window.TotalMilliseconds) return false;
-        var expected = Encoding.ASCII.GetBytes(Compute(appSecret, timestampMs));
+        var expected = Encoding.ASCII.GetBytes(DingTalkSigner.Sign(appSecret, ms));
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(sign));
     }
 }

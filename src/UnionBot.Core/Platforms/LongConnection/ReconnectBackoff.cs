@@ -1,12 +1,20 @@
 namespace UnionBot.Core.Platforms.LongConnection;
 
 /// <summary>
+/// How a long connection retries, shared by both clients (each has its protocol's values): <see cref="ReconnectBackoff"/>
+/// after a drop, and a slow fixed retry after the gateway refused the credentials, which will not heal by themselves.
+/// </summary>
+public sealed record ReconnectTimings(TimeSpan Initial, TimeSpan Cap, TimeSpan HealthyAfter, TimeSpan AuthenticationRetry);
+
+/// <summary>
 /// Delays between reconnection attempts of a long connection: exponential from <see cref="Initial"/> with full jitter,
 /// capped (30 s for WeCom, 60 s for DingTalk), and back to the start once a connection has stayed healthy for
 /// <see cref="HealthyAfter"/> — so a link that drops once a day reconnects at once, and a dead gateway is not hammered.
 /// </summary>
 public sealed class ReconnectBackoff(TimeSpan initial, TimeSpan cap, TimeSpan healthyAfter, Random? random = null)
 {
+    public ReconnectBackoff(ReconnectTimings timings) : this(timings.Initial, timings.Cap, timings.HealthyAfter) { }
+
     private readonly Random _random = random ?? Random.Shared;
     private int _failures;
 
@@ -32,6 +40,4 @@ public sealed class ReconnectBackoff(TimeSpan initial, TimeSpan cap, TimeSpan he
     {
         if (upFor >= HealthyAfter) _failures = 0;
     }
-
-    public void Reset() => _failures = 0;
 }

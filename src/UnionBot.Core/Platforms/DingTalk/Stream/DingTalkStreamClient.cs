@@ -19,7 +19,7 @@ public sealed class DingTalkStreamClient(
 
     public async Task RunAsync(ChannelOptions channel, CancellationToken stop)
     {
-        var backoff = new ReconnectBackoff(timings.BackoffInitial, timings.BackoffCap, timings.HealthyAfter);
+        var backoff = new ReconnectBackoff(timings.Reconnect);
         var retiring = new List<Task>();
         StreamConnection? current = null;
         var authReported = false;
@@ -36,10 +36,10 @@ public sealed class DingTalkStreamClient(
                         if (!authReported)
                             logger.LogError("DingTalk channel {ChannelId}: the Stream gateway refused the app credentials ({Reason}). " +
                                 "Check AppKey and AppSecret (Client ID / Client Secret of the enterprise app) and that the robot uses Stream mode; retrying every {Retry}",
-                                channel.Id, reason, timings.AuthenticationRetry);
+                                channel.Id, reason, timings.Reconnect.AuthenticationRetry);
                         authReported = true;
                         status.Set(channel.Id, Platform, LinkState.AuthenticationFailed, "check AppKey and AppSecret");
-                        await Task.Delay(timings.AuthenticationRetry, time, stop);
+                        await Task.Delay(timings.Reconnect.AuthenticationRetry, time, stop);
                     }
                     else
                     {

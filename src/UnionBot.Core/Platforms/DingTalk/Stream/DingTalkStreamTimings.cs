@@ -1,3 +1,5 @@
+using UnionBot.Core.Platforms.LongConnection;
+
 namespace UnionBot.Core.Platforms.DingTalk.Stream;
 
 /// <summary>
@@ -6,15 +8,12 @@ namespace UnionBot.Core.Platforms.DingTalk.Stream;
 /// </summary>
 public sealed record DingTalkStreamTimings
 {
-    /// <summary>The first reconnection delay; doubles per failure up to <see cref="BackoffCap"/> (PROTOCOLS.md 2.2: 60 s).</summary>
-    public TimeSpan BackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
-    public TimeSpan BackoffCap { get; init; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>A connection that stayed up this long resets the backoff.</summary>
-    public TimeSpan HealthyAfter { get; init; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>After the gateway refused the app's credentials: retry slowly, the admin has to fix them.</summary>
-    public TimeSpan AuthenticationRetry { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Backoff from 1 s doubling up to 60 s (PROTOCOLS.md 2.2), reset by a connection that stayed up 2 min; refused
+    /// credentials are retried every 5 min, the admin has to fix them.
+    /// </summary>
+    public ReconnectTimings Reconnect { get; init; } =
+        new(Initial: TimeSpan.FromSeconds(1), Cap: TimeSpan.FromSeconds(60), HealthyAfter: TimeSpan.FromMinutes(2), AuthenticationRetry: TimeSpan.FromMinutes(5));
 
     /// <summary>
     /// No frame at all (not even the gateway's ping) for this long: open a fresh connection, in case the gateway lost

@@ -40,9 +40,10 @@ public sealed partial class WeComLink
             if (ack.ErrCode != 0) return (Ending.AuthenticationFailed, $"errcode {ack.ErrCode}: {Short(ack.ErrMsg)}");
 
             _authReported = false;
+            // The ping timer exists before the state shows Connected, so that whoever sees the state can move the clock past it.
+            var pinging = PingAsync(socket, pingStop.Token);
             status.Set(Channel.Id, Platform, LinkState.Connected);
             LogConnected(Channel.Id);
-            var pinging = PingAsync(socket, pingStop.Token);
             // On pingStop (linked to stop, cancelled when this connection ends) so that no wait outlives the connection.
             var stopping = Task.Delay(Timeout.InfiniteTimeSpan, time, pingStop.Token);
             var ended = await Task.WhenAny(reading, pinging, stopping);

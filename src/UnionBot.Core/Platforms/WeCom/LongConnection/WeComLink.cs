@@ -35,7 +35,7 @@ public sealed partial class WeComLink(
     /// <summary>Runs until <paramref name="stop"/> (closing the socket cleanly) or until another connection supersedes this one.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
-        var backoff = new ReconnectBackoff(settings.ReconnectInitial, settings.ReconnectCap, settings.HealthyAfter);
+        var backoff = new ReconnectBackoff(settings.Reconnect);
         status.Set(Channel.Id, Platform, LinkState.Connecting);
         while (!stop.IsCancellationRequested)
         {
@@ -63,8 +63,8 @@ public sealed partial class WeComLink(
                 case Ending.AuthenticationFailed:
                     if (!_authReported) LogAuthenticationFailed(Channel.Id, detail);
                     _authReported = true;
-                    var retryAt = time.GetUtcNow() + settings.AuthenticationRetry;
-                    await WaitAsync(settings.AuthenticationRetry, LinkState.AuthenticationFailed,
+                    var retryAt = time.GetUtcNow() + settings.Reconnect.AuthenticationRetry;
+                    await WaitAsync(settings.Reconnect.AuthenticationRetry, LinkState.AuthenticationFailed,
                         $"check BotId and BotSecret; next attempt at {retryAt:yyyy-MM-ddTHH:mm:ssZ}", stop);
                     break;
                 default:

@@ -1,3 +1,5 @@
+using UnionBot.Core.Platforms.LongConnection;
+
 namespace UnionBot.Core.Platforms.WeCom.LongConnection;
 
 /// <summary>
@@ -15,12 +17,12 @@ public sealed record WeComLinkSettings
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
-    public TimeSpan ReconnectInitial { get; init; } = TimeSpan.FromSeconds(1);
-    public TimeSpan ReconnectCap { get; init; } = TimeSpan.FromSeconds(30);
-    public TimeSpan HealthyAfter { get; init; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>A refused bot_id/secret will not heal by itself: try again rarely, so a fixed secret is picked up without spam.</summary>
-    public TimeSpan AuthenticationRetry { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Backoff from 1 s doubling up to 30 s, reset by a connection that stayed up 1 min. A refused bot_id/secret will
+    /// not heal by itself: it is retried every 5 min, so a fixed secret is picked up without spam.
+    /// </summary>
+    public ReconnectTimings Reconnect { get; init; } =
+        new(Initial: TimeSpan.FromSeconds(1), Cap: TimeSpan.FromSeconds(30), HealthyAfter: TimeSpan.FromMinutes(1), AuthenticationRetry: TimeSpan.FromMinutes(5));
 
     /// <summary>The largest frame UnionBot reads; a callback is a few KiB.</summary>
     public int MaxFrameBytes { get; init; } = 256 * 1024;
