@@ -1,22 +1,16 @@
-using Microsoft.Extensions.Logging;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
 
 namespace UnionBot.Core.Commands;
 
 /// <summary>The plan's activities by calendar month, for /本月, /计划 and sign-up matching.</summary>
-public sealed class PlanCalendar(IYearScheduleSource schedule, ILogger<PlanCalendar> logger)
+public sealed class PlanCalendar(IYearScheduleSource schedule)
 {
-    /// <summary>The plan as loaded, or null (logged) when it cannot be read: commands still answer without it.</summary>
-    public YearSchedule? Current()
-    {
-        try { return schedule.Current; }
-        catch (PlanReadException e)
-        {
-            logger.LogWarning("The plan cannot be read for a command ({Reason})", e.Message);
-            return null;
-        }
-    }
+    /// <summary>
+    /// The plan as loaded, or null while it has not been read for this year (the source logs why and gives an empty
+    /// schedule without a hash): commands then say the plan cannot be read instead of showing an empty plan.
+    /// </summary>
+    public YearSchedule? Current() => schedule.Current is { Sha256.Length: > 0 } loaded ? loaded : null;
 
     /// <summary>Activities whose heading covers <paramref name="year"/>-<paramref name="month"/>.</summary>
     public IReadOnlyList<PlanActivity> InMonth(int year, int month)

@@ -48,7 +48,7 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
             var key = $"Channels:{i}";
             if (string.IsNullOrWhiteSpace(c.Id) || !c.Id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
                 Fail($"{key}:Id", $"'{c.Id}' must be letters, digits, '-' or '_'");
-            else if (c.Id == "local")
+            else if (c.Id == Announcements.DeliveryChannels.LocalId)
                 Fail($"{key}:Id", "'local' is reserved for the built-in local channel");
             else if (!ids.Add(c.Id))
                 Fail($"{key}:Id", $"'{c.Id}' is used by two channels");

@@ -48,7 +48,7 @@ public sealed class CommandsHarness : IDisposable
         Database = new Database(Options.Value.Database, NullLogger<Database>.Instance);
         Database.Migrate();
 
-        var calendar = new PlanCalendar(new FixedSchedule(plan ?? Plan, 2026), logs.CreateLogger<PlanCalendar>());
+        var calendar = new PlanCalendar(new FixedSchedule(plan ?? Plan, 2026));
         var members = new MemberDirectory(Options, logs.CreateLogger<MemberDirectory>());
         var signUpStore = new SignUpStore(Database);
         Pipeline = new CommandPipeline(
