@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
@@ -16,11 +17,12 @@ public sealed record LeaveResult(bool WasIn, EntryRow? Promoted, long? PromotedP
 public sealed partial class SignUpStore
 {
     // One statement for everything a join or a leave decides on, read inside the write transaction: each statement
-    // costs a prepare and a round trip while every other teacher's callback waits for the single writer.
+    // costs a prepare and a round trip while every other teacher's callback waits for the single writer. The count
+    // is the trigger-kept entry_count (migration 0006): a COUNT(*) here walked the whole sign-up under the writer.
     private const string StateSql = """
         SELECT s.quota AS Quota, s.deadline AS Deadline, s.is_open AS IsOpen,
                (SELECT e.id FROM signup_entries e WHERE e.signup_id = s.id AND e.user_id = @UserId) AS Mine,
-               (SELECT COUNT(*) FROM signup_entries e WHERE e.signup_id = s.id) AS Entries
+               s.entry_count AS Entries
         FROM signups s WHERE s.id = @Id;
         """;
     private const string RankSql = "SELECT COUNT(*) FROM signup_entries WHERE signup_id = @Id AND id <= @EntryId;";
@@ -35,55 +37,50 @@ public sealed partial class SignUpStore
         """;
 
     /// <summary>
-    /// Signs up inside one BEGIN IMMEDIATE transaction: the state check, the insert and the rank are one step, so
-    /// a hundred teachers at once get distinct places in arrival order; the unique index is the last guard.
+    /// Signs up as one item of <see cref="Database.Writes"/>: the state check, the insert and the rank are one step
+    /// under the single writer, so a hundred teachers at once get distinct places in arrival order; the unique index
+    /// is the last guard.
     /// </summary>
-    public async Task<JoinResult> JoinAsync(long signUpId, CommandContext ctx, CancellationToken ct)
+    public Task<JoinResult> JoinAsync(long signUpId, CommandContext ctx, CancellationToken ct) =>
+        database.Writes.RunAsync((c, tx) => Join(c, tx, signUpId, ctx), ct);
+
+    /// <summary>Cancels; when the leaver held a place and someone waits, the first waiting teacher now holds the last place.</summary>
+    public Task<LeaveResult> LeaveAsync(long signUpId, CommandContext ctx, CancellationToken ct) =>
+        database.Writes.RunAsync((c, tx) => Leave(c, tx, signUpId, ctx), ct);
+
+    private static JoinResult Join(IDbConnection c, IDbTransaction tx, long signUpId, CommandContext ctx)
     {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var read = await c.QuerySingleAsync<EntryState>(StateSql, new { Id = signUpId, ctx.UserId }, tx);
+        var read = c.QuerySingle<EntryState>(StateSql, new { Id = signUpId, ctx.UserId }, tx);
         var state = new SignUpRow { Id = signUpId, Quota = read.Quota, Deadline = read.Deadline, IsOpen = read.IsOpen };
         if (read.Mine is { } mine)
-            return new JoinResult(JoinOutcome.AlreadyIn, await StandingAsync(c, tx, signUpId, mine, state.Quota), state);
+            return new JoinResult(JoinOutcome.AlreadyIn, StandingOf(c, tx, signUpId, mine, state.Quota), state);
         if (!state.IsOpen) return new JoinResult(JoinOutcome.Closed, null, state);
         if (state.DeadlineAt is { } deadline && ctx.Now >= deadline) return new JoinResult(JoinOutcome.PastDeadline, null, state);
 
-        await c.ExecuteAsync(InsertEntrySql, new
+        c.Execute(InsertEntrySql, new
         {
             Id = signUpId, ctx.UserId, UserName = ctx.Message.UserName, ChannelId = ctx.ChannelId, JoinedAt = IsoTime.Format(ctx.Now),
         }, tx);
-        // The writer is held (BEGIN IMMEDIATE) and AUTOINCREMENT ids only grow, so the new entry comes after every
-        // entry counted above: its rank is that count plus one, without a second count.
-        var standing = RankToStanding(read.Entries + 1, state.Quota);
-        await tx.CommitAsync(ct);
-        return new JoinResult(JoinOutcome.Joined, standing, state);
+        // The writer is held and AUTOINCREMENT ids only grow, so the new entry comes after every entry counted above:
+        // its rank is that count plus one, without a second count.
+        return new JoinResult(JoinOutcome.Joined, RankToStanding(read.Entries + 1, state.Quota), state);
     }
 
-    /// <summary>Cancels; when the leaver held a place and someone waits, the first waiting teacher now holds the last place.</summary>
-    public async Task<LeaveResult> LeaveAsync(long signUpId, CommandContext ctx, CancellationToken ct)
+    private static LeaveResult Leave(IDbConnection c, IDbTransaction tx, long signUpId, CommandContext ctx)
     {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var state = await c.QuerySingleAsync<EntryState>(StateSql, new { Id = signUpId, ctx.UserId }, tx);
+        var state = c.QuerySingle<EntryState>(StateSql, new { Id = signUpId, ctx.UserId }, tx);
         if (state.Mine is not { } mine) return new LeaveResult(false, null, null);
 
-        var before = await StandingAsync(c, tx, signUpId, mine, state.Quota);
-        await c.ExecuteAsync(DeleteEntrySql, new { EntryId = mine }, tx);
+        var before = StandingOf(c, tx, signUpId, mine, state.Quota);
+        c.Execute(DeleteEntrySql, new { EntryId = mine }, tx);
         EntryRow? promoted = null;
         if (state.Quota is { } quota && !before.Waiting)
-            promoted = await c.QuerySingleOrDefaultAsync<EntryRow>(AtPlaceSql, new { Id = signUpId, Offset = quota - 1 }, tx);
-        await tx.CommitAsync(ct);
+            promoted = c.QuerySingleOrDefault<EntryRow>(AtPlaceSql, new { Id = signUpId, Offset = quota - 1 }, tx);
         return new LeaveResult(true, promoted, promoted is null ? null : state.Quota);
     }
 
-    private static async Task<Standing> StandingAsync(System.Data.IDbConnection c, System.Data.IDbTransaction tx, long signUpId, long entryId, long? quota)
-    {
-        var rank = await c.ExecuteScalarAsync<long>(RankSql, new { Id = signUpId, EntryId = entryId }, tx);
-        return RankToStanding(rank, quota);
-    }
+    private static Standing StandingOf(IDbConnection c, IDbTransaction tx, long signUpId, long entryId, long? quota) =>
+        RankToStanding(c.ExecuteScalar<long>(RankSql, new { Id = signUpId, EntryId = entryId }, tx), quota);
 
     private static Standing RankToStanding(long rank, long? quota) =>
         quota is { } q && rank > q ? new Standing(true, rank - q) : new Standing(false, rank);

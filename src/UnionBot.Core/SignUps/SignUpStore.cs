@@ -38,7 +38,7 @@ public sealed partial class SignUpStore(Database database)
 {
     private const string SelectSignUps = """
         SELECT id AS Id, year AS Year, activity AS Activity, quota AS Quota, deadline AS Deadline, is_open AS IsOpen,
-               (SELECT COUNT(*) FROM signup_entries e WHERE e.signup_id = signups.id) AS Entries
+               entry_count AS Entries
         FROM signups
         """;
     private const string CurrentSql = SelectSignUps + " WHERE year = @Year OR is_open = 1 ORDER BY id;";

@@ -14,6 +14,11 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
 {
     public string ConnectionString { get; } = Normalize(connectionString);
 
+    private WriteQueue? _writes;
+
+    /// <summary>The batched writer for the writes every message makes (claims, sign-ups); see <see cref="WriteQueue"/>.</summary>
+    public WriteQueue Writes => LazyInitializer.EnsureInitialized(ref _writes, () => new WriteQueue(this));
+
     // busy_timeout makes concurrent writers wait instead of failing with SQLITE_BUSY. synchronous = NORMAL is the
     // setting SQLite recommends with WAL: a commit no longer waits for an fsync (4x the callbacks per second in
     // bench/CallbackLoad); nothing is lost when the process crashes or restarts, only on power loss.

@@ -13,10 +13,21 @@ public static class WriteGate
 
     public static async Task<IDisposable> EnterAsync(Database database, CancellationToken ct)
     {
-        var gate = Gates.GetOrAdd(database.ConnectionString, _ => new SemaphoreSlim(1, 1));
+        var gate = GateOf(database);
         await gate.WaitAsync(ct);
         return new Release(gate);
     }
+
+    /// <summary>Blocks the calling thread until it is this writer's turn: for <see cref="WriteQueue"/>'s own thread only.</summary>
+    public static IDisposable Enter(Database database)
+    {
+        var gate = GateOf(database);
+        gate.Wait();
+        return new Release(gate);
+    }
+
+    private static SemaphoreSlim GateOf(Database database) =>
+        Gates.GetOrAdd(database.ConnectionString, _ => new SemaphoreSlim(1, 1));
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable
     {

@@ -1,0 +1,100 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using UnionBot.Core.Storage;
+using UnionBot.Tests.Support;
+
+namespace UnionBot.Tests.Storage;
+
+public sealed class WriteQueueTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly Database _database;
+
+    public WriteQueueTests()
+    {
+        _database = new Database($"Data Source={_dir.File("q.db")};Pooling=False", NullLogger<Database>.Instance);
+        _database.Migrate();
+        using var c = _database.Open();
+        c.Execute("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE);");
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private static long Insert(SqliteConnection c, SqliteTransaction tx, string name) =>
+        c.ExecuteScalar<long>("INSERT INTO items (name) VALUES (@name) RETURNING id;", new { name }, tx);
+
+    private List<string> Names()
+    {
+        using var c = _database.Open();
+        return c.Query<string>("SELECT name FROM items ORDER BY id").ToList();
+    }
+
+    [Fact]
+    public async Task ItemsQueuedAtOnceAllCommitInTheOrderTheyWereQueued()
+    {
+        var names = Enumerable.Range(0, 300).Select(i => $"n{i:D3}").ToList();
+
+        // Queued from one thread, so the queue order is known; the writer takes them in batches as they come.
+        var tasks = names.Select(n => _database.Writes.RunAsync((c, tx) => Insert(c, tx, n))).ToList();
+        var ids = await Task.WhenAll(tasks);
+
+        Assert.Equal(names, Names());
+        Assert.Equal(ids.Order(), ids);
+    }
+
+    [Fact]
+    public async Task AFailingItemFailsAloneAndTheOthersOfItsBatchAreKept()
+    {
+        // Hold the writer so that all three items are queued before it runs them: they form one batch.
+        Task<long> first, duplicate, last;
+        using (await WriteGate.EnterAsync(_database, CancellationToken.None))
+        {
+            first = _database.Writes.RunAsync((c, tx) => Insert(c, tx, "a"));
+            duplicate = _database.Writes.RunAsync((c, tx) => Insert(c, tx, "a")); // the UNIQUE constraint refuses it
+            last = _database.Writes.RunAsync((c, tx) => Insert(c, tx, "b"));
+            await Task.Delay(50);
+            Assert.False(first.IsCompleted, "the writer must wait for the gate");
+        }
+
+        await first;
+        var error = await Assert.ThrowsAsync<SqliteException>(() => duplicate);
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+        await last;
+        Assert.Equal(["a", "b"], Names());
+    }
+
+    [Fact]
+    public async Task AnItemIsAnsweredOnlyOnceItsWriteIsCommittedAndVisibleToOtherConnections()
+    {
+        var seen = await _database.Writes.RunAsync((c, tx) => Insert(c, tx, "x"))
+            .ContinueWith(_ => Names(), TaskScheduler.Default);
+
+        Assert.Equal(["x"], seen);
+    }
+
+    [Fact]
+    public async Task AnItemThatThrowsKeepsNothingOfWhatItWroteBeforeThrowing()
+    {
+        var failing = _database.Writes.RunAsync<int>((c, tx) =>
+        {
+            Insert(c, tx, "half");
+            throw new InvalidOperationException("boom");
+        });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Empty(Names());
+        await _database.Writes.RunAsync((c, tx) => Insert(c, tx, "whole")); // and the writer goes on
+        Assert.Equal(["whole"], Names());
+    }
+
+    [Fact]
+    public async Task ACancelledCallerIsRefusedBeforeQueueingAndNothingIsWritten()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _database.Writes.RunAsync((c, tx) => Insert(c, tx, "no"), cts.Token));
+        Assert.Empty(Names());
+    }
+}
