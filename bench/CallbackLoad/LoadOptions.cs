@@ -1,8 +1,8 @@
 namespace CallbackLoad;
 
-/// <summary>Command-line flags: <c>--url U --requests N --concurrency C --token T --aes-key K --channel ID --db PATH --activity NAME</c>.</summary>
+/// <summary>Command-line flags: <c>--url U --requests N --warmup N --concurrency C --token T --aes-key K --channel ID --db PATH --activity NAME</c>.</summary>
 public sealed record LoadOptions(
-    string? Url, int Requests, int Concurrency, string Token, string AesKey, string Channel, string? DatabasePath, string Activity)
+    string? Url, int Requests, int Concurrency, string Token, string AesKey, string Channel, string? DatabasePath, string Activity, int WarmUp)
 {
     public const string DefaultToken = "bench-token";
     public const string DefaultAesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
@@ -17,8 +17,8 @@ public sealed record LoadOptions(
         }
         string Get(string key, string fallback) => map.GetValueOrDefault(key, fallback);
         return new LoadOptions(
-            map.GetValueOrDefault("url"), int.Parse(Get("requests", "2000")), int.Parse(Get("concurrency", "50")),
+            map.GetValueOrDefault("url"), int.Parse(Get("requests", "10000")), int.Parse(Get("concurrency", "50")),
             Get("token", DefaultToken), Get("aes-key", DefaultAesKey), Get("channel", "wecom-all"),
-            map.GetValueOrDefault("db"), Get("activity", "教职工趣味运动会"));
+            map.GetValueOrDefault("db"), Get("activity", "教职工趣味运动会"), int.Parse(Get("warmup", "2000")));
     }
 }

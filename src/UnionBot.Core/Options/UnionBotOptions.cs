@@ -17,8 +17,23 @@ public sealed class UnionBotOptions
     public DingTalkApiOptions DingTalk { get; set; } = new();
     public DeliveryOptions Delivery { get; set; } = new();
 
-    /// <summary>The configured zone; valid once the options passed validation.</summary>
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    private (string Id, TimeZoneInfo Zone)? _zone;
+
+    /// <summary>
+    /// The configured zone; valid once the options passed validation. Looked up once per <see cref="TimeZone"/> value:
+    /// the lookup takes a process-wide lock, and every command asks for the zone.
+    /// </summary>
+    public TimeZoneInfo Zone
+    {
+        get
+        {
+            var cached = _zone;
+            if (cached is { } c && c.Id == TimeZone) return c.Zone;
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+            _zone = (TimeZone, zone);
+            return zone;
+        }
+    }
 }
 
 public sealed class PlanOptions

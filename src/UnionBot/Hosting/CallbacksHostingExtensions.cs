@@ -6,18 +6,21 @@ namespace UnionBot.Hosting;
 
 public static class CallbacksHostingExtensions
 {
-    /// <summary>The WeCom and DingTalk callbacks, their dedupe and reply queue, and the local chat page.</summary>
+    /// <summary>
+    /// The WeCom and DingTalk callbacks, their dedupe and reply queue, and the local chat page. All are stateless
+    /// singletons: a scoped handler cost every callback a scope's lock and allocations for nothing.
+    /// </summary>
     public static IHostApplicationBuilder AddCallbacks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CallbackChannels>();
         builder.Services.AddSingleton<ProcessedMessages>();
-        builder.Services.AddScoped<CommandRunner>();
-        builder.Services.AddScoped<WeComCallback>();
-        builder.Services.AddScoped<DingTalkCallback>();
+        builder.Services.AddSingleton<CommandRunner>();
+        builder.Services.AddSingleton<WeComCallback>();
+        builder.Services.AddSingleton<DingTalkCallback>();
         builder.Services.AddSingleton<DingTalkReplyQueue>();
         builder.Services.AddHostedService<DingTalkReplySender>(); // posts with the senders' DingTalkRobotClient
         builder.Services.AddSingleton<LocalRoster>();
-        builder.Services.AddScoped<LocalChat>();
+        builder.Services.AddSingleton<LocalChat>();
         return builder;
     }
 }
