@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using UnionBot.Core.Plan;
 
@@ -21,13 +22,13 @@ public static class ActivityMatcher
     public static ActivityMatch Match(string typed, IEnumerable<string> titles)
     {
         var key = Normalize(typed);
-        var distinct = titles.Distinct().ToList();
         if (key.Length == 0) return new ActivityMatch.None();
+        var distinct = titles.Distinct().Select(t => (Title: t, Key: NormalizedTitle(t))).ToList();
 
-        var exact = distinct.Where(t => Normalize(t) == key).ToList();
-        if (exact.Count > 0) return new ActivityMatch.One(exact[0]);
+        foreach (var t in distinct)
+            if (t.Key == key) return new ActivityMatch.One(t.Title);
 
-        var partial = distinct.Where(t => Normalize(t).Contains(key, StringComparison.Ordinal)).ToList();
+        var partial = distinct.Where(t => t.Key.Contains(key, StringComparison.Ordinal)).Select(t => t.Title).ToList();
         return partial.Count switch
         {
             0 => new ActivityMatch.None(),
@@ -35,6 +36,16 @@ public static class ActivityMatcher
             _ => new ActivityMatch.Several(partial),
         };
     }
+
+    // The titles are the plan's and the sign-ups' (a few dozen), normalised again for every /报名 otherwise. Capped, so
+    // that a database full of odd titles cannot grow it without end; past the cap titles are normalised each time.
+    private const int MaxCachedTitles = 4096;
+    private static readonly ConcurrentDictionary<string, string> NormalizedTitles = new(StringComparer.Ordinal);
+
+    private static string NormalizedTitle(string title) =>
+        NormalizedTitles.TryGetValue(title, out var key) ? key
+        : NormalizedTitles.Count < MaxCachedTitles ? NormalizedTitles.GetOrAdd(title, Normalize)
+        : Normalize(title);
 
     public static string Normalize(string text)
     {

@@ -14,6 +14,3 @@ CREATE TRIGGER tr_signup_entries_count_delete AFTER DELETE ON signup_entries
 BEGIN
     UPDATE signups SET entry_count = entry_count - 1 WHERE id = OLD.signup_id;
 END;
-
--- A teacher's place is the number of entries up to theirs: a range of this index instead of the whole sign-up.
-CREATE INDEX ix_signup_entries_order ON signup_entries (signup_id, id);
