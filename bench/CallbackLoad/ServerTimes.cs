@@ -1,30 +1,46 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+
 namespace CallbackLoad;
-/// <summary>Diagnostic: ASP.NET Core's own http.server.request.duration, per route, collected in-process.</summary>
+
+/// <summary>
+/// ASP.NET Core's own <c>http.server.request.duration</c> for every request, by route, read in this process (the host
+/// runs here). Set beside the client's figures it tells time spent inside the bot from time spent reaching it.
+/// </summary>
 public sealed class ServerTimes : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Route, double Ms)> _all = new();
+    private readonly ConcurrentQueue<(string Route, double Ms)> _seen = new();
+
     public ServerTimes()
     {
-        _listener.InstrumentPublished = (i, l) => { if (i.Name == "http.server.request.duration") l.EnableMeasurementEvents(i); };
-        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) =>
+        _listener.InstrumentPublished = (instrument, listener) =>
         {
-            string route = "";
-            foreach (var t in tags) if (t.Key == "http.route") route = t.Value?.ToString() ?? "";
-            _all.Enqueue((route, v * 1000));
+            if (instrument is { Name: "http.server.request.duration", Meter.Name: "Microsoft.AspNetCore.Hosting" })
+                listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            var route = "";
+            foreach (var tag in tags)
+                if (tag.Key == "http.route") route = tag.Value?.ToString() ?? "";
+            _seen.Enqueue((route, seconds * 1000));
         });
         _listener.Start();
     }
+
+    /// <summary>Figures for the requests since the last call, one line per route; clears them.</summary>
     public string Take()
     {
-        var list = new List<(string, double)>();
-        while (_all.TryDequeue(out var x)) list.Add(x);
-        return string.Join("; ", list.GroupBy(x => x.Item1).Select(g =>
+        var taken = new List<(string Route, double Ms)>();
+        while (_seen.TryDequeue(out var x)) taken.Add(x);
+        return string.Join(Environment.NewLine, taken.GroupBy(x => x.Route).Select(g =>
         {
-            var a = g.Select(x => x.Item2).OrderBy(x => x).ToArray();
-            return $"server {g.Key}: n={a.Length} p50 {a[a.Length / 2]:F2} p99 {a[(int)(a.Length * 0.99)]:F2} max {a[^1]:F2} ms";
+            var sorted = g.Select(x => x.Ms).Order().ToArray();
+            return $"server-side {g.Key,-31} {sorted.Length,6} req  p50 {Measure.Percentile(sorted, 0.50),6:F2} ms  " +
+                   $"p99 {Measure.Percentile(sorted, 0.99),6:F2} ms  max {sorted[^1],7:F2} ms";
         }));
     }
+
     public void Dispose() => _listener.Dispose();
 }
