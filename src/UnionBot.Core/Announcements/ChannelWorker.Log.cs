@@ -31,4 +31,7 @@ internal sealed partial class ChannelWorker
 
     [LoggerMessage(LogLevel.Error, "Delivery on {Channel} hit an error; retrying in 30 s")]
     private partial void LogWorkerError(string channel, Exception e);
+
+    [LoggerMessage(LogLevel.Error, "Channel {Channel}: the messenger failed unexpectedly; the post is retried like a network failure")]
+    private partial void LogMessengerBug(string channel, Exception e);
 }

@@ -112,6 +112,13 @@ internal sealed partial class ChannelWorker
         {
             return new SendResult(SendOutcome.Transient, null, e.GetType().Name + ": " + e.Message);
         }
+        catch (Exception e)
+        {
+            // A messenger bug, not the network. Escaping from here left the rows 'sending' until the next restart;
+            // retried like a transient failure instead, they end 'failed' with this text after MaxAttempts.
+            LogMessengerBug(_channel.Id, e);
+            return new SendResult(SendOutcome.Transient, null, "unexpected " + e.GetType().Name + ": " + e.Message);
+        }
     }
 
     private async Task WaitForSlotAsync(CancellationToken ct)
