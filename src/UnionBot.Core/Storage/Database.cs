@@ -20,8 +20,9 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
     public WriteQueue Writes => LazyInitializer.EnsureInitialized(ref _writes, () => new WriteQueue(this));
 
     // busy_timeout makes concurrent writers wait instead of failing with SQLITE_BUSY. synchronous = NORMAL is the
-    // setting SQLite recommends with WAL: a commit no longer waits for an fsync (4x the callbacks per second in
-    // bench/CallbackLoad); nothing is lost when the process crashes or restarts, only on power loss.
+    // setting SQLite recommends with WAL: a commit does not wait for an fsync. Nothing is lost when the process crashes
+    // or restarts, only on power loss. With FULL, sign-ups (committed in batches by WriteQueue) kept their rate in
+    // bench/CallbackLoad, but fsync stalls pushed the callback p99 past 50 ms in one run of three.
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
     // All three settings belong to the native connection, which the pool keeps open between Open calls, so they are
