@@ -17,7 +17,9 @@ public sealed class UnionBotOptions
     public DingTalkApiOptions DingTalk { get; set; } = new();
     public DeliveryOptions Delivery { get; set; } = new();
 
-    private (string Id, TimeZoneInfo Zone)? _zone;
+    // One reference, so that a thread reading it sees a whole pair (a struct of two fields could be read half written).
+    private sealed record ZoneById(string Id, TimeZoneInfo Zone);
+    private ZoneById? _zone;
 
     /// <summary>
     /// The configured zone; valid once the options passed validation. Looked up once per <see cref="TimeZone"/> value:
@@ -27,10 +29,9 @@ public sealed class UnionBotOptions
     {
         get
         {
-            var cached = _zone;
-            if (cached is { } c && c.Id == TimeZone) return c.Zone;
+            if (_zone is { } cached && cached.Id == TimeZone) return cached.Zone;
             var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-            _zone = (TimeZone, zone);
+            _zone = new ZoneById(TimeZone, zone);
             return zone;
         }
     }

@@ -101,4 +101,16 @@ public sealed class OptionsValidationTests
             ("UnionBot:Channels:1:Id", "g"), ("UnionBot:Channels:1:Platform", "DingTalk"));
         Assert.Contains(failures, f => f.StartsWith("UnionBot:Channels:1:Id", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void TheZoneIsLookedUpAgainWhenTheTimeZoneSettingChanges()
+    {
+        var options = new UnionBotOptions();
+        Assert.Equal(TimeSpan.FromHours(8), options.Zone.BaseUtcOffset);
+        Assert.Same(options.Zone, options.Zone);
+
+        options.TimeZone = "UTC";
+
+        Assert.Equal(TimeSpan.Zero, options.Zone.BaseUtcOffset);
+    }
 }
