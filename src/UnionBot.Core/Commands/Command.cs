@@ -50,6 +50,9 @@ public abstract record Command
 
     public sealed record Announce(string Text) : Command;
 
+    /// <summary><c>/我的ID</c>: who the bot thinks the sender is, so the chair can fill <c>UnionBot:Admins</c>.</summary>
+    public sealed record WhoAmI : Command;
+
     /// <summary>Not a command, or a command missing its argument: <paramref name="Hint"/> is the reply.</summary>
     public sealed record Unknown(string Hint) : Command;
     public sealed record TooLong(int Length) : Command;

@@ -43,6 +43,7 @@ public sealed class CommandPipeline(
                 Command.PollResult c => await polls.ResultAsync(c, ctx, ct),
                 Command.ClosePoll c => await polls.CloseAsync(c, ctx, ct),
                 Command.Announce c => await announce.AnnounceAsync(c, ctx, ct),
+                Command.WhoAmI => CommandReply.Of(WhoAmIText.For(ctx)),
                 Command.TooLong t => CommandReply.Of($"消息太长了（{t.Length} 字），请控制在 {CommandParser.MaxLength} 字以内再发一次。"),
                 Command.Unknown u => CommandReply.Of(u.Hint),
                 _ => CommandReply.Of(HelpText.For(ctx.IsAdmin)),

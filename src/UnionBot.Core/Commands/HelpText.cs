@@ -16,6 +16,7 @@ public static class HelpText
         - /投 投票编号 选项号 (/vote) 投票，再投一次会改票
         - /结果 投票编号 (/result) 查看投票结果
         - /结束投票 投票编号 (/closepoll) 发起人结束投票
+        - /我的ID (/whoami) 查看自己的用户ID和本群ID（设置管理员时用）
         """;
 
     private const string Admins = """

@@ -65,7 +65,7 @@ public sealed class AnnouncePlanAndHelpTests : IDisposable
     {
         var help = await _bot.Say("teacher-li", "/帮助");
         foreach (var word in new[] { "/本月", "/month", "/计划", "/plan", "/报名", "/signup", "/取消报名", "/cancel", "/名单", "/list",
-                     "/建议", "/suggest", "/投票", "/poll", "/投 ", "/vote", "/结果", "/result", "/结束投票", "/closepoll" })
+                     "/建议", "/suggest", "/投票", "/poll", "/投 ", "/vote", "/结果", "/result", "/结束投票", "/closepoll", "/我的ID", "/whoami" })
             Assert.Contains(word, help);
         Assert.DoesNotContain("/公告", help);
 
