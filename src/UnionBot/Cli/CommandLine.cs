@@ -7,6 +7,7 @@ using UnionBot.Core.Calendar;
 using UnionBot.Core.Options;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
+using UnionBot.Core.Storage;
 
 namespace UnionBot.Cli;
 
@@ -16,7 +17,7 @@ namespace UnionBot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private const string Usage = "usage: plan parse <file> [--json] | plan schedule <file> [--year Y] [--json]";
+    private const string Usage = "usage: plan parse <file> [--json] | plan schedule <file> [--year Y] [--json] | backup <file>";
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -26,22 +27,26 @@ public static class CommandLine
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "plan" or "help" or "--help" or "-h";
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "plan" or "backup" or "help" or "--help" or "-h";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
+    /// <param name="home">The bot's folder, where <c>config/</c> is and a relative database path starts (the current folder unless the host says otherwise);
+    /// the file arguments stay relative to the current folder, where the person typing is.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null, string? home = null)
     {
         try
         {
-            return await RunCoreAsync(args, stdout, time ?? TimeProvider.System);
+            home ??= Environment.CurrentDirectory;
+            if (args[0] == "backup") return await BackupVerb.RunAsync(args.AsSpan(1).ToArray(), LoadConfiguration(home), home, stdout);
+            return await RunCoreAsync(args, stdout, time ?? TimeProvider.System, home);
         }
-        catch (Exception e) when (e is UsageException or PlanReadException)
+        catch (Exception e) when (e is UsageException or PlanReadException or BackupException)
         {
             await stderr.WriteLineAsync($"unionbot: {e.Message}");
             return 2;
         }
     }
 
-    private static async Task<int> RunCoreAsync(string[] args, TextWriter stdout, TimeProvider time)
+    private static async Task<int> RunCoreAsync(string[] args, TextWriter stdout, TimeProvider time, string home)
     {
         if (args[0] is "help" or "--help" or "-h")
         {
@@ -62,7 +67,7 @@ public static class CommandLine
             case "schedule":
             {
                 var plan = PlanFile.Read(file);
-                var options = LoadOptions(planPath: file);
+                var options = LoadOptions(LoadConfiguration(home), planPath: file);
                 var zone = options.Zone;
                 var y = year ?? (options.Plan.Year != 0 ? options.Plan.Year : ZonedTime.DateIn(time.GetUtcNow(), zone).Year);
                 var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, zone);
@@ -104,13 +109,8 @@ public static class CommandLine
     /// The verb previews the plan named on its command line, so that file stands in for <c>Plan:Path</c>: the configured
     /// path is relative to the bot's folder and need not exist where the verb is run.
     /// </remarks>
-    private static UnionBotOptions LoadOptions(string planPath)
+    private static UnionBotOptions LoadOptions(IConfiguration configuration, string planPath)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.GetFullPath("config/unionbot.json"), optional: true)
-            .AddJsonFile(Path.GetFullPath("config/unionbot.local.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
         var options = new UnionBotOptions();
         try
         {
@@ -125,6 +125,12 @@ public static class CommandLine
         if (result.Failed) throw new UsageException($"configuration error: {string.Join("; ", result.Failures!)}");
         return options;
     }
+
+    private static IConfiguration LoadConfiguration(string home) => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(home, "config", "unionbot.json"), optional: true)
+        .AddJsonFile(Path.Combine(home, "config", "unionbot.local.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
 }
 
 internal sealed class UsageException(string message) : Exception(message);
