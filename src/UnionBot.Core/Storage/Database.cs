@@ -34,6 +34,11 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
+        if (IsStaleReadOnly(connection))
+        {
+            connection = new SqliteConnection(ConnectionString);
+            connection.Open();
+        }
         if (NeedsPragmas(connection))
         {
             connection.Execute(ConnectionPragmas);
@@ -46,6 +51,11 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
+        if (IsStaleReadOnly(connection))
+        {
+            connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync(ct);
+        }
         if (NeedsPragmas(connection))
         {
             await connection.ExecuteAsync(ConnectionPragmas);
@@ -53,6 +63,43 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
         }
         return connection;
     }
+
+    private readonly bool _meantToWrite = new SqliteConnectionStringBuilder(connectionString).Mode != SqliteOpenMode.ReadOnly;
+
+    /// <summary>
+    /// True, after emptying the pool and closing <paramref name="connection"/>, when it is a read-only handle of a
+    /// database meant to be written.
+    /// </summary>
+    /// <remarks>
+    /// SQLite opens a file it may not write (read-only file or folder, read-only mount) read-only without an error, and
+    /// the pool keeps that handle: once the file was writable again, every write still failed until the pool retired
+    /// its idle connections minutes later. A fresh handle is opened instead, so the first open after the fault heals
+    /// writes again; while the fault lasts the fresh handle is read-only too and its write fails with SQLITE_READONLY.
+    /// </remarks>
+    private bool IsStaleReadOnly(SqliteConnection connection)
+    {
+        if (!_meantToWrite || connection.Handle is not { } handle || SQLitePCL.raw.sqlite3_db_readonly(handle, "main") != 1)
+            return false;
+        SqliteConnection.ClearPool(connection);
+        connection.Dispose();
+        NoteFault();
+        return true;
+    }
+
+    private int _faults;
+
+    /// <summary>How many storage faults this process has met: a health probe trusts an earlier success only while it stays the same.</summary>
+    public int FaultsSeen => Volatile.Read(ref _faults);
+
+    /// <summary>Records that a write failed for a storage reason (see <see cref="IsStorageFault"/>).</summary>
+    public void NoteFault() => Interlocked.Increment(ref _faults);
+
+    /// <summary>A failure of the storage itself (read-only, full, I/O error, cannot open), not of the statement.</summary>
+    public static bool IsStorageFault(Exception e) => e is SqliteException
+    {
+        SqliteErrorCode: SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_IOERR
+            or SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_PERM
+    };
 
     private static bool NeedsPragmas(SqliteConnection connection) =>
         connection.Handle is not { } handle || !Configured.TryGetValue(handle, out _);

@@ -117,6 +117,7 @@ public sealed class WriteQueue(Database database)
         {
             failure = e; // BEGIN or COMMIT failed: nothing of the transaction is kept
         }
+        if (failure is not null && Database.IsStorageFault(failure)) database.NoteFault();
         if (failure is null)
         {
             foreach (var item in items) item.Complete();

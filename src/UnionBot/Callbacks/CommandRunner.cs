@@ -14,10 +14,21 @@ public sealed class CommandRunner(ICommandPipeline pipeline, ProcessedMessages p
     /// and then nothing runs. Neither step follows the request's cancellation (the platform hanging up): once claimed, the command runs
     /// to the end, or the redelivery that follows would find the id claimed and the command never done.
     /// </summary>
-    public async Task<CommandReply?> RunOnceAsync(IncomingMessage message) =>
-        await processed.TryClaimAsync(message.ChannelId, message.MessageId, CancellationToken.None)
-            ? await HandleAsync(message, CancellationToken.None)
-            : null;
+    /// <remarks>A claim that cannot be written (a read-only or full database) is answered like a failed command: the
+    /// teacher may try again, and a redelivery tries the claim again.</remarks>
+    public async Task<CommandReply?> RunOnceAsync(IncomingMessage message)
+    {
+        bool claimed;
+        try
+        {
+            claimed = await processed.TryClaimAsync(message.ChannelId, message.MessageId, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            return Failed(e, message);
+        }
+        return claimed ? await HandleAsync(message, CancellationToken.None) : null;
+    }
 
     /// <summary>Runs a message that has no platform id to dedupe on (the local page).</summary>
     public Task<CommandReply> RunAsync(IncomingMessage message) =>
@@ -31,10 +42,15 @@ public sealed class CommandRunner(ICommandPipeline pipeline, ProcessedMessages p
         }
         catch (Exception e)
         {
-            var errorId = Guid.NewGuid().ToString("N")[..8];
-            logger.LogError(e, "Command failed on channel {ChannelId}, message {MessageId}, error id {ErrorId}",
-                message.ChannelId, message.MessageId, errorId);
-            return CommandReply.Of($"抱歉，处理这条消息时出了点问题，请稍后再试。（错误编号 {errorId}）");
+            return Failed(e, message);
         }
+    }
+
+    private CommandReply Failed(Exception e, IncomingMessage message)
+    {
+        var errorId = Guid.NewGuid().ToString("N")[..8];
+        logger.LogError(e, "Command failed on channel {ChannelId}, message {MessageId}, error id {ErrorId}",
+            message.ChannelId, message.MessageId, errorId);
+        return CommandReply.Of($"抱歉，处理这条消息时出了点问题，请稍后再试。（错误编号 {errorId}）");
     }
 }

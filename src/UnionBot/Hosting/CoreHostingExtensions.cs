@@ -34,6 +34,7 @@ public static class CoreHostingExtensions
             sp.GetRequiredService<IOptions<UnionBotOptions>>().Value.Database,
             sp.GetRequiredService<ILogger<Database>>()));
         builder.Services.AddSingleton<LocalFeed>();
+        builder.Services.AddSingleton<DatabaseHealthCheck>(); // one instance: it remembers its last good probe
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -67,21 +68,3 @@ public static class CoreHostingExtensions
     }
 }
 
-internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version;";
-            var version = Convert.ToInt32(await command.ExecuteScalarAsync(ct));
-            return HealthCheckResult.Healthy($"schema version {version}");
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("the database cannot be opened", e);
-        }
-    }
-}
