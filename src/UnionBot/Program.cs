@@ -1,3 +1,4 @@
+using UnionBot.ChairConsole;
 using UnionBot.Cli;
 using UnionBot.Endpoints;
 using UnionBot.Hosting;
@@ -15,10 +16,12 @@ builder.AddCommands();
 builder.AddCallbacks();
 builder.AddLongConnections();
 builder.AddDingTalkStream();
+builder.AddChairConsole();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapCallbackEndpoints();
+app.MapChairConsole();
 
 return await app.RunUnionBotAsync();
 

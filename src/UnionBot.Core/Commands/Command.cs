@@ -52,6 +52,8 @@ public abstract record Command
 
     /// <summary><c>/我的ID</c>: who the bot thinks the sender is, so the chair can fill <c>UnionBot:Admins</c>.</summary>
     public sealed record WhoAmI : Command;
+    /// <summary><c>/后台</c>: a login link to the chair's console, only in a private chat.</summary>
+    public sealed record ConsoleLink : Command;
 
     /// <summary>Not a command, or a command missing its argument: <paramref name="Hint"/> is the reply.</summary>
     public sealed record Unknown(string Hint) : Command;

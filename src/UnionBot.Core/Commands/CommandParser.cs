@@ -10,7 +10,7 @@ public static partial class CommandParser
 {
     public const int MaxLength = 2000;
 
-    private enum Verb { Help, ThisMonth, Plan, SignUp, Cancel, List, Open, Close, Suggest, Poll, Vote, Result, ClosePoll, Announce, WhoAmI }
+    private enum Verb { Help, ThisMonth, Plan, SignUp, Cancel, List, Open, Close, Suggest, Poll, Vote, Result, ClosePoll, Announce, WhoAmI, Console }
 
     // Chinese words first as SPEC names them, then the English alias; longest match wins (取消报名 before 取消, 投票 before 投).
     private static readonly (string Word, Verb Verb)[] Verbs =
@@ -30,6 +30,7 @@ public static partial class CommandParser
         ("结束投票", Verb.ClosePoll), ("closepoll", Verb.ClosePoll), ("endpoll", Verb.ClosePoll),
         ("公告", Verb.Announce), ("announce", Verb.Announce),
         ("我的ID", Verb.WhoAmI), ("我的账号", Verb.WhoAmI), ("whoami", Verb.WhoAmI),
+        ("后台", Verb.Console), ("console", Verb.Console),
     ];
 
     public static Command Parse(string? text)
@@ -62,6 +63,7 @@ public static partial class CommandParser
             Verb.Result => ParseResult(rest),
             Verb.ClosePoll => PollNumber(rest) is { } n ? new Command.ClosePoll(n) : new Command.Unknown(Hints.ClosePoll),
             Verb.WhoAmI => new Command.WhoAmI(),
+            Verb.Console => new Command.ConsoleLink(),
             Verb.Announce => rest.Trim().IsEmpty ? new Command.Unknown(Hints.Announce) : new Command.Announce(rest.Trim().Original),
             _ => new Command.Unknown(Hints.UnknownCommand),
         };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UnionBot.Core.Access;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Options;
 using UnionBot.Core.Polls;
@@ -14,6 +15,7 @@ namespace UnionBot.Core.Commands;
 /// </summary>
 public sealed class CommandPipeline(
     PlanAnswers plan, SignUpHandler signUps, SuggestionHandler suggestions, PollHandler polls, AnnounceHandler announce,
+    ConsoleLinkHandler console,
     IOptions<UnionBotOptions> options, TimeProvider time, ILogger<CommandPipeline> logger) : ICommandPipeline
 {
     public async Task<CommandReply> HandleAsync(IncomingMessage message, CancellationToken ct)
@@ -44,6 +46,7 @@ public sealed class CommandPipeline(
                 Command.ClosePoll c => await polls.CloseAsync(c, ctx, ct),
                 Command.Announce c => await announce.AnnounceAsync(c, ctx, ct),
                 Command.WhoAmI => CommandReply.Of(WhoAmIText.For(ctx)),
+                Command.ConsoleLink => await console.LinkAsync(ctx, ct),
                 Command.TooLong t => CommandReply.Of($"消息太长了（{t.Length} 字），请控制在 {CommandParser.MaxLength} 字以内再发一次。"),
                 Command.Unknown u => CommandReply.Of(u.Hint),
                 _ => CommandReply.Of(HelpText.For(ctx.IsAdmin)),

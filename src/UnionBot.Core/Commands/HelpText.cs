@@ -25,6 +25,7 @@ public static class HelpText
         - /结束报名 活动名 (/close)
         - /建议 列表 、/建议 回复 编号 内容
         - /公告 内容 (/announce) 发到所有群
+        - /后台 (/console) 私聊我，获取管理后台的登录链接
         """;
 
     public static string For(bool isAdmin) => isAdmin ? Everyone + "\n\n" + Admins : Everyone;

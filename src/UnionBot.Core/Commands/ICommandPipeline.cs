@@ -8,8 +8,10 @@ namespace UnionBot.Core.Commands;
 /// <param name="UserId">The sender's user id on that platform.</param>
 /// <param name="UserName">The platform's display name when it gives one (DingTalk senderNick), else null.</param>
 /// <param name="Text">The raw text, possibly still starting with the @mention of the bot.</param>
+/// <param name="IsPrivate">A one-to-one chat with the bot (WeCom single chat, DingTalk 1:1, the local page), not a group.</param>
 public sealed record IncomingMessage(
-    string ChannelId, PlatformKind Platform, string MessageId, string UserId, string? UserName, string Text, DateTimeOffset ReceivedAt);
+    string ChannelId, PlatformKind Platform, string MessageId, string UserId, string? UserName, string Text, DateTimeOffset ReceivedAt,
+    bool IsPrivate = false);
 
 /// <summary>The bot's answer in the group: markdown, and the user ids it mentions (notifies).</summary>
 public sealed record CommandReply(string Markdown, IReadOnlyList<string> Mentions)

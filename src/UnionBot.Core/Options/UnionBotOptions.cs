@@ -8,6 +8,9 @@ public sealed class UnionBotOptions
     public string TimeZone { get; set; } = "Asia/Shanghai";
     public string Database { get; set; } = "Data Source=data/unionbot.db";
     public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>The address put into console login links; empty means the first of <see cref="Urls"/>.</summary>
+    public string PublicUrl { get; set; } = "";
     public PlanOptions Plan { get; set; } = new();
     public ScheduleOptions Schedule { get; set; } = new();
     public List<string> Admins { get; set; } = [];
@@ -16,6 +19,11 @@ public sealed class UnionBotOptions
     public WeComApiOptions WeCom { get; set; } = new();
     public DingTalkApiOptions DingTalk { get; set; } = new();
     public DeliveryOptions Delivery { get; set; } = new();
+
+    /// <summary><see cref="PublicUrl"/>, or the first of <see cref="Urls"/>, without a trailing slash.</summary>
+    public string PublicBaseUrl =>
+        (PublicUrl.Length > 0 ? PublicUrl : Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "")
+        .TrimEnd('/');
 
     // One reference, so that a thread reading it sees a whole pair (a struct of two fields could be read half written).
     private sealed record ZoneById(string Id, TimeZoneInfo Zone);

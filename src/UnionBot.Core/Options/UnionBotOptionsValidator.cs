@@ -18,6 +18,9 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
         foreach (var url in o.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != "http" && u.Scheme != "https"))
                 Fail("Urls", $"'{url}' is not an http(s) address");
+        if (o.PublicUrl.Length > 0 && (!Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var pub) || (pub.Scheme != "http" && pub.Scheme != "https")
+            || pub.Query.Length > 0 || pub.Fragment.Length > 0))
+            Fail("PublicUrl", $"'{o.PublicUrl}' is not an http(s) address such as https://bot.school.edu.cn (the console's login links start with it)");
         if (string.IsNullOrWhiteSpace(o.Plan.Path))
             Fail("Plan:Path", "must name the annual plan file");
         else if (!File.Exists(o.Plan.Path))

@@ -51,7 +51,7 @@ public sealed class DingTalkCallback(
         // The webhook is chosen by whoever sent the body, and the sign does not cover the body.
         if (!robot.IsOnApiHost(message.SessionWebhook)) return DingTalkDelivery.ForeignWebhook;
         var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.DingTalk, message.MsgId, message.UserId,
-            message.SenderNick, message.Text, time.GetUtcNow()));
+            message.SenderNick, message.Text, time.GetUtcNow(), message.IsPrivate));
         if (reply is null)
         {
             logger.LogInformation("DingTalk message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channel.Id);

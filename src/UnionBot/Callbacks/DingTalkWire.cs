@@ -5,7 +5,9 @@ using UnionBot.Core.Announcements;
 namespace UnionBot.Callbacks;
 
 /// <summary>The fields of a robot callback body UnionBot needs; unknown fields are ignored.</summary>
-public sealed record DingTalkIncoming(string MsgType, string MsgId, string UserId, string? SenderNick, string? Text, string? SessionWebhook)
+/// <param name="IsPrivate">conversationType "1": a one-to-one chat with the robot ("2" is a group; PROTOCOLS.md 2.2).</param>
+public sealed record DingTalkIncoming(string MsgType, string MsgId, string UserId, string? SenderNick, string? Text, string? SessionWebhook,
+    bool IsPrivate = false)
 {
     public static DingTalkIncoming? Parse(byte[] body)
     {
@@ -19,7 +21,8 @@ public sealed record DingTalkIncoming(string MsgType, string MsgId, string UserI
             var user = Str(root, "senderStaffId") ?? Str(root, "senderId");
             if (user is null) return null;
             var text = root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.Object ? Str(t, "content") : null;
-            return new DingTalkIncoming(type, id, user, Str(root, "senderNick"), text, Str(root, "sessionWebhook"));
+            return new DingTalkIncoming(type, id, user, Str(root, "senderNick"), text, Str(root, "sessionWebhook"),
+                Str(root, "conversationType") == "1");
         }
         catch (JsonException) { return null; }
     }

@@ -62,7 +62,7 @@ public sealed class WeComCallback(
         }
         if (message.Text is null) return Refuse(400, channelId, "text message without content");
         var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId,
-            null, message.Text, time.GetUtcNow()));
+            null, message.Text, time.GetUtcNow(), message.IsPrivate));
         if (reply is null)
         {
             logger.LogInformation("WeCom message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channelId);

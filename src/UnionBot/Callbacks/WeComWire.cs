@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace UnionBot.Callbacks;
 
 /// <summary>The fields of a decrypted AI-bot callback UnionBot needs; unknown fields and types are ignored.</summary>
-public sealed record WeComMessage(string MsgType, string MsgId, string UserId, string? Text)
+/// <param name="IsPrivate">chattype "single": a one-to-one chat with the bot (PROTOCOLS.md 1.2), not a group.</param>
+public sealed record WeComMessage(string MsgType, string MsgId, string UserId, string? Text, bool IsPrivate = false)
 {
     /// <summary>Null when the plaintext is not the JSON object WeCom sends.</summary>
     public static WeComMessage? Parse(string plaintext)
@@ -19,7 +20,7 @@ public sealed record WeComMessage(string MsgType, string MsgId, string UserId, s
             if (!root.TryGetProperty("from", out var from) || from.ValueKind != JsonValueKind.Object || Str(from, "userid") is not { } user)
                 return null;
             var text = root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.Object ? Str(t, "content") : null;
-            return new WeComMessage(type, id, user, text);
+            return new WeComMessage(type, id, user, text, Str(root, "chattype") == "single");
         }
         catch (JsonException) { return null; }
     }

@@ -17,7 +17,7 @@ namespace UnionBot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private const string Usage = "usage: plan parse <file> [--json] | plan schedule <file> [--year Y] [--json] | backup <file>";
+    private const string Usage = "usage: plan parse <file> [--json] | plan schedule <file> [--year Y] [--json] | backup <file> | " + ConsoleLinkVerb.Usage;
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -27,7 +27,7 @@ public static class CommandLine
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "plan" or "backup" or "help" or "--help" or "-h";
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "plan" or "backup" or "console" or "help" or "--help" or "-h";
 
     /// <param name="home">The bot's folder, where <c>config/</c> is and a relative database path starts (the current folder unless the host says otherwise);
     /// the file arguments stay relative to the current folder, where the person typing is.</param>
@@ -54,6 +54,10 @@ public static class CommandLine
             return 0;
         }
         if (args.Length < 2) throw new UsageException($"missing verb; {Usage}");
+        if (args[0] == "console")
+            return args[1] == "link"
+                ? await ConsoleLinkVerb.RunAsync(args[2..], home, stdout, time)
+                : throw new UsageException($"unknown verb 'console {args[1]}'; usage: {ConsoleLinkVerb.Usage}");
         var verb = args[1];
         var (file, json, year) = ParseFlags(args.AsSpan(2).ToArray(), allowYear: verb == "schedule");
         switch (verb)
@@ -109,7 +113,7 @@ public static class CommandLine
     /// The verb previews the plan named on its command line, so that file stands in for <c>Plan:Path</c>: the configured
     /// path is relative to the bot's folder and need not exist where the verb is run.
     /// </remarks>
-    private static UnionBotOptions LoadOptions(IConfiguration configuration, string planPath)
+    internal static UnionBotOptions LoadOptions(IConfiguration configuration, string? planPath)
     {
         var options = new UnionBotOptions();
         try
@@ -120,16 +124,17 @@ public static class CommandLine
         {
             throw new UsageException($"configuration error: {e.Message.Split('\n')[0].Trim()}");
         }
-        options.Plan.Path = planPath;
+        if (planPath is not null) options.Plan.Path = planPath;
         var result = new UnionBotOptionsValidator().Validate(null, options);
         if (result.Failed) throw new UsageException($"configuration error: {string.Join("; ", result.Failures!)}");
         return options;
     }
 
-    private static IConfiguration LoadConfiguration(string home) => new ConfigurationBuilder()
+    internal static IConfiguration LoadConfiguration(string home, string[]? overrides = null) => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(home, "config", "unionbot.json"), optional: true)
         .AddJsonFile(Path.Combine(home, "config", "unionbot.local.json"), optional: true)
         .AddEnvironmentVariables()
+        .AddCommandLine(overrides ?? [])
         .Build();
 }
 

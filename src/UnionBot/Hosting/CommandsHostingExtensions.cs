@@ -1,3 +1,4 @@
+using UnionBot.Core.Access;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Members;
@@ -27,6 +28,8 @@ public static class CommandsHostingExtensions
         services.AddSingleton<PollStore>();
         services.AddSingleton<PollHandler>();
         services.AddSingleton<AnnounceHandler>();
+        services.AddSingleton<ConsoleLinks>();
+        services.AddSingleton<ConsoleLinkHandler>();
         services.AddSingleton<ICommandPipeline, CommandPipeline>();
         return builder;
     }

@@ -27,7 +27,7 @@ public sealed class LocalChat(LocalFeed feed, CommandRunner runner, TimeProvider
 
         var line = feed.Append(user, "message", text);
         var reply = await runner.RunAsync(new IncomingMessage(ChannelId, PlatformKind.Local, $"local-{line.Id}-{Guid.NewGuid():N}",
-            user, null, text, time.GetUtcNow()));
+            user, null, text, time.GetUtcNow(), IsPrivate: true));
         // As on the platforms, the people a reply notifies (a teacher moved up from the waiting list) are named at its end.
         var shown = reply.Mentions.Count == 0 ? reply.Markdown : $"{reply.Markdown.TrimEnd()}\n\n{string.Join(' ', reply.Mentions.Select(m => "@" + m))}";
         var answer = feed.Append(LocalMessenger.Author, "reply", shown);

@@ -34,7 +34,7 @@ public sealed partial class WeComLinkCallbacks(
             {
                 var runner = scope.ServiceProvider.GetRequiredService<CommandRunner>();
                 var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId,
-                    null, message.Text, time.GetUtcNow()));
+                    null, message.Text, time.GetUtcNow(), message.IsPrivate));
                 if (reply is not null)
                 {
                     markdown = StreamBody.ContentOf(reply);

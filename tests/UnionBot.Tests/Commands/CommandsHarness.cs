@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using UnionBot.Core.Access;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Members;
@@ -57,6 +58,7 @@ public sealed class CommandsHarness : IDisposable
             new SuggestionHandler(new SuggestionStore(Database), Outbox, Options, logs.CreateLogger<SuggestionHandler>()),
             new PollHandler(new PollStore(Database)),
             new AnnounceHandler(Outbox, Database, logs.CreateLogger<AnnounceHandler>()),
+            new ConsoleLinkHandler(new ConsoleLinks(Database, Options, Time)),
             Options, Time, logs.CreateLogger<CommandPipeline>());
     }
 
@@ -80,9 +82,9 @@ public sealed class CommandsHarness : IDisposable
     public async Task<string> Say(string user, string text, string? nick = null, string channel = "wecom-all") =>
         (await Send(user, text, nick, channel)).Markdown;
 
-    public Task<CommandReply> Send(string user, string text, string? nick = null, string channel = "wecom-all") =>
+    public Task<CommandReply> Send(string user, string text, string? nick = null, string channel = "wecom-all", bool isPrivate = false) =>
         Pipeline.HandleAsync(new IncomingMessage(channel, PlatformKind.WeCom, $"msg-{Interlocked.Increment(ref _messageId)}",
-            user, nick, text, Time.GetUtcNow()), CancellationToken.None);
+            user, nick, text, Time.GetUtcNow(), isPrivate), CancellationToken.None);
 
     public async Task<List<T>> Query<T>(string sql, object? args = null)
     {

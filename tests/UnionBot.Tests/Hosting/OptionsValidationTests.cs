@@ -48,6 +48,7 @@ public sealed class OptionsValidationTests
     [InlineData("UnionBot:Schedule:FestivalNotice:Time", "8am", "UnionBot:Schedule:FestivalNotice:Time")]
     [InlineData("UnionBot:Plan:Year", "1850", "UnionBot:Plan:Year")]
     [InlineData("UnionBot:Urls", "ftp://x", "UnionBot:Urls")]
+    [InlineData("UnionBot:PublicUrl", "bot.school.example", "UnionBot:PublicUrl")]
     [InlineData("UnionBot:Plan:Path", "no/such/plan.txt", "UnionBot:Plan:Path")]
     [InlineData("UnionBot:WeCom:ApiBaseUrl", "not a url", "UnionBot:WeCom:ApiBaseUrl")]
     [InlineData("UnionBot:WeCom:LongConnectionUrl", "https://openws.work.weixin.qq.com", "UnionBot:WeCom:LongConnectionUrl")]

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using UnionBot.Core.Options;
+
+namespace UnionBot.ChairConsole;
+
+public static class ConsoleHostingExtensions
+{
+    private const string CookiePath = "/console";
+
+    /// <summary>The chair's console (SPEC section 8): cookie sessions from single-use links, antiforgery, the pages.</summary>
+    public static IHostApplicationBuilder AddChairConsole(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthentication().AddCookie(ConsoleAccess.Scheme, o =>
+        {
+            o.Cookie.Name = "unionbot_console";
+            o.Cookie.Path = CookiePath;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = ConsoleAccess.SessionLifetime;
+            o.SlidingExpiration = false;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "unionbot_console_form";
+            o.Cookie.Path = CookiePath;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = ConsoleSession.TokenField;
+            o.SuppressXFrameOptionsHeader = true; // the console sets its own headers (ConsoleSession.NoStore)
+        });
+        // Secure follows the address in the links, not the request: behind a proxy that ends TLS the request is plain http.
+        services.AddOptions<CookieAuthenticationOptions>(ConsoleAccess.Scheme)
+            .Configure<IOptions<UnionBotOptions>, TimeProvider>((o, bot, time) =>
+            {
+                o.Cookie.SecurePolicy = SecureFor(bot.Value);
+                o.TimeProvider = time;
+            });
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<UnionBotOptions>>((o, bot) => o.Cookie.SecurePolicy = SecureFor(bot.Value));
+
+        services.AddSingleton<ConsoleAccess>();
+        services.AddSingleton<OverviewPage>();
+        return builder;
+    }
+
+    public static WebApplication MapChairConsole(this WebApplication app)
+    {
+        var access = app.Services.GetRequiredService<ConsoleAccess>();
+        app.MapGet("/console/login", (HttpContext http, string? token, CancellationToken ct) => access.LoginAsync(http, token, ct));
+        app.MapGet("/console/logout", (Func<HttpContext, Task<IResult>>)access.LogoutAsync);
+
+        var console = app.MapGroup("/console").AddEndpointFilter(access.FilterAsync);
+        console.MapGet("/", (HttpContext http, OverviewPage page, CancellationToken ct) => page.ShowAsync(http, ct));
+        console.Map("/{**rest}", (HttpContext http) =>
+            ConsoleLayout.Message(ConsoleSession.Of(http), "找不到页面", "后台没有这个页面。", StatusCodes.Status404NotFound));
+        return app;
+    }
+
+    private static CookieSecurePolicy SecureFor(UnionBotOptions o) =>
+        o.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? CookieSecurePolicy.Always : CookieSecurePolicy.None;
+}

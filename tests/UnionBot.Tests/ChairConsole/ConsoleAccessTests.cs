@@ -1,0 +1,163 @@
+using System.Net;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace UnionBot.Tests.ChairConsole;
+
+public sealed class ConsoleAccessTests
+{
+    [Fact]
+    public async Task ALinkLogsInOnceWithAStrictHttpOnlyTwelveHourCookie()
+    {
+        await using var host = ConsoleHost.Start();
+        var link = await host.LinkAsync();
+
+        var first = await host.Client.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal("/console/", first.Headers.Location?.OriginalString);
+        var cookie = Assert.Single(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith("unionbot_console="));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/console", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("expires=" + (host.Time.GetUtcNow() + TimeSpan.FromHours(12)).ToString("R"), cookie, StringComparison.OrdinalIgnoreCase);
+        var overview = await host.Client.GetStringAsync("/console/");
+        Assert.Contains("接下来要发的通知", overview);
+
+        var second = await host.NewClient().GetAsync(link);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Contains("已经用过、已过期或不完整", await second.Content.ReadAsStringAsync());
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task TheCookieIsSecureWhenThePublicUrlIsHttps()
+    {
+        await using var host = ConsoleHost.Start(new Dictionary<string, string?> { ["UnionBot:PublicUrl"] = "https://bot.school.example" });
+        var link = await host.Services.GetRequiredService<UnionBot.Core.Access.ConsoleLinks>().IssueAsync(ConsoleHost.Admin, TimeSpan.FromMinutes(10));
+        Assert.StartsWith("https://bot.school.example/console/login?token=", link.Url);
+
+        var response = await host.Client.GetAsync(new Uri(link.Url).PathAndQuery);
+
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("unionbot_console=") && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("tampered")]
+    [InlineData("expired")]
+    [InlineData("missing")]
+    public async Task ATamperedExpiredOrMissingTokenIsRefused(string how)
+    {
+        await using var host = ConsoleHost.Start();
+        var link = await host.LinkAsync();
+        var url = how switch
+        {
+            "tampered" => link[..^1] + (link[^1] == 'A' ? 'B' : 'A'),
+            "missing" => "/console/login",
+            _ => link,
+        };
+        if (how == "expired") host.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+
+        var response = await host.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/console/")).StatusCode);
+        Assert.Contains("请先登录", await host.Client.GetStringAsync("/console/"));
+    }
+
+    [Theory]
+    [InlineData("/console/")]
+    [InlineData("/console/signups")]
+    [InlineData("/console/no-such-page")]
+    public async Task WithoutASessionEveryPageShowsHowToGetALink(string path)
+    {
+        await using var host = ConsoleHost.Start();
+
+        var get = await host.Client.GetAsync(path);
+        var post = await host.Client.PostAsync(path, new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        var html = await get.Content.ReadAsStringAsync();
+        Assert.Contains("/后台", html);
+        Assert.DoesNotContain("接下来要发的通知", html);
+        Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAdminRemovedFromAdminsLosesAccessAtTheNextRequest()
+    {
+        await using var host = ConsoleHost.Start();
+        await host.LoginAsync();
+        Assert.Contains("接下来要发的通知", await host.Client.GetStringAsync("/console/"));
+
+        host.Options.Admins.Remove(ConsoleHost.Admin);
+        var response = await host.Client.GetAsync("/console/");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("接下来要发的通知", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ALinkIssuedToSomeoneWhoIsNotAnAdminLetsNobodyIn()
+    {
+        await using var host = ConsoleHost.Start();
+        var link = await host.LinkAsync("teacher-li");
+
+        var response = await host.Client.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("请先登录", await host.Client.GetStringAsync("/console/"));
+    }
+
+    [Fact]
+    public async Task APostWithoutTheAntiforgeryTokenIsRefusedWith400()
+    {
+        await using var host = ConsoleHost.Start();
+        await host.LoginAsync();
+
+        var response = await host.Client.PostAsync("/console/", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLoginIsInTheAuditLogWithTheAdminsId()
+    {
+        await using var host = ConsoleHost.Start();
+        await host.LoginAsync();
+
+        await using var c = new SqliteConnection($"Data Source={host.DatabasePath}");
+        var rows = (await c.QueryAsync<(string, string)>("SELECT user_id, action FROM audit_log")).ToList();
+        Assert.Contains((ConsoleHost.Admin, "console-login"), rows);
+    }
+
+    [Fact]
+    public async Task TheTokenIsStoredOnlyAsItsHash()
+    {
+        await using var host = ConsoleHost.Start();
+        var link = await host.LinkAsync();
+        var token = link.Split("token=")[1];
+
+        await using var c = new SqliteConnection($"Data Source={host.DatabasePath}");
+        var hashes = (await c.QueryAsync<string>("SELECT token_hash FROM console_links")).ToList();
+        Assert.Single(hashes);
+        Assert.DoesNotContain(token, hashes[0]);
+        Assert.Equal(43, token.Length); // 256 random bits, base64url
+    }
+
+    [Fact]
+    public async Task TheLocalChatPageStaysThisMachineOnlyWhileTheConsoleIsServedToTheNetwork()
+    {
+        await using var host = ConsoleHost.Start();
+        var forwarded = new HttpRequestMessage(HttpMethod.Get, "/");
+        forwarded.Headers.Add("X-Forwarded-For", "192.0.2.7");
+        var consoleForwarded = new HttpRequestMessage(HttpMethod.Get, "/console/");
+        consoleForwarded.Headers.Add("X-Forwarded-For", "192.0.2.7");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.SendAsync(forwarded)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(consoleForwarded)).StatusCode);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using UnionBot.Core.Access;
+using UnionBot.Core.Options;
+using UnionBot.Tests.Support;
+
+namespace UnionBot.Tests.ChairConsole;
+
+/// <summary>The real host in-process with the admin <c>chair-userid</c>, and a client that keeps cookies and does not follow redirects.</summary>
+public sealed partial class ConsoleHost : IAsyncDisposable
+{
+    public const string Admin = "chair-userid";
+    private readonly UnionBotFactory _factory;
+
+    private ConsoleHost(UnionBotFactory factory)
+    {
+        _factory = factory;
+        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    public HttpClient Client { get; }
+    public ManualTimeProvider Time => _factory.Time;
+    public IServiceProvider Services => _factory.Services;
+    public string DatabasePath => _factory.DatabasePath;
+
+    public static ConsoleHost Start(IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["UnionBot:Admins:0"] = Admin,
+            ["UnionBot:Urls"] = "http://127.0.0.1:5186",
+        };
+        if (extra is not null) foreach (var (k, v) in extra) settings[k] = v;
+        // The manual clock starts at the real time: the client's cookie jar (and the browser's) judges the session
+        // cookie's expiry by the real clock, and would drop a cookie that expired in the host's past.
+        var now = TimeProvider.System.GetUtcNow();
+        var factory = new UnionBotFactory(new ManualTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero)), settings);
+        return new ConsoleHost(factory);
+    }
+
+    public HttpClient NewClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A fresh login link's path and query, as /后台 would send it.</summary>
+    public async Task<string> LinkAsync(string user = Admin, TimeSpan? lifetime = null)
+    {
+        var link = await Services.GetRequiredService<ConsoleLinks>().IssueAsync(user, lifetime ?? ConsoleLinks.DefaultLifetime);
+        return new Uri(link.Url).PathAndQuery;
+    }
+
+    /// <summary>Logs <see cref="Client"/> in with a fresh link.</summary>
+    public async Task<HttpResponseMessage> LoginAsync(HttpClient? client = null) => await (client ?? Client).GetAsync(await LinkAsync());
+
+    public UnionBotOptions Options => Services.GetRequiredService<IOptionsMonitor<UnionBotOptions>>().CurrentValue;
+
+    /// <summary>The antiforgery token of the first form on the page.</summary>
+    public static string FormToken(string html) => TokenRegex().Match(html) is { Success: true } m ? m.Groups[1].Value
+        : throw new InvalidOperationException("no form token on the page");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+}
