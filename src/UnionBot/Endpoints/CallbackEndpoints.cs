@@ -1,4 +1,5 @@
 using UnionBot.Callbacks;
+using UnionBot.Core.Text;
 using UnionBot.Local;
 
 namespace UnionBot.Endpoints;
@@ -17,14 +18,27 @@ public static class CallbackEndpoints
             dingtalk.ReceiveAsync(channelId, request, ct));
 
         var local = app.MapGroup("").AddEndpointFilter(async (context, next) =>
-            LocalChat.IsFromThisMachine(context.HttpContext) ? await next(context) : Results.NotFound());
+            LocalOnly.Check(context.HttpContext) is { } refusal ? Refuse(context.HttpContext, refusal) : await next(context));
         local.MapGet("/", () => Results.Stream(ChatPage(), "text/html; charset=utf-8"));
         local.MapGet("/local/users", (LocalRoster roster) => Results.Json(roster.Users));
         local.MapGet("/local/feed", (LocalChat chat, CancellationToken ct, long after = 0, int wait = 0) =>
             chat.FeedAsync(after, wait, ct));
+        // text/plain is what a cross-site form or fetch(…, {mode:"no-cors"}) may send without asking first;
+        // application/json needs the browser's preflight, which the page never grants.
         local.MapPost("/local/messages", async (HttpRequest request, LocalChat chat, CancellationToken ct) =>
-            await ReadLocalPostAsync(request, ct) is { } post ? await chat.PostAsync(post, ct) : Results.BadRequest(new { error = "消息格式不对。" }));
+            !request.HasJsonContentType() ? Refuse(request.HttpContext, new LocalRefusal(StatusCodes.Status415UnsupportedMediaType, "body is not application/json"))
+            : await ReadLocalPostAsync(request, ct) is { } post ? await chat.PostAsync(post, ct)
+            : Results.BadRequest(new { error = "消息格式不对。" }));
         return app;
+    }
+
+    /// <summary>A refused local-page request leaves one warning line.</summary>
+    private static IResult Refuse(HttpContext context, LocalRefusal refusal)
+    {
+        context.RequestServices.GetRequiredService<ILogger<LocalChat>>().LogWarning(
+            "Local page {Method} {Path} refused with {Status}: {Reason}",
+            context.Request.Method, LogText.Of(context.Request.Path.Value), refusal.Status, refusal.Reason);
+        return Results.StatusCode(refusal.Status);
     }
 
     private static Stream ChatPage() =>

@@ -1,4 +1,3 @@
-using System.Net;
 using UnionBot.Callbacks;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
@@ -40,16 +39,5 @@ public sealed class LocalChat(LocalFeed feed, CommandRunner runner, TimeProvider
             ? feed.Since(after)
             : await feed.WaitSinceAsync(after, TimeSpan.FromSeconds(Math.Min(wait, 25)), ct);
         return Results.Json(new { items });
-    }
-
-    /// <summary>
-    /// Anyone on the page can speak as any user id, admins included, so it answers only on this machine:
-    /// a loopback peer that is not a reverse proxy forwarding someone else.
-    /// </summary>
-    public static bool IsFromThisMachine(HttpContext context)
-    {
-        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded")) return false;
-        var remote = context.Connection.RemoteIpAddress;
-        return remote is null || IPAddress.IsLoopback(remote); // null: the in-process test server
     }
 }

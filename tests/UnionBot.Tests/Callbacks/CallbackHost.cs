@@ -182,6 +182,13 @@ public sealed class CallbackHost : IAsyncDisposable
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM processed_messages");
     }
 
+    /// <summary>Outbox rows whose key matches the SQL LIKE <paramref name="keyPattern"/> (announce:% = every /公告).</summary>
+    public async Task<long> OutboxRowsAsync(string keyPattern)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE key LIKE @keyPattern", new { keyPattern });
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
