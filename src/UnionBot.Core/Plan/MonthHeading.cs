@@ -7,7 +7,8 @@ namespace UnionBot.Core.Plan;
 /// </summary>
 internal static class MonthHeading
 {
-    private const string RangeSeparators = "-—–~至到";
+    // Any dash or tilde people type between two months: ASCII and full-width ones are one after normalisation.
+    private const string RangeSeparators = "-—–~至到\u2010\u2011\u2012\u2212\u2015\u301C\u2500";
     private const string ListSeparators = "、,和及与/";
     private const int MaxMonthNote = 12;
     private static readonly string[] Suffixes =
@@ -20,15 +21,27 @@ internal static class MonthHeading
     /// <param name="i">Where its text starts.</param>
     /// <param name="months">The months it covers, in the order written.</param>
     /// <param name="rest">Where the first item written on the heading line starts, or the line's length.</param>
-    public static bool TryRead(string s, int i, out List<int> months, out int rest)
+    public static bool TryRead(string s, int i, out List<int> months, out int rest) => TryRead(s, i, out months, out rest, out _);
+
+    /// <param name="datedItem">
+    /// The marker when the month is the date of a numbered item ("2、2009年3月:毽球赛", "1、2009年元月卡拉OK舞会"): the
+    /// line is then one activity with its month, not a heading over the lines below it.
+    /// </param>
+    public static bool TryRead(string s, int i, out List<int> months, out int rest, out ItemMarker? datedItem)
     {
-        if (TryReadAt(s, i, out months, out rest)) return true;
+        datedItem = null;
+        if (TryReadAt(s, i, out months, out rest, out _)) return true;
         // "1、三月份：" or "(一)三月份" — a numbered heading; "七、八月份" was already read above as two months.
-        return ItemMarker.TryRead(s, i, out var marker) && !marker.IsBareDigit && TryReadAt(s, marker.TextStart, out months, out rest);
+        if (!ItemMarker.TryRead(s, i, out var marker) || marker.IsBareDigit) return false;
+        if (!TryReadAt(s, marker.TextStart, out months, out rest, out var yearWritten, runOn: true)) return false;
+        // A full date (year and month) opening a numbered line with text after it is when that item happens.
+        if (yearWritten && rest < s.Length) datedItem = marker;
+        return true;
     }
 
-    private static bool TryReadAt(string s, int i, out List<int> months, out int rest)
+    private static bool TryReadAt(string s, int i, out List<int> months, out int rest, out bool yearWritten, bool runOn = false)
     {
+        yearWritten = false;
         months = [];
         rest = s.Length;
         var p = i;
@@ -39,7 +52,10 @@ internal static class MonthHeading
         var previousHadWord = false;
         while (true)
         {
-            SkipYear(s, ref p);
+            var year = SkipYear(s, ref p);
+            // "2、2009年3月" is item 2 dated March: a year never comes between the two months of a pair.
+            if (year && months.Count > 0 && !previousHadWord) return false;
+            yearWritten |= year && months.Count == 0;
             var digits = p < s.Length && char.IsAsciiDigit(s[p]);
             if (!TryMonthNumber(s, ref p, out var m)) return false;
             // "1、九月份" is item 1 then 九月份, not two months: 七、八月 shares one 月 only between numerals of one kind.
@@ -76,7 +92,11 @@ internal static class MonthHeading
             break;
         }
         if (!sawMonthWord || s[p - 1] is not ('月' or '份')) return false;
-        return TryEnd(s, p, out rest);
+        if (TryEnd(s, p, out rest)) return true;
+        // The date of a numbered item runs straight into its text: "2009年6月进行棋、牌类比赛".
+        if (!runOn || !yearWritten) return false;
+        rest = p;
+        return true;
     }
 
     /// <summary>What may follow the months: a word like 工作安排, a closing bracket, then the end, a colon or a space.</summary>
@@ -133,12 +153,24 @@ internal static class MonthHeading
     }
 
     /// <summary>XX年, 2024年, 次年, 明年 before a month (十二月份、XX年元月).</summary>
-    private static void SkipYear(string s, ref int p)
+    /// <returns>Whether a year was there.</returns>
+    private static bool SkipYear(string s, ref int p)
     {
         var q = p;
-        while (q < s.Length && q - p < 4 && (char.IsAsciiDigit(s[q]) || s[q] is 'X' or 'x' or '〇' or '零' or '*' || PlanChars.Digit(s[q]) >= 0)) q++;
-        if (q - p is 2 or 4 && q < s.Length && s[q] == '年') p = q + 1;
-        else if (q == p && q + 1 < s.Length && s[q] is '次' or '明' or '来' or '下' && s[q + 1] == '年') p = q + 2;
+        // 二〇一六年 is also typed with ○ (a circle) or the letter O for the zero.
+        while (q < s.Length && q - p < 4 && (char.IsAsciiDigit(s[q]) || s[q] is 'X' or 'x' or '〇' or '○' or 'O' or '零' or '*' || PlanChars.Digit(s[q]) >= 0)) q++;
+        if (q - p is 2 or 4 && q < s.Length && s[q] == '年')
+        {
+            p = q + 1;
+            if (p < s.Length && s[p] == '度') p++;
+            return true;
+        }
+        if (q == p && q + 1 < s.Length && s[q] is '次' or '明' or '来' or '下' && s[q + 1] == '年')
+        {
+            p = q + 2;
+            return true;
+        }
+        return false;
     }
 
     private static void AddRange(List<int> months, int from, int to)

@@ -26,8 +26,22 @@ internal sealed class PlanLine
 
     public bool IsBlank => Start >= Norm.Length;
 
+    /// <summary>How wide the line is on a page: a Chinese character takes two columns.</summary>
+    public int Width
+    {
+        get
+        {
+            var width = 0;
+            foreach (var c in Norm.AsSpan(Start).TrimEnd()) width += c >= '\u2E80' ? 2 : 1;
+            return width;
+        }
+    }
+
     /// <summary>The normalized text after indentation, trailing spaces removed.</summary>
     public ReadOnlySpan<char> Text => Norm.AsSpan(Start).TrimEnd();
+
+    /// <summary>A line the reader writes itself: a table row laid out as a heading or an item.</summary>
+    public static PlanLine Of(string raw) => new(raw);
 
     public static List<PlanLine> Split(string text)
     {
@@ -45,7 +59,8 @@ internal sealed class PlanLine
     {
         from = Math.Min(from, Raw.Length);
         var span = Raw.AsSpan(from, Math.Max(0, Math.Min(to, Raw.Length) - from)).Trim();
-        while (span.Length > 0 && (TrailingPunctuation.Contains(span[^1]) || char.IsWhiteSpace(span[^1])))
+        // A "." closing Chinese text is a full stop typed in ASCII (5.1福利 keeps its dot: a digit follows it).
+        while (span.Length > 0 && (TrailingPunctuation.Contains(span[^1]) || char.IsWhiteSpace(span[^1]) || span[^1] == '.' && span.Length > 1 && !char.IsAsciiDigit(span[^2])))
             span = span[..^1];
         return span.ToString();
     }

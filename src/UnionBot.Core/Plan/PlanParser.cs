@@ -12,7 +12,7 @@ public static class PlanParser
 
     public static AnnualPlan Parse(string text)
     {
-        var lines = PlanLine.Split(text);
+        var lines = TableLayout.Rewrite(PlanLine.Split(text));
         var title = PlanTitle.Find(lines);
         var activities = new List<PlanActivity>();
         var warnings = new List<string>();

@@ -34,7 +34,7 @@ internal static partial class PlanTitle
         m = ChineseYear().Match(norm);
         if (!m.Success) return null;
         var year = 0;
-        foreach (var c in m.Groups[1].ValueSpan) year = year * 10 + PlanChars.Digit(c);
+        foreach (var c in m.Groups[1].ValueSpan) year = year * 10 + Math.Max(0, PlanChars.Digit(c));
         return year is >= 1900 and <= 2099 ? year : null;
     }
 
@@ -42,6 +42,7 @@ internal static partial class PlanTitle
     [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年|学年|[-—–~至]\s*(?:(?:19|20)?\d{2})\s*学?年)")]
     private static partial Regex ArabicYear();
 
-    [GeneratedRegex("([〇零一二三四五六七八九]{4})年")]
+    // 二〇一六年; the zero is also typed as ○ (a circle) or the letter O.
+    [GeneratedRegex("([〇○O零一二三四五六七八九]{4})年")]
     private static partial Regex ChineseYear();
 }

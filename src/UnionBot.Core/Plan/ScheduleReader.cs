@@ -4,14 +4,34 @@ namespace UnionBot.Core.Plan;
 /// Reads one month-by-month schedule from its first month heading to the line that ends it (<see cref="ScheduleEnd"/>)
 /// or the end of the document.
 /// </summary>
-internal static class ScheduleReader
+internal static partial class ScheduleReader
 {
     private const string InlineBreak = "；;。，, \t";
+    private const string RunsOn = ",、:";
+    private const string Closes = "。;!?)」”》";
+
+    /// <summary>Narrower lines are whole items however the page was cut (18 Chinese characters).</summary>
+    private const int MinWrapWidth = 36;
 
     /// <param name="lines">The document.</param>
     /// <param name="start">A line that is a month heading.</param>
     /// <param name="end">The first line after the schedule.</param>
     public static List<MonthBlock> Read(IReadOnlyList<PlanLine> lines, int start, out int end)
+    {
+        // The page width a hard-wrapped schedule was cut at is only known once the schedule's extent is.
+        Read(lines, start, out end, wrapWidth: int.MaxValue);
+        var width = 0;
+        for (var i = start; i < end; i++) width = Math.Max(width, lines[i].Width);
+        return Read(lines, start, out end, Math.Max(MinWrapWidth, width * 85 / 100));
+    }
+
+    /// <summary>A page number left between the lines of a copied document: 7, - 7 -, 第7页, 7/12.</summary>
+    public static bool IsPageNumber(ReadOnlySpan<char> text) => PageNumber().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
+
+    private static List<MonthBlock> Read(IReadOnlyList<PlanLine> lines, int start, out int end, int wrapWidth)
     {
         var blocks = new List<MonthBlock>();
         MonthBlock? current = null;
@@ -20,41 +40,54 @@ internal static class ScheduleReader
         {
             var line = lines[end];
             if (line.IsBlank) continue;
-            if (MonthHeading.TryRead(line.Norm, line.Start, out var months, out var rest))
+            if (MonthHeading.TryRead(line.Norm, line.Start, out var months, out var rest, out var dated))
             {
                 earlierOneLine &= current?.IsSingleLine ?? true;
-                current = StartBlock(line, months, rest);
+                current = StartBlock(line, months, rest, dated, Wraps(lines, end, wrapWidth));
                 blocks.Add(current);
                 continue;
             }
             if (current is null) break;
             var marker = ItemMarker.TryRead(line.Norm, line.Start, out var m) ? m : (ItemMarker?)null;
-            if (ScheduleEnd.IsGroupHeader(line.Text)) continue;
+            if (ScheduleEnd.IsGroupHeader(line.Text) || IsPageNumber(line.Text)) continue;
             if (ScheduleEnd.Ends(lines, end, marker, current, blocks.Count, earlierOneLine && current.IsSingleLine)) break;
-            current.Add(Entries(line, marker));
+            current.Add(Entries(line, marker, Wraps(lines, end, wrapWidth)));
         }
         return blocks;
     }
 
-    private static MonthBlock StartBlock(PlanLine line, List<int> months, int rest)
+    private static MonthBlock StartBlock(PlanLine line, List<int> months, int rest, ItemMarker? dated, bool wraps)
     {
         var heading = line.Cut(line.Start);
         var inline = line.Cut(rest);
-        var block = new MonthBlock(months, heading, hasInlineItem: inline.Length > 0);
+        var block = new MonthBlock(months, heading, hasInlineItem: inline.Length > 0, datedItem: dated is not null);
         if (inline.Length > 0)
         {
-            if (ItemMarker.TryRead(line.Norm, rest, out var marker)) block.Add(Numbered(line, marker));
-            else block.Add([new MonthEntry(null, inline, inline)]);
+            if (dated is { } item) block.Add([new MonthEntry(item, inline, inline, Wraps: wraps)]);
+            else if (ItemMarker.TryRead(line.Norm, rest, out var marker)) block.Add(Numbered(line, marker, wraps));
+            else block.Add([new MonthEntry(null, inline, inline, Wraps: wraps)]);
         }
         return block;
     }
 
-    private static IEnumerable<MonthEntry> Entries(PlanLine line, ItemMarker? marker) => marker is { } m
-        ? Numbered(line, m)
-        : [new MonthEntry(null, line.Cut(line.Start), line.Cut(line.Start), ScheduleEnd.IsNote(line.Text))];
+    private static IEnumerable<MonthEntry> Entries(PlanLine line, ItemMarker? marker, bool wraps) => marker is { } m
+        ? Numbered(line, m, wraps)
+        : [new MonthEntry(null, line.Cut(line.Start), line.Cut(line.Start), ScheduleEnd.IsNote(line.Text), wraps)];
+
+    /// <summary>
+    /// Whether the line runs on into the next: it ends on a comma, or it stops without closing punctuation at the
+    /// width the schedule's longest lines reach (the page width it was cut at), with the next line right below it.
+    /// </summary>
+    private static bool Wraps(IReadOnlyList<PlanLine> lines, int index, int wrapWidth)
+    {
+        var text = lines[index].Text;
+        if (text.Length == 0 || index + 1 >= lines.Count || lines[index + 1].IsBlank) return false;
+        if (RunsOn.Contains(text[^1])) return true;
+        return !Closes.Contains(text[^1]) && lines[index].Width >= wrapWidth;
+    }
 
     /// <summary>A numbered line, split where it carries on its own count: "1、庆祝三八节；2、植树活动。" is two items.</summary>
-    private static IEnumerable<MonthEntry> Numbered(PlanLine line, ItemMarker marker)
+    private static IEnumerable<MonthEntry> Numbered(PlanLine line, ItemMarker marker, bool wraps)
     {
         var entries = new List<MonthEntry>();
         var whole = line.Cut(line.Start);
@@ -63,7 +96,7 @@ internal static class ScheduleReader
             entries.Add(new MonthEntry(marker, line.Cut(marker.TextStart, next.Start).TrimEnd('，', ','), whole));
             marker = next.Marker;
         }
-        entries.Add(new MonthEntry(marker, line.Cut(marker.TextStart), whole));
+        entries.Add(new MonthEntry(marker, line.Cut(marker.TextStart), whole, Wraps: wraps));
         return entries;
     }
 

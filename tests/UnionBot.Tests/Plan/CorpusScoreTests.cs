@@ -11,8 +11,8 @@ namespace UnionBot.Tests.Plan;
 /// </summary>
 public sealed class CorpusScoreTests
 {
-    private const double CorpusFloor = 0.40;
-    private const double SeedsFloor = 0.96;
+    private const double CorpusFloor = 0.97;
+    private const double SeedsFloor = 0.99;
 
     [Fact]
     public void TheCorpusMicroF1StaysAboveTheFloor() =>

@@ -4,7 +4,8 @@ namespace UnionBot.Tests.Plan;
 
 /// <summary>
 /// Seed 002, a collection of sample plans, written by hand from the document. Two schedules: 范本八 ends with one line
-/// per month (一二月份:… — one item per line, inline 、 and ， are not split), ended by the title of 范本九; 范本九 has
+/// per month (一二月份:… — one line per month, split where ， or 、 separates activities that each have their own verb or
+/// event, not where 、 joins the people of one activity), ended by the title of 范本九; 范本九 has
 /// "活动安排:" with 二月 … 十二月 and 七、八月, where 十二月 restarts its numbering (1–2 then 1–4): all six are December's.
 /// The title is the second line: the first is a long run-in paragraph.
 /// </summary>
@@ -14,11 +15,15 @@ public static class Seed002
 
     public static IReadOnlyList<PlanActivity> Activities { get; } =
     [
-        new([M(1), M(2)], "召开职工代表大会，农历新年慰问退休教职工", "spring-festival"),
-        new([M(3)], "庆祝“三八”节，趣味运动会", "womens-day"),
-        new([M(4)], "扫墓、春游活动", null),
+        new([M(1), M(2)], "召开职工代表大会", null),
+        new([M(1), M(2)], "农历新年慰问退休教职工", "spring-festival"),
+        new([M(3)], "庆祝“三八”节", "womens-day"),
+        new([M(3)], "趣味运动会", null),
+        new([M(4)], "扫墓", null),
+        new([M(4)], "春游活动", null),
         new([M(5)], "参加学校运动会", null),
-        new([M(6)], "举办教职工象棋赛、参加“六一”联欢", "childrens-day"),
+        new([M(6)], "举办教职工象棋赛", null),
+        new([M(6)], "参加“六一”联欢", "childrens-day"),
         new([M(7), M(8)], "在职教工、退休教工送清凉活动", null),
         new([M(9)], "庆祝教师节文艺联欢", "teachers-day"),
         new([M(10)], "举办教职工乒乓球赛", null),
