@@ -29,4 +29,13 @@ public sealed class AnnouncementOutbox(
             logger.LogInformation("Queued {Key} for {Count} channel rows", key, added);
         dispatcher.Wake(channelId);
     }
+
+    /// <summary>An admin's send now / retry / skip of one row (the console); the channel's worker looks at once.</summary>
+    public async Task<bool> ChangeAsync(long id, OutboxChange change, Commands.CommandContext ctx, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is not { } row || !await store.ChangeAsync(id, change, ctx, ct)) return false;
+        logger.LogInformation("Outbox row {Key} changed by an admin: {Change}", row.Key, change);
+        dispatcher.Wake(row.ChannelId);
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
 
 namespace UnionBot.Core.Announcements;
@@ -70,6 +71,18 @@ public sealed class OutboxStore(Database database, TimeProvider time)
         """;
 
     private const string ListSql = $"SELECT {Columns} FROM outbox ORDER BY due_at, id";
+
+    private const string ByIdSql = $"SELECT {Columns} FROM outbox WHERE id = @Id";
+
+    // The admin's three changes (SPEC section 8). Each names the states it may start from, so that a row the
+    // dispatcher claimed meanwhile ('sending') is never touched: nothing is posted twice or lost.
+    private const string SendNowSql = "UPDATE outbox SET due_at = @Now, updated_at = @Now WHERE id = @Id AND state = 'pending'";
+    private const string RetrySql = """
+        UPDATE outbox SET state = 'pending', due_at = @Now, updated_at = @Now WHERE id = @Id AND state IN ('failed', 'skipped')
+        """;
+    private const string SkipSql = """
+        UPDATE outbox SET state = 'skipped', last_error = @Reason, updated_at = @Now WHERE id = @Id AND state IN ('pending', 'failed')
+        """;
 
     private string Now => OutboxTime.Format(time.GetUtcNow());
 
@@ -154,6 +167,28 @@ public sealed class OutboxStore(Database database, TimeProvider time)
         return (await connection.QueryAsync<OutboxRow>(new CommandDefinition(ListSql, cancellationToken: ct))).ToList();
     }
 
+    public async Task<OutboxRow?> FindAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// An admin's change to one row, audited in its transaction: send a pending row now, send a failed or skipped row
+    /// again, or skip a pending or failed one. False when the row is not in a state the change applies to.
+    /// </summary>
+    public async Task<bool> ChangeAsync(long id, OutboxChange change, CommandContext ctx, CancellationToken ct = default)
+    {
+        var sql = change switch { OutboxChange.SendNow => SendNowSql, OutboxChange.Retry => RetrySql, _ => SkipSql };
+        using var writing = await WriteGate.EnterAsync(database, ct);
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var changed = await connection.ExecuteAsync(sql, new { Id = id, Now, Reason = "管理员在后台跳过" }, tx) == 1;
+        if (changed) await AuditLog.RecordAsync(connection, tx, ctx, $"outbox-{change.ToString().ToLowerInvariant()}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await tx.CommitAsync(ct);
+        return changed;
+    }
+
     internal static object Params(OutboxRow row, string now) => new
     {
         row.Key, row.SourceKey, row.ChannelId, row.Kind, row.PlanYear, row.Title, row.Text, row.Mentions, row.Part, row.Parts, row.DueAt, row.State, Now = now,
@@ -167,3 +202,5 @@ public sealed class OutboxStore(Database database, TimeProvider time)
         await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
     }
 }
+
+public enum OutboxChange { SendNow, Retry, Skip }

@@ -10,6 +10,22 @@ public static class AuditLog
         INSERT INTO audit_log (at, user_id, action, detail) VALUES (@At, @UserId, @Action, @Detail);
         """;
 
+    private const string LatestSql = """
+        SELECT id AS Id, at AS At, user_id AS UserId, action AS Action, detail AS Detail FROM audit_log ORDER BY id DESC LIMIT @Limit;
+        """;
+
+    public static async Task<IReadOnlyList<AuditEntry>> LatestAsync(IDbConnection connection, int limit) =>
+        (await connection.QueryAsync<AuditEntry>(LatestSql, new { Limit = limit })).ToList();
+
     public static Task RecordAsync(IDbConnection connection, IDbTransaction? tx, CommandContext ctx, string action, string detail) =>
         connection.ExecuteAsync(InsertSql, new { At = IsoTime.Format(ctx.Now), ctx.UserId, Action = action, Detail = detail }, tx);
+}
+
+public sealed record AuditEntry
+{
+    public long Id { get; init; }
+    public string At { get; init; } = "";
+    public string UserId { get; init; } = "";
+    public string Action { get; init; } = "";
+    public string Detail { get; init; } = "";
 }

@@ -31,6 +31,7 @@ public sealed partial class PollStore(Database database)
         FROM polls
         """;
     private const string ByIdSql = SelectPoll + " WHERE id = @Id;";
+    private const string AllSql = SelectPoll + " ORDER BY id DESC LIMIT @Limit;";
     private const string NewestSql = SelectPoll + " WHERE channel_id = @ChannelId ORDER BY id DESC LIMIT 1;";
     private const string InsertPollSql = """
         INSERT INTO polls (question, is_multi, is_anonymous, creator_id, channel_id, created_at)
@@ -76,6 +77,13 @@ public sealed partial class PollStore(Database database)
             : await c.QuerySingleOrDefaultAsync<PollRow>(new CommandDefinition(NewestSql, new { ChannelId = channelId }, cancellationToken: ct));
     }
 
+    /// <summary>The newest polls of every channel, newest first.</summary>
+    public async Task<IReadOnlyList<PollRow>> LatestAsync(int limit, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return (await c.QueryAsync<PollRow>(new CommandDefinition(AllSql, new { Limit = limit }, cancellationToken: ct))).ToList();
+    }
+
     public async Task<(IReadOnlyList<OptionCount> Options, long Voters)> CountAsync(long id, CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);
@@ -90,7 +98,7 @@ public sealed partial class PollStore(Database database)
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var closed = await c.ExecuteAsync(CloseSql, new { poll.Id, ClosedAt = IsoTime.Format(ctx.Now), ClosedBy = ctx.UserId }, tx) == 1;
-        if (closed && ctx.IsAdmin && poll.CreatorId != ctx.UserId)
+        if (closed && ctx.IsAdmin)
             await AuditLog.RecordAsync(c, tx, ctx, "close-poll", $"#{poll.Id}");
         await tx.CommitAsync(ct);
         return closed;

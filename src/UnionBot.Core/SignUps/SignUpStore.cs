@@ -28,6 +28,8 @@ public sealed record EntryRow
     public string UserId { get; init; } = "";
     public string? UserName { get; init; }
     public string ChannelId { get; init; } = "";
+    /// <summary>When they signed up (ISO-8601 with the zone's offset).</summary>
+    public string JoinedAt { get; init; } = "";
 }
 
 /// <summary>Where a teacher stands: signed up at a place, or waiting at a position.</summary>
@@ -59,15 +61,22 @@ public sealed partial class SignUpStore(Database database)
         """;
     private const string CloseSql = "UPDATE signups SET is_open = 0, closed_at = @ClosedAt WHERE id = @Id AND is_open = 1;";
     private const string EntriesSql = """
-        SELECT id AS Id, user_id AS UserId, user_name AS UserName, channel_id AS ChannelId
+        SELECT id AS Id, user_id AS UserId, user_name AS UserName, channel_id AS ChannelId, joined_at AS JoinedAt
         FROM signup_entries WHERE signup_id = @Id ORDER BY id;
         """;
+    private const string ByIdSql = SelectSignUps + " WHERE id = @Id;";
 
     /// <summary>This year's sign-ups and any still open from last year (a 十二月、元月 activity).</summary>
     public async Task<IReadOnlyList<SignUpRow>> CurrentAsync(int year, CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);
         return (await c.QueryAsync<SignUpRow>(new CommandDefinition(CurrentSql, new { Year = year }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task<SignUpRow?> FindAsync(long id, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<SignUpRow>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<EntryRow>> EntriesAsync(long signUpId, CancellationToken ct)

@@ -32,6 +32,7 @@ public sealed class SuggestionStore(Database database)
         """;
     private const string ByReceiptSql = SelectColumns + " WHERE receipt = @Receipt;";
     private const string LatestSql = SelectColumns + " ORDER BY id DESC LIMIT @Limit;";
+    private const string AllSql = SelectColumns + " ORDER BY id DESC LIMIT @Limit;";
     private const string ReplySql = "UPDATE suggestions SET reply = @Reply, replied_at = @RepliedAt WHERE receipt = @Receipt;";
 
     /// <summary>Stores the suggestion; <paramref name="userId"/> null for an anonymous one (then no id is written anywhere).</summary>
@@ -65,6 +66,13 @@ public sealed class SuggestionStore(Database database)
         await AuditLog.RecordAsync(c, tx, ctx, "list-suggestions", $"{rows.Count} shown");
         await tx.CommitAsync(ct);
         return rows;
+    }
+
+    /// <summary>The newest suggestions for the console (reading is not audited; replying is).</summary>
+    public async Task<IReadOnlyList<SuggestionRow>> AllAsync(int limit, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return (await c.QueryAsync<SuggestionRow>(new CommandDefinition(AllSql, new { Limit = limit }, cancellationToken: ct))).ToList();
     }
 
     public async Task<bool> ReplyAsync(string receipt, string reply, CommandContext ctx, CancellationToken ct)

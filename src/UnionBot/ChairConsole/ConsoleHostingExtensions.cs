@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
+using UnionBot.Core.Announcements;
 using UnionBot.Core.Options;
 
 namespace UnionBot.ChairConsole;
@@ -41,6 +42,12 @@ public static class ConsoleHostingExtensions
 
         services.AddSingleton<ConsoleAccess>();
         services.AddSingleton<OverviewPage>();
+        services.AddSingleton<SignUpPages>();
+        services.AddSingleton<AnnouncementsPage>();
+        services.AddSingleton<SuggestionsPage>();
+        services.AddSingleton<PollsPage>();
+        services.AddSingleton<AuditPage>();
+        services.AddSingleton<MembersPage>();
         return builder;
     }
 
@@ -52,6 +59,23 @@ public static class ConsoleHostingExtensions
 
         var console = app.MapGroup("/console").AddEndpointFilter(access.FilterAsync);
         console.MapGet("/", (HttpContext http, OverviewPage page, CancellationToken ct) => page.ShowAsync(http, ct));
+        console.MapGet("/signups", (HttpContext http, SignUpPages p, CancellationToken ct) => p.ListAsync(http, ct));
+        console.MapGet("/signups/{id:long}", (HttpContext http, long id, SignUpPages p, CancellationToken ct) => p.ShowAsync(http, id, ct));
+        console.MapGet("/signups/{id:long}.{format:regex(^(xlsx|csv)$)}", (HttpContext http, long id, string format, SignUpPages p, CancellationToken ct) =>
+            p.ExportAsync(http, id, format, ct));
+        console.MapPost("/signups/{id:long}/close", (HttpContext http, long id, SignUpPages p, CancellationToken ct) => p.CloseAsync(http, id, ct));
+        console.MapGet("/announcements", (HttpContext http, string? channel, string? state, AnnouncementsPage p, CancellationToken ct) =>
+            p.ShowAsync(http, channel, state, ct));
+        console.MapPost("/announcements/{id:long}/{action:regex(^(send-now|retry|skip)$)}", (HttpContext http, long id, string action, AnnouncementsPage p, CancellationToken ct) =>
+            p.ChangeAsync(http, id, action switch { "send-now" => OutboxChange.SendNow, "retry" => OutboxChange.Retry, _ => OutboxChange.Skip }, ct));
+        console.MapGet("/suggestions", (HttpContext http, string? status, SuggestionsPage p, CancellationToken ct) => p.ShowAsync(http, status, ct));
+        console.MapPost("/suggestions/{receipt}/reply", (HttpContext http, string receipt, SuggestionsPage p, CancellationToken ct) =>
+            p.ReplyAsync(http, receipt, ct));
+        console.MapGet("/polls", (HttpContext http, PollsPage p, CancellationToken ct) => p.ShowAsync(http, ct));
+        console.MapPost("/polls/{id:long}/close", (HttpContext http, long id, PollsPage p, CancellationToken ct) => p.CloseAsync(http, id, ct));
+        console.MapGet("/polls/{id:long}.xlsx", (HttpContext http, long id, PollsPage p, CancellationToken ct) => p.ExportAsync(http, id, ct));
+        console.MapGet("/members", (HttpContext http, MembersPage p) => p.Show(http));
+        console.MapGet("/audit", (HttpContext http, AuditPage p, CancellationToken ct) => p.ShowAsync(http, ct));
         console.Map("/{**rest}", (HttpContext http) =>
             ConsoleLayout.Message(ConsoleSession.Of(http), "找不到页面", "后台没有这个页面。", StatusCodes.Status404NotFound));
         return app;

@@ -37,4 +37,12 @@ public static class ConsoleText
 
     public static string Error(OutboxRow row) =>
         row.LastError is null ? "" : row.LastErrcode is { } code ? $"{row.LastError}（错误码 {code}）" : row.LastError;
+
+    public static string Action(string action) => action switch
+    {
+        "console-login" => "登录后台", "open-signup" => "发起报名", "close-signup" => "结束报名", "list-suggestions" => "查看建议列表",
+        "reply-suggestion" => "回复建议", "close-poll" => "结束投票", "announce" => "发公告",
+        "outbox-sendnow" => "立即发送通知", "outbox-retry" => "重发通知", "outbox-skip" => "跳过通知", "import-members" => "导入成员名单",
+        _ => action,
+    };
 }

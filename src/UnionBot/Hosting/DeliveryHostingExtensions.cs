@@ -18,7 +18,8 @@ public static class DeliveryHostingExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PlanSync>(sp));
         services.AddSingleton<AnnouncementTriggers>();
         services.AddSingleton<DeliveryDispatcher>();
-        services.AddSingleton<IAnnouncementOutbox, AnnouncementOutbox>();
+        services.AddSingleton<AnnouncementOutbox>();
+        services.AddSingleton<IAnnouncementOutbox>(sp => sp.GetRequiredService<AnnouncementOutbox>());
         // Before Quartz: the dispatcher migrates and recovers interrupted rows before the first trigger fires.
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
 

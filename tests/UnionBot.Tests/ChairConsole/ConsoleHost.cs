@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using UnionBot.Core.Access;
+using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
 using UnionBot.Tests.Support;
 
@@ -51,6 +52,25 @@ public sealed partial class ConsoleHost : IAsyncDisposable
 
     /// <summary>Logs <see cref="Client"/> in with a fresh link.</summary>
     public async Task<HttpResponseMessage> LoginAsync(HttpClient? client = null) => await (client ?? Client).GetAsync(await LinkAsync());
+
+    /// <summary>A command typed in the WeCom group by <paramref name="user"/>, through the real pipeline.</summary>
+    public async Task<string> SayAsync(string user, string text) =>
+        (await Services.GetRequiredService<ICommandPipeline>().HandleAsync(new IncomingMessage("wecom-all", PlatformKind.WeCom,
+            $"m-{Guid.NewGuid():N}", user, null, text, Time.GetUtcNow()), CancellationToken.None)).Markdown;
+
+    /// <summary>Submits a form as the browser would: the antiforgery token is taken from <paramref name="page"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string page, string action, params (string Key, string Value)[] fields)
+    {
+        var token = FormToken(await Client.GetStringAsync(page));
+        return await Client.PostAsync(action, new FormUrlEncodedContent(
+            fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))));
+    }
+
+    public async Task<List<T>> QueryAsync<T>(string sql, object? args = null)
+    {
+        await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        return (await Dapper.SqlMapper.QueryAsync<T>(c, sql, args)).ToList();
+    }
 
     public UnionBotOptions Options => Services.GetRequiredService<IOptionsMonitor<UnionBotOptions>>().CurrentValue;
 
