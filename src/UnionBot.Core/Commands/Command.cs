@@ -24,6 +24,8 @@ public abstract record Command
     public sealed record CloseSignUp(string Activity) : Command;
 
     public sealed record Suggest(bool Anonymous, string Text) : Command;
+    /// <summary><paramref name="Receipt"/> is <c>JY-2026-0007</c>, or <c>0007</c> when only the number was typed: the
+    /// handler completes it with this year (<see cref="Receipts.InYear"/>), since the parser has no clock.</summary>
     public sealed record SuggestionQuery(string Receipt) : Command;
     public sealed record SuggestionList : Command;
     public sealed record SuggestionReply(string Receipt, string Text) : Command;

@@ -20,7 +20,7 @@ public static partial class CommandParser
             {
                 if (after.TrimArgument().IsEmpty) return new Command.SuggestionList();
             }
-            else if (ReadReceipt(after.Folded) is { } receipt)
+            else if ((ReadReceipt(after.Folded) ?? ReadNumber(after.Folded, word)) is { } receipt)
             {
                 var text = after.Slice(receipt.Length);
                 var trimmed = text.Trim();
@@ -48,6 +48,23 @@ public static partial class CommandParser
         if (!m.Success || !int.TryParse(m.Groups[2].Value, out var seq) || seq < 1) return null;
         return new ReceiptMatch($"JY-{m.Groups[1].Value}-{seq:D4}", m.Length);
     }
+
+    /// <summary>
+    /// A receipt's number alone (<c>1</c>, <c>#2</c>, <c>0002</c>, <c>2号</c>): for 查询 it must be the whole argument, for
+    /// 回复 a space must follow, so that "查询 3楼的灯" stays a suggestion.
+    /// </summary>
+    private static ReceiptMatch? ReadNumber(string folded, string word)
+    {
+        var m = BareReceiptRegex().Match(folded);
+        if (!m.Success || !int.TryParse(m.Groups[1].Value, out var seq) || seq < 1) return null;
+        var rest = folded[m.Length..];
+        var query = word is "查询" or "查" or "query" or "status";
+        if (query ? rest.Trim().Length > 0 : rest.Length == 0 || !char.IsWhiteSpace(rest[0]) && rest[0] is not (':' or ',')) return null;
+        return new ReceiptMatch(seq.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), m.Length);
+    }
+
+    [GeneratedRegex(@"^#?\s*(\d{1,6})(?:号)?(?!\d)")]
+    private static partial Regex BareReceiptRegex();
 
     [GeneratedRegex(@"^(查询|查|回复|答复|列表|(?:query|status|reply|list)(?![a-z]))", RegexOptions.IgnoreCase)]
     private static partial Regex SubCommandRegex();

@@ -21,6 +21,9 @@ public sealed partial class SignUpHandler
         if (asked.Deadline is { } md)
         {
             if (ResolveDeadline(md, ctx.Today) is not { } day) return CommandReply.Of(Hints.Deadline);
+            // A sign-up that is closed before it opens would only tell every teacher "已截止"; the chair meant another date.
+            if (day < ctx.Today)
+                return CommandReply.Of($"截止日期 {md.Month}月{md.Day}日 已经过了（今天是 {ctx.Today.Month}月{ctx.Today.Day}日），没有发起报名。请写一个还没到的日期，例如：截止{ctx.Today.AddDays(7).Month}月{ctx.Today.AddDays(7).Day}日。");
             deadline = ctx.EndOf(day);
         }
         var id = await store.OpenAsync(ctx, title, asked.Quota, deadline, ct);
@@ -83,15 +86,21 @@ public sealed partial class SignUpHandler
 
     private string Name(EntryRow entry) => Inline(members.DisplayName(entry.UserId, entry.UserName));
 
-    /// <summary>The next 12月1日 from today (today included); 2月29日 waits for a leap year.</summary>
+    /// <summary>
+    /// This year's 12月1日 if it is still to come; a date that passed less than half a year ago is that past date (截止
+    /// 12月1日 written on 3 December is two days ago, not next year, and is refused); an older one is next year's
+    /// (截止1月10日 written in December). 2月29日 waits for a leap year; null when the day exists in no year (2月30日).
+    /// </summary>
     internal static DateOnly? ResolveDeadline(MonthDay md, DateOnly today)
     {
         for (var year = today.Year; year <= today.Year + 4; year++)
         {
             if (md.Day > DateTime.DaysInMonth(year, md.Month)) continue;
             var date = new DateOnly(year, md.Month, md.Day);
-            if (date >= today) return date;
+            if (date >= today || year == today.Year && today.DayNumber - date.DayNumber <= RecentlyPassedDays) return date;
         }
         return null;
     }
+
+    private const int RecentlyPassedDays = 183;
 }

@@ -32,8 +32,9 @@ public sealed class SuggestionHandler(
     /// </summary>
     public async Task<CommandReply> QueryAsync(Command.SuggestionQuery command, CommandContext ctx, CancellationToken ct)
     {
-        if (await store.FindAsync(command.Receipt, ct) is not { } s)
-            return CommandReply.Of($"没有找到建议 {command.Receipt}，请核对编号。");
+        var receipt = Receipts.InYear(command.Receipt, ctx.Now.Year);
+        if (await store.FindAsync(receipt, ct) is not { } s)
+            return CommandReply.Of($"没有找到建议 {receipt}，请核对编号。");
         var sb = new StringBuilder($"**建议 {s.Receipt}**（{Date(DateOnly.FromDateTime(IsoTime.Parse(s.CreatedAt).DateTime))}）  \n");
         sb.Append(ctx.IsAdmin || (s.AuthorId is not null && s.AuthorId == ctx.UserId)
             ? Block(s.Text)
@@ -62,8 +63,9 @@ public sealed class SuggestionHandler(
     public async Task<CommandReply> ReplyAsync(Command.SuggestionReply command, CommandContext ctx, CancellationToken ct)
     {
         if (!ctx.IsAdmin) return CommandReply.Of("只有工会管理员可以回复建议哦。");
-        if (await store.FindAsync(command.Receipt, ct) is not { } s)
-            return CommandReply.Of($"没有找到建议 {command.Receipt}，请核对编号。");
+        var receipt = Receipts.InYear(command.Receipt, ctx.Now.Year);
+        if (await store.FindAsync(receipt, ct) is not { } s)
+            return CommandReply.Of($"没有找到建议 {receipt}，请核对编号。");
         await store.ReplyAsync(s.Receipt, command.Text, ctx, ct);
         var text = $"**💬 工会回复建议 {s.Receipt}**  \n{Block(command.Text)}\n\n提建议的老师可发 /建议 查询 {s.Receipt} 查看。";
         try
