@@ -193,4 +193,20 @@ public sealed class DingTalkRobotClientTests
         Assert.Equal(SendOutcome.Permanent, foreign.Outcome);
         Assert.Single(fake.Received);
     }
+
+    [Fact]
+    public async Task AnExpiredSessionIsReportedAsAnExpiredSessionNotAsAWebhookToPasteAgain()
+    {
+        await using var fake = await FakeDingTalkServer.StartAsync(_clock);
+        var session = fake.OpenSession();
+        _clock.Advance(TimeSpan.FromMinutes(91));
+
+        var expired = await Clients.DingTalk(fake).SendToSessionAsync(session, Clients.DingTalkChannel("T"), Notice, CancellationToken.None);
+
+        Assert.Equal(300001, expired.ErrorCode);
+        Assert.Contains("session", expired.ErrorMessage);
+        Assert.Contains("expired", expired.ErrorMessage);
+        Assert.DoesNotContain("paste the robot's webhook", expired.ErrorMessage);
+        Assert.DoesNotContain("access token", expired.ErrorMessage);
+    }
 }

@@ -46,7 +46,16 @@ public sealed partial class DingTalkRobotClient(HttpClient http, TimeProvider ti
         if (!IsOnApiHost(sessionWebhook))
             return new(SendOutcome.Permanent, null,
                 $"channel {PlatformErrors.Describe(channel)}: refused to post to a sessionWebhook outside UnionBot:DingTalk:ApiBaseUrl");
-        return await PostAsync(sessionWebhook, channel, message, ct);
+        var result = await PostAsync(sessionWebhook, channel, message, ct);
+        // On a sessionWebhook 300001 names the session, not the robot's token: the address lives about 90 minutes and
+        // has expired. Nothing about the channel is wrong, so the sentence must not send the chair to paste a webhook.
+        return result.ErrorCode == 300001
+            ? result with
+            {
+                ErrorMessage = $"the DingTalk reply session of channel {PlatformErrors.Describe(channel)} has expired (a sessionWebhook " +
+                               "lives about 90 minutes): this one reply is lost, the channel itself is fine (errcode 300001)",
+            }
+            : result;
     }
 
     public bool IsOnApiHost(string address) =>
