@@ -70,11 +70,20 @@ public sealed class PollHandler(PollStore store)
         return sb.ToString();
     }
 
-    /// <summary><c>▇▇▇▇░░░░░░ 4 票 40%</c>: the share of voters who chose the option (multi-choice shares can sum past 100%).</summary>
+    /// <summary>
+    /// <c>████ 4 票 40%</c>: the share of voters who chose the option (multi-choice shares can sum past 100%), one
+    /// block per tenth, then the numbers.
+    /// </summary>
+    /// <remarks>
+    /// Phones show WeCom and DingTalk markdown in proportional fonts, where a filled and an empty block (▇░) differ in
+    /// width and come from different fallback fonts: equal cell counts ended at different places. Every bar here starts
+    /// the line and is one glyph repeated, so its length is its share whatever the font; the empty rest is left out.
+    /// </remarks>
     public static string Bar(long votes, long voters)
     {
         var percent = voters == 0 ? 0 : (int)Math.Round(votes * 100.0 / voters, MidpointRounding.AwayFromZero);
         var filled = (int)Math.Round(percent * BarWidth / 100.0, MidpointRounding.AwayFromZero);
-        return new string('▇', filled) + new string('░', BarWidth - filled) + $" {votes} 票 {percent}%";
+        var numbers = $"{votes} 票 {percent}%";
+        return filled == 0 ? numbers : new string('█', filled) + " " + numbers;
     }
 }

@@ -28,8 +28,8 @@ public sealed class PollTests : IDisposable
         var result = await _bot.Say("teacher-li", "/结果 1");
 
         Assert.Contains("共 1 人投票", result);
-        Assert.Contains("1. 爬山  \n░░░░░░░░░░ 0 票 0%", result);
-        Assert.Contains("2. 看电影  \n▇▇▇▇▇▇▇▇▇▇ 1 票 100%", result);
+        Assert.Contains("1. 爬山  \n0 票 0%", result);
+        Assert.Contains("2. 看电影  \n██████████ 1 票 100%", result);
     }
 
     [Fact]
@@ -42,10 +42,10 @@ public sealed class PollTests : IDisposable
         var result = await _bot.Say("teacher-li", "/结果");
 
         Assert.Contains("共 5 人投票 · 进行中 · 多选", result);
-        Assert.Contains("▇▇▇▇▇▇▇▇░░ 4 票 80%", result);
-        Assert.Contains("▇▇▇▇░░░░░░ 2 票 40%", result);
-        Assert.Contains("▇▇░░░░░░░░ 1 票 20%", result);
-        Assert.Contains("░░░░░░░░░░ 0 票 0%", result);
+        Assert.Contains("\n████████ 4 票 80%", result);
+        Assert.Contains("\n████ 2 票 40%", result);
+        Assert.Contains("\n██ 1 票 20%", result);
+        Assert.Contains("\n0 票 0%", result);
     }
 
     [Fact]
@@ -102,10 +102,26 @@ public sealed class PollTests : IDisposable
     }
 
     [Theory]
-    [InlineData(4, 10, "▇▇▇▇░░░░░░ 4 票 40%")]
-    [InlineData(0, 0, "░░░░░░░░░░ 0 票 0%")]
-    [InlineData(1, 3, "▇▇▇░░░░░░░ 1 票 33%")]
-    [InlineData(2, 3, "▇▇▇▇▇▇▇░░░ 2 票 67%")]
-    [InlineData(7, 7, "▇▇▇▇▇▇▇▇▇▇ 7 票 100%")]
+    [InlineData(4, 10, "████ 4 票 40%")]
+    [InlineData(0, 0, "0 票 0%")]
+    [InlineData(1, 3, "███ 1 票 33%")]
+    [InlineData(2, 3, "███████ 2 票 67%")]
+    [InlineData(7, 7, "██████████ 7 票 100%")]
     public void TheBarShowsTheShareOfVoters(long votes, long voters, string bar) => Assert.Equal(bar, PollHandler.Bar(votes, voters));
+
+    [Fact]
+    public void EveryBarStartsTheLineAndIsOneGlyphRepeatedSoItsLengthIsTheShareInAnyFont()
+    {
+        // Two glyphs (▇ and ░) have different widths in proportional and fallback fonts: bars of equal length in cells
+        // ended at different places. One glyph repeated from the line's start is as long as its count in any font.
+        for (var votes = 0; votes <= 10; votes++)
+        {
+            var bar = PollHandler.Bar(votes, 10);
+            var glyphs = bar.TakeWhile(c => c == '█').Count();
+            Assert.Equal(votes, glyphs);
+            Assert.StartsWith($"{votes} 票", bar[glyphs..].TrimStart());
+            Assert.DoesNotContain("░", bar);
+            Assert.DoesNotContain("▇", bar);
+        }
+    }
 }
