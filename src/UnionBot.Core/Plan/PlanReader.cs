@@ -6,7 +6,23 @@ public static class PlanReader
     public static AnnualPlan Read(byte[] bytes) => Read(bytes, "plan");
 
     /// <param name="name">The file's name or path, for the one-line error of a binary or undecodable file.</param>
-    public static AnnualPlan Read(byte[] bytes, string name) => PlanParser.Parse(PlanText.Decode(bytes, name));
+    public static AnnualPlan Read(byte[] bytes, string name) => PlanParser.Parse(Text(bytes, name));
+
+    /// <summary>
+    /// The plan's text: a Word .docx (a zip package, whatever the file is called) through <see cref="DocxText"/>;
+    /// old Word/WPS binaries and PDFs are refused with the one thing to do — save as .docx; anything else is text.
+    /// </summary>
+    public static string Text(byte[] bytes, string name)
+    {
+        var kind = PlanFormat.Of(bytes, name);
+        return kind switch
+        {
+            PlanFormat.Kind.Docx => DocxText.Read(bytes, name),
+            PlanFormat.Kind.Refused => throw new PlanReadException(
+                $"'{name}' is a {PlanFormat.Describe(bytes, name)}: open it in Word or WPS, save it as .docx (Word document) and use that file"),
+            _ => PlanText.Decode(bytes, name),
+        };
+    }
 
     /// <summary>The plan file's bytes; every way the path can be wrong is one clear line.</summary>
     /// <exception cref="PlanReadException">The path is missing, a directory or unreadable.</exception>

@@ -104,6 +104,38 @@ public sealed class PlanParseCommandTests
     public async Task ABadFlagExitsTwoWithOneLine(string flag) =>
         await AssertRefused("unknown option", "plan", "parse", RepoPaths.Seed("000"), flag);
 
+    [Theory]
+    [InlineData("plan.doc")]
+    [InlineData("plan.wps")]
+    [InlineData("plan.pdf")]
+    public async Task OldWordWpsAndPdfExitTwoWithOneLineAskingForDocx(string name)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File(name);
+        await File.WriteAllBytesAsync(path, name.EndsWith(".pdf", StringComparison.Ordinal) ? "%PDF-1.4\n"u8.ToArray() : [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        await AssertRefused("save it as .docx", "plan", "parse", path, "--json");
+        await AssertRefused("save it as .docx", "plan", "schedule", path, "--year", "2024");
+    }
+
+    [Fact]
+    public async Task ADocxPlanIsParsedAndScheduled()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("计划.docx");
+        var doc = new DocxBuilder();
+        var items = doc.List(("decimal", "%1、"));
+        doc.Paragraph("2024年工会工作计划").Paragraph("三月份：").Paragraph("三八节女教师联欢", items).Paragraph("四月份：")
+            .Paragraph("教职工运动会", doc.Instance(1, restartAt: 1));
+        await File.WriteAllBytesAsync(path, doc.Build());
+        var (code, output, error) = await Run("plan", "parse", path, "--json");
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("\"title\":\"三八节女教师联欢\"", output);
+        Assert.Contains("\"title\":\"教职工运动会\"", output);
+        (code, output, error) = await Run("plan", "schedule", path, "--year", "2024", "--json");
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("教职工运动会", output);
+    }
+
     private static async Task AssertRefused(string expected, params string[] args)
     {
         var (code, output, error) = await Run(args);
