@@ -24,7 +24,7 @@ public static class ConsoleLayout
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex">
             <title>{title} · 工会助手后台</title>
-            <style>{Css}</style></head>
+            <style>{new Html(Css)}</style></head>
             <body><header><strong>工会助手后台</strong>{who}</header>{nav}
             <main><h1>{title}</h1>{body}</main></body></html>
             """);
@@ -69,6 +69,7 @@ public static class ConsoleLayout
         @media (max-width:600px){
           body{font-size:15px}
           main{padding:8px 10px 30px}
+          table.cards{background:none}
           table.cards thead{display:none}
           table.cards tr{display:block;border:1px solid #e1e4e8;border-radius:8px;margin:8px 0;padding:6px 8px;background:#fff}
           table.cards td{display:block;border:0;padding:2px 0}

@@ -33,6 +33,12 @@ public sealed class ConsoleSession(string userId, string displayName, string for
     /// <summary>A stored instant shown in the configured zone: 2026年3月1日 08:30.</summary>
     public string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy年M月d日 HH:mm");
 
+    /// <summary>
+    /// A sign-up deadline as the chair typed it: stored as the first instant refused (midnight after 截止12月31日),
+    /// shown as the last day on which sign-ups are taken.
+    /// </summary>
+    public string LastDay(DateTimeOffset deadline) => TimeZoneInfo.ConvertTime(deadline.AddTicks(-1), Zone).ToString("yyyy年M月d日") + " 截止";
+
     public string Time(string? stored) =>
         stored is null ? "" : DateTimeOffset.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? Time(at) : stored;

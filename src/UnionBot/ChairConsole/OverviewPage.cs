@@ -31,7 +31,7 @@ public sealed class OverviewPage(
             <p><a href="/console/announcements">全部通知 →</a></p></section>
             <h2>正在报名</h2>
             <section>{(open.Count == 0 ? H($"<p class=\"muted\">现在没有进行中的报名。</p>") : Join(open.Select(s => H($"""
-                <p><a href="/console/signups/{s.Id}">{s.Activity}</a> · {s.Signed}{(s.Quota is { } q ? $"/{q}" : "")} 人{(s.DeadlineAt is { } d ? $" · {session.Time(d)} 截止" : "")}</p>
+                <p><a href="/console/signups/{s.Id}">{s.Activity}</a> · {s.Signed}{(s.Quota is { } q ? $"/{q}" : "")} 人{(s.DeadlineAt is { } d ? " · " + session.LastDay(d) : "")}</p>
                 """))))}</section>
             <h2>各群状态</h2>
             <section>{Join(ChannelLines(session))}</section>

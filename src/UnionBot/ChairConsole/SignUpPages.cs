@@ -17,7 +17,7 @@ public sealed class SignUpPages(SignUpStore store, MemberDirectory members)
                 <table class="cards"><thead><tr><th>活动</th><th>人数</th><th>截止</th><th>状态</th></tr></thead><tbody>
                 {all.OrderByDescending(s => s.IsOpen).ThenByDescending(s => s.Id).Select(s => H($"""
                     <tr><td data-l="活动"><a href="/console/signups/{s.Id}">{s.Activity}</a></td>
-                    <td data-l="人数">{Count(s)}</td><td data-l="截止">{(s.DeadlineAt is { } d ? session.Time(d) : "不限")}</td>
+                    <td data-l="人数">{Count(s)}</td><td data-l="截止">{(s.DeadlineAt is { } d ? session.LastDay(d) : "不限")}</td>
                     <td data-l="状态">{State(s)}</td></tr>
                     """))}
                 </tbody></table>
@@ -35,8 +35,8 @@ public sealed class SignUpPages(SignUpStore store, MemberDirectory members)
             : Empty;
         var body = H($"""
             <section><p><strong>{signUp.Activity}</strong> {State(signUp)}</p>
-            <p>人数：{Count(signUp)}{(signUp.Quota is { } q ? $"（名额 {q}）" : "（不限名额）")} · 截止：{(signUp.DeadlineAt is { } d ? session.Time(d) : "不限")}</p>
-            <p><a class="button plain" href="/console/signups/{id}.xlsx">导出 Excel</a> <a class="button plain" href="/console/signups/{id}.csv">导出 CSV</a> {close}</p></section>
+            <p>人数：{Count(signUp)}{(signUp.Quota is { } q ? $"（名额 {q}）" : "（不限名额）")} · {(signUp.DeadlineAt is { } d ? session.LastDay(d) : "不限截止日期")}</p>
+            <div><a class="button plain" href="/console/signups/{id}.xlsx">导出 Excel</a> <a class="button plain" href="/console/signups/{id}.csv">导出 CSV</a> {close}</div></section>
             {Table("已报名", lines.Where(l => !l.Waiting), session)}
             {Table("候补", lines.Where(l => l.Waiting), session)}
             """);

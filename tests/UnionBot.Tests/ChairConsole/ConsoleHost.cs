@@ -26,7 +26,8 @@ public sealed partial class ConsoleHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
     public string DatabasePath => _factory.DatabasePath;
 
-    public static ConsoleHost Start(IDictionary<string, string?>? extra = null)
+    /// <param name="kestrel">Listen on a real loopback port (for the browser tests) instead of the in-memory test server.</param>
+    public static ConsoleHost Start(IDictionary<string, string?>? extra = null, bool kestrel = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -38,6 +39,11 @@ public sealed partial class ConsoleHost : IAsyncDisposable
         // cookie's expiry by the real clock, and would drop a cookie that expired in the host's past.
         var now = TimeProvider.System.GetUtcNow();
         var factory = new UnionBotFactory(new ManualTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero)), settings);
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
         return new ConsoleHost(factory);
     }
 

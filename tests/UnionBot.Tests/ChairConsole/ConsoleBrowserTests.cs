@@ -1,0 +1,112 @@
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace UnionBot.Tests.ChairConsole;
+
+/// <summary>The console in Debian's Chromium, as the chair uses it on a phone and on the office PC.</summary>
+[Collection(nameof(ConsoleBrowserTests))] // one browser at a time: the machine has two cores
+public sealed class ConsoleBrowserTests
+{
+    [BrowserFact]
+    public async Task TheChairLogsInWithALinkThatWorksOnlyOnce()
+    {
+        await using var b = await ConsoleBrowser.StartAsync();
+        var link = b.BaseUrl + await b.Host.LinkAsync();
+        await using var phone = await b.PhoneAsync();
+        var page = await phone.NewPageAsync();
+
+        await page.GotoAsync(link);
+
+        Assert.EndsWith("/console/", page.Url);
+        Assert.Equal("概览", await page.InnerTextAsync("h1"));
+        Assert.Contains("王主席", await page.InnerTextAsync("header"));
+        await ConsoleBrowser.ScreenshotAsync(page, "console-phone-overview");
+
+        await using var other = await b.DesktopAsync();
+        var second = await other.NewPageAsync();
+        var response = await second.GotoAsync(link);
+        Assert.Equal(401, response!.Status);
+        Assert.Contains("已经用过、已过期或不完整", await second.InnerTextAsync("main"));
+    }
+
+    [BrowserFact]
+    public async Task ATamperedOrExpiredLinkLetsNobodyIn()
+    {
+        await using var b = await ConsoleBrowser.StartAsync();
+        await using var context = await b.PhoneAsync();
+        var page = await context.NewPageAsync();
+        var link = b.BaseUrl + await b.Host.LinkAsync();
+
+        await page.GotoAsync(link[..^2] + (link[^2] == 'x' ? "yy" : "xx"));
+        Assert.Equal("链接已失效", await page.InnerTextAsync("h1"));
+
+        b.Host.Time.Advance(TimeSpan.FromMinutes(11));
+        await page.GotoAsync(link);
+        Assert.Equal("链接已失效", await page.InnerTextAsync("h1"));
+        await page.GotoAsync(b.BaseUrl + "/console/signups");
+        Assert.Equal("请先登录", await page.InnerTextAsync("h1"));
+    }
+
+    [BrowserFact]
+    public async Task ATeacherWhoIsNotAnAdminIsRefused()
+    {
+        await using var b = await ConsoleBrowser.StartAsync();
+        await using var context = await b.PhoneAsync();
+
+        var page = await b.LogInAsync(context, "teacher-li");
+
+        Assert.Equal("没有权限", await page.InnerTextAsync("h1"));
+        await page.GotoAsync(b.BaseUrl + "/console/");
+        Assert.Equal("请先登录", await page.InnerTextAsync("h1"));
+    }
+
+    [BrowserFact]
+    public async Task ASignUpExportedAsXlsxReadsBackWithMiniExcel()
+    {
+        await using var b = await ConsoleBrowser.StartAsync();
+        await b.Host.SayAsync(ConsoleHost.Admin, "/发起报名 教职工羽毛球赛 名额2 截止12月31日");
+        foreach (var teacher in new[] { "teacher-li", "teacher-zhang", "teacher-chen" })
+            await b.Host.SayAsync(teacher, "/报名 教职工羽毛球赛");
+        await using var desktop = await b.DesktopAsync();
+        var page = await b.LogInAsync(desktop);
+
+        await page.ClickAsync("nav >> text=报名");
+        await page.ClickAsync("text=教职工羽毛球赛");
+        await ConsoleBrowser.ScreenshotAsync(page, "console-desktop-signup");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=导出 Excel"));
+        var file = Path.Combine(ConsoleBrowser.ScreenshotDir, "signup.xlsx");
+        await download.SaveAsAsync(file);
+
+        Assert.Equal("报名-教职工羽毛球赛.xlsx", download.SuggestedFilename);
+        var rows = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(["李老师", "张老师", "陈老师"], rows.Select(r => r["姓名"]?.ToString()));
+        Assert.Equal(["已报名", "已报名", "候补1"], rows.Select(r => r["状态"]?.ToString()));
+        Assert.Equal(["语文组", "数学组", "英语组"], rows.Select(r => r["分会"]?.ToString()));
+
+        await using var phone = await b.PhoneAsync();
+        var small = await b.LogInAsync(phone);
+        await small.GotoAsync(b.BaseUrl + "/console/signups/1");
+        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-signup");
+        Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the sign-up page scrolls sideways on a phone");
+    }
+
+    [BrowserFact]
+    public async Task APostWithoutTheAntiforgeryTokenIsRefusedAndChangesNothing()
+    {
+        await using var b = await ConsoleBrowser.StartAsync();
+        await b.Host.SayAsync(ConsoleHost.Admin, "/发起报名 教职工羽毛球赛");
+        await using var context = await b.DesktopAsync();
+        await b.LogInAsync(context);
+
+        var forged = await context.APIRequest.PostAsync(b.BaseUrl + "/console/signups/1/close");
+
+        Assert.Equal(400, forged.Status);
+        Assert.Equal([1L], await b.Host.QueryAsync<long>("SELECT is_open FROM signups WHERE id = 1"));
+
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(b.BaseUrl + "/console/signups/1");
+        await page.ClickAsync("button:has-text('结束报名')");
+        Assert.Contains("已结束", await page.InnerTextAsync("main"));
+        Assert.Equal([0L], await b.Host.QueryAsync<long>("SELECT is_open FROM signups WHERE id = 1"));
+    }
+}
