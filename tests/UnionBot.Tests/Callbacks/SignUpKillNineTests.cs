@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using UnionBot.Core.Platforms.WeCom;
+using UnionBot.Tests.Delivery;
+using UnionBot.Tests.Support;
+
+namespace UnionBot.Tests.Callbacks;
+
+/// <summary>
+/// The real bot as a separate process, killed without warning (SIGKILL) while a burst of /报名 callbacks is in flight,
+/// then started again and sent every message a second time, as WeCom redelivers an unanswered callback.
+/// </summary>
+public sealed class SignUpKillNineTests
+{
+    private const int Teachers = 400;
+    private const string Token = "kill-token";
+    private const string AesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+    private const string Activity = "教职工趣味运动会";
+    private static readonly WeComCrypto Crypto = new(Token, AesKey);
+
+    [Fact]
+    public async Task ABotKilledDuringSignUpsAnswersEveryRedeliveryWhoseSignUpDidNotCommitAndSignsUpEveryTeacherOnce()
+    {
+        using var dir = new TempDirectory();
+        var databasePath = dir.File("unionbot.db");
+        var port = FreePort();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+
+        var answeredBeforeKill = new HashSet<int>();
+        var firstAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (var first = StartBot(databasePath, port))
+        {
+            await WaitHealthyAsync(http, first);
+            Assert.Contains("开始报名", await ReplyTextAsync(await PostAsync(http, "open", "kill-chair", $"/发起报名 {Activity}")));
+
+            // A steady stream of 40 requests at a time, so that the kill finds many in flight however fast the bot is.
+            using var slots = new SemaphoreSlim(40);
+            var inFlight = Enumerable.Range(0, Teachers).Select(async i =>
+            {
+                await slots.WaitAsync();
+                try
+                {
+                    using var response = await PostAsync(http, $"m-{i}", $"t-{i}", $"/报名 {Activity}");
+                    if (response.StatusCode == HttpStatusCode.OK && await ReplyTextAsync(response) is { Length: > 0 })
+                        lock (answeredBeforeKill)
+                            if (answeredBeforeKill.Add(i) && answeredBeforeKill.Count == Teachers / 4) firstAnswers.TrySetResult();
+                }
+                catch (HttpRequestException) { } // the kill cut this one off
+                catch (TaskCanceledException) { }
+                finally { slots.Release(); }
+            }).ToList();
+            await firstAnswers.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            first.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs, requests in flight are lost
+            await first.WaitForExitAsync();
+            await Task.WhenAll(inFlight);
+        }
+
+        var committedBeforeKill = await SignedUpAsync(databasePath);
+        Assert.True(Count(answeredBeforeKill) < Teachers, $"the kill landed after every sign-up was answered ({Count(answeredBeforeKill)}, {committedBeforeKill.Count} in the database); the test proved nothing");
+
+        var answeredOnRedelivery = new HashSet<int>();
+        using (var second = StartBot(databasePath, port))
+        {
+            await WaitHealthyAsync(http, second);
+            await Task.WhenAll(Enumerable.Range(0, Teachers).Select(async i =>
+            {
+                using var response = await PostAsync(http, $"m-{i}", $"t-{i}", $"/报名 {Activity}");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                if (await ReplyTextAsync(response) is { Length: > 0 } text)
+                {
+                    Assert.Contains("报名成功", text);
+                    lock (answeredOnRedelivery) answeredOnRedelivery.Add(i);
+                }
+            }));
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+
+        // A message is answered again exactly when its sign-up had not committed: nobody is left without an answer
+        // and a sign-up, nobody is answered twice for one sign-up.
+        for (var i = 0; i < Teachers; i++)
+            Assert.True(committedBeforeKill.Contains($"t-{i}") != answeredOnRedelivery.Contains(i),
+                $"teacher t-{i}: signed up before the kill {committedBeforeKill.Contains($"t-{i}")}, answered on redelivery {answeredOnRedelivery.Contains(i)}");
+        var entries = await EntriesAsync(databasePath);
+        Assert.Equal(Teachers, entries.Count);
+        Assert.Equal(Teachers, entries.Distinct().Count());
+    }
+
+    private static int Count(HashSet<int> set)
+    {
+        lock (set) return set.Count;
+    }
+
+    private static async Task<HashSet<string>> SignedUpAsync(string databasePath) => [.. await EntriesAsync(databasePath)];
+
+    private static async Task<List<string>> EntriesAsync(string databasePath)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        return (await connection.QueryAsync<string>("SELECT user_id FROM signup_entries WHERE user_id LIKE 't-%'")).ToList();
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string msgid, string user, string text)
+    {
+        var plaintext = JsonSerializer.Serialize(new
+        {
+            msgid, aibotid = "AIBOTID", chatid = "CHATID", chattype = "group", from = new { userid = user },
+            response_url = "https://example.invalid/r", msgtype = "text", text = new { content = "@工会助手 " + text },
+        });
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        const string nonce = "1234567890";
+        var encrypt = Crypto.Encrypt(plaintext);
+        return http.PostAsync($"/callbacks/wecom/wecom-all?msg_signature={Crypto.Sign(timestamp, nonce, encrypt)}&timestamp={timestamp}&nonce={nonce}",
+            new StringContent(JsonSerializer.Serialize(new { encrypt }), Encoding.UTF8, "application/json"));
+    }
+
+    /// <summary>The markdown of the passive stream reply; empty when the bot answered with an empty body (a duplicate).</summary>
+    private static async Task<string> ReplyTextAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (body.Length == 0) return "";
+        var encrypt = JsonDocument.Parse(body).RootElement.GetProperty("encrypt").GetString()!;
+        using var reply = JsonDocument.Parse(Crypto.Decrypt(encrypt));
+        return reply.RootElement.GetProperty("stream").GetProperty("content").GetString()!;
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient http, Process bot) =>
+        await Eventually.TrueAsync(async () =>
+        {
+            if (bot.HasExited) throw new Xunit.Sdk.XunitException($"the bot exited with {bot.ExitCode}");
+            try { return (await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK; }
+            catch (HttpRequestException) { return false; }
+        }, "the bot answers /healthz", timeoutMs: 60_000);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Process StartBot(string databasePath, int port)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "UnionBot.dll"),
+            $"--UnionBot:Urls=http://127.0.0.1:{port}",
+            $"--UnionBot:Database=Data Source={databasePath}",
+            "--UnionBot:Admins:0=kill-chair",
+            "--UnionBot:Channels:0:Id=wecom-all", "--UnionBot:Channels:0:Platform=WeCom",
+            $"--UnionBot:Channels:0:Token={Token}", $"--UnionBot:Channels:0:EncodingAesKey={AesKey}",
+            "--Logging:LogLevel:Default=Warning",
+        })
+            info.ArgumentList.Add(arg);
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
