@@ -34,13 +34,12 @@ public sealed class ConsoleLinks(Database database, IOptions<UnionBotOptions> op
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
         var expires = now + lifetime;
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(InsertSql, new
+        var row = new
         {
-            Hash = Hash(token), UserId = userId, Now = OutboxTime.Format(now), ExpiresAt = OutboxTime.Format(expires),
-            Prune = OutboxTime.Format(now - TimeSpan.FromDays(7)),
-        }, cancellationToken: ct));
+            Hash = Hash(token), UserId = userId, Now = StoredTime.Format(now), ExpiresAt = StoredTime.Format(expires),
+            Prune = StoredTime.Format(now - TimeSpan.FromDays(7)),
+        };
+        await database.Writes.RunAsync((c, tx) => c.Execute(InsertSql, row, tx), ct);
         return new ConsoleLink($"{options.Value.PublicBaseUrl}{LoginPath}?token={token}", expires);
     }
 
@@ -48,10 +47,8 @@ public sealed class ConsoleLinks(Database database, IOptions<UnionBotOptions> op
     public async Task<string?> ConsumeAsync(string? token, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(ConsumeSql,
-            new { Hash = Hash(token), Now = OutboxTime.Format(time.GetUtcNow()) }, cancellationToken: ct));
+        var parameters = new { Hash = Hash(token), Now = StoredTime.Format(time.GetUtcNow()) };
+        return await database.Writes.RunAsync((c, tx) => c.QuerySingleOrDefault<string?>(ConsumeSql, parameters, tx), ct);
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -15,14 +15,15 @@ public sealed class AnnounceHandler(IAnnouncementOutbox outbox, Database databas
 
         // The text is escaped like any user text: a pasted "@all" or "[链接](…)" must not become a mention or a link.
         var markdown = $"**📢 工会公告**\n\n{Block(command.Text)}";
-        // Keyed by the platform message: a redelivered /公告 is posted once.
+        // Keyed by the platform message: a redelivered /公告 is posted once. The rows go in before the audit line that
+        // carries the message's claim, so a bot killed between the two runs the redelivery, which adds no second row.
         var key = $"announce:{ctx.ChannelId}:{ctx.Message.MessageId}";
         await outbox.EnqueueImmediateAsync(key, new OutgoingMessage("工会公告", markdown), null, ct);
-
-        // A write like every other: queued behind the in-process writer, not left to the busy handler's retries.
-        using (await WriteGate.EnterAsync(database, ct))
-        await using (var c = await database.OpenAsync(ct))
-            await AuditLog.RecordAsync(c, null, ctx, "announce", command.Text);
+        await database.Writes.RunAsync(ctx.Claim, (c, tx) =>
+        {
+            AuditLog.Record(c, tx, ctx, "announce", command.Text);
+            return true;
+        }, ct);
         logger.LogInformation("Announcement {Key} queued for every channel", key);
         return CommandReply.Of("📢 公告已提交，马上发到所有群。");
     }

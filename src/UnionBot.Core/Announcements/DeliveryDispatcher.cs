@@ -11,7 +11,6 @@ namespace UnionBot.Core.Announcements;
 /// woken by an enqueue, a Quartz trigger at an announcement's time, or its own timers (rate window, pause, retry).
 /// </summary>
 public sealed class DeliveryDispatcher(
-    Database database,
     DeliveryChannels channels,
     OutboxStore store,
     DeliveryStatus status,
@@ -25,7 +24,6 @@ public sealed class DeliveryDispatcher(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        database.Migrate(); // idempotent; the outbox must exist before the first claim
         var recovered = await store.RecoverInterruptedAsync(cancellationToken);
         if (recovered > 0)
             logger.LogWarning("{Count} announcements were being sent when the bot stopped; they are sent again (README, Delivery)", recovered);

@@ -1,3 +1,4 @@
+using UnionBot.Core.Storage;
 using System.Text;
 using System.Text.Json;
 using UnionBot.Core.Platforms;
@@ -31,7 +32,7 @@ public static class OutboxComposer
                     Mentions = i == 0 ? mentions : "[]",
                     Part = i + 1,
                     Parts = parts.Count,
-                    DueAt = OutboxTime.Format(due),
+                    DueAt = StoredTime.Format(due),
                 };
             }
         }

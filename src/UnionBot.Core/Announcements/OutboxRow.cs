@@ -1,3 +1,4 @@
+using UnionBot.Core.Storage;
 using System.Globalization;
 
 namespace UnionBot.Core.Announcements;
@@ -33,16 +34,5 @@ public sealed record OutboxRow
     public string? LastError { get; init; }
     public string? SentAt { get; init; }
 
-    public DateTimeOffset Due => OutboxTime.Parse(DueAt);
-}
-
-/// <summary>Times are stored as fixed-width ISO-8601 UTC text, so that comparing the text compares the instants.</summary>
-public static class OutboxTime
-{
-    private const string Pattern = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-
-    public static string Format(DateTimeOffset at) => at.UtcDateTime.ToString(Pattern, CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset Parse(string text) =>
-        DateTimeOffset.ParseExact(text, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    public DateTimeOffset Due => StoredTime.Parse(DueAt);
 }

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
 
@@ -9,16 +8,16 @@ namespace UnionBot.Core.Announcements;
 /// The outbox table. Every state change is one UPDATE, so that the only double-send window is the gap between
 /// the platform's acknowledgement and <see cref="MarkSentAsync"/> (README, "Delivery").
 /// </summary>
-public sealed class OutboxStore(Database database, TimeProvider time)
+public sealed partial class OutboxStore(Database database, TimeProvider time)
 {
-    internal const string Columns = """
+    private const string Columns = """
         id AS Id, key AS Key, source_key AS SourceKey, channel_id AS ChannelId, kind AS Kind, title AS Title,
         text AS Text, mentions AS Mentions, part AS Part, parts AS Parts, due_at AS DueAt, state AS State,
         attempts AS Attempts, last_errcode AS LastErrcode, last_error AS LastError, sent_at AS SentAt
         """;
 
-    /// <summary>Also <see cref="ScheduleSync"/>'s insert: a key already present is left as it is.</summary>
-    internal const string InsertSql = """
+    /// <summary>A key already present is left as it is.</summary>
+    private const string InsertSql = """
         INSERT INTO outbox (key, source_key, channel_id, kind, plan_year, title, text, mentions, part, parts, due_at, state, created_at, updated_at)
         VALUES (@Key, @SourceKey, @ChannelId, @Kind, @PlanYear, @Title, @Text, @Mentions, @Part, @Parts, @DueAt, @State, @Now, @Now)
         ON CONFLICT (key) DO NOTHING
@@ -84,35 +83,25 @@ public sealed class OutboxStore(Database database, TimeProvider time)
         UPDATE outbox SET state = 'skipped', last_error = @Reason, updated_at = @Now WHERE id = @Id AND state IN ('pending', 'failed')
         """;
 
-    private string Now => OutboxTime.Format(time.GetUtcNow());
+    private string Now => StoredTime.Format(time.GetUtcNow());
 
     /// <summary>Adds the rows whose key is new; returns how many were added (an existing key is left as it is).</summary>
-    public async Task<int> InsertAsync(IEnumerable<OutboxRow> rows, CancellationToken ct = default)
+    public Task<int> InsertAsync(IEnumerable<OutboxRow> rows, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         var now = Now;
-        var added = 0;
-        foreach (var row in rows)
-            added += await connection.ExecuteAsync(new CommandDefinition(InsertSql, Params(row, now), tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return added;
+        var list = rows.ToList();
+        return database.Writes.RunAsync((connection, tx) => list.Sum(row => connection.Execute(InsertSql, Params(row, now), tx)), ct);
     }
 
     /// <summary>At start: a row left <c>sending</c> by a crash was maybe posted, maybe not; it is sent again (README).</summary>
-    public async Task<int> RecoverInterruptedAsync(CancellationToken ct = default)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(RecoverSql, new { Now }, cancellationToken: ct));
-    }
+    public Task<int> RecoverInterruptedAsync(CancellationToken ct = default) => ExecuteAsync(RecoverSql, new { Now }, ct);
 
     /// <summary>Marks the channel's pending rows due before <paramref name="cutoff"/> skipped; returns their keys and due times.</summary>
-    public async Task<IReadOnlyList<(string Key, string DueAt)>> SkipLateAsync(string channelId, DateTimeOffset cutoff, string reason, CancellationToken ct = default)
+    public Task<IReadOnlyList<(string Key, string DueAt)>> SkipLateAsync(string channelId, DateTimeOffset cutoff, string reason, CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string, string)>(new CommandDefinition(SkipLateSql,
-            new { ChannelId = channelId, Cutoff = OutboxTime.Format(cutoff), Reason = reason, Now }, cancellationToken: ct));
-        return rows.ToList();
+        var parameters = new { ChannelId = channelId, Cutoff = StoredTime.Format(cutoff), Reason = reason, Now };
+        return database.Writes.RunAsync<IReadOnlyList<(string, string)>>((connection, tx) =>
+            connection.Query<(string, string)>(SkipLateSql, parameters, tx).ToList(), ct);
     }
 
     /// <summary>
@@ -120,27 +109,24 @@ public sealed class OutboxStore(Database database, TimeProvider time)
     /// <paramref name="backlogBefore"/>), the other backlog rows of its kind are claimed with it, to be sent as one digest;
     /// <paramref name="fits"/> decides how many of them fit one message.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxRow>> ClaimNextAsync(string channelId, DateTimeOffset now, DateTimeOffset backlogBefore,
-        Func<IReadOnlyList<OutboxRow>, IReadOnlyList<OutboxRow>> fits, CancellationToken ct = default)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var first = await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(NextDueSql,
-            new { ChannelId = channelId, Now = OutboxTime.Format(now) }, tx, cancellationToken: ct));
-        if (first is null) return [];
-        IReadOnlyList<OutboxRow> claim = [first];
-        if (first.Parts == 1 && first.Due <= backlogBefore)
+    public Task<IReadOnlyList<OutboxRow>> ClaimNextAsync(string channelId, DateTimeOffset now, DateTimeOffset backlogBefore,
+        Func<IReadOnlyList<OutboxRow>, IReadOnlyList<OutboxRow>> fits, CancellationToken ct = default) =>
+        database.Writes.RunAsync<IReadOnlyList<OutboxRow>>((connection, tx) =>
         {
-            var backlog = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(BacklogSql,
-                new { ChannelId = channelId, first.Kind, Before = OutboxTime.Format(backlogBefore) }, tx, cancellationToken: ct))).ToList();
-            if (backlog.Count > 1 && backlog[0].Id == first.Id) claim = fits(backlog);
-        }
-        var ids = claim.Select(r => r.Id).ToArray();
-        var claimed = await connection.ExecuteAsync(new CommandDefinition(ClaimSql, new { Ids = ids, Now = OutboxTime.Format(now) }, tx, cancellationToken: ct));
-        if (claimed != ids.Length) return []; // another process took them first: nothing is sent twice
-        await tx.CommitAsync(ct);
-        return claim;
-    }
+            var first = connection.QuerySingleOrDefault<OutboxRow>(NextDueSql, new { ChannelId = channelId, Now = StoredTime.Format(now) }, tx);
+            if (first is null) return [];
+            IReadOnlyList<OutboxRow> claim = [first];
+            if (first.Parts == 1 && first.Due <= backlogBefore)
+            {
+                var backlog = connection.Query<OutboxRow>(BacklogSql,
+                    new { ChannelId = channelId, first.Kind, Before = StoredTime.Format(backlogBefore) }, tx).ToList();
+                if (backlog.Count > 1 && backlog[0].Id == first.Id) claim = fits(backlog);
+            }
+            var ids = claim.Select(r => r.Id).ToArray();
+            // BEGIN IMMEDIATE keeps other processes out, so every row read above is still pending here.
+            connection.Execute(ClaimSql, new { Ids = ids, Now = StoredTime.Format(now) }, tx);
+            return claim;
+        }, ct);
 
     /// <summary>The one statement after the platform's acknowledgement.</summary>
     public Task MarkSentAsync(IReadOnlyList<OutboxRow> rows, int retries, CancellationToken ct = default) =>
@@ -158,7 +144,7 @@ public sealed class OutboxStore(Database database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<(string, string)>(new CommandDefinition(EarliestPendingSql, new { Now }, cancellationToken: ct));
-        return rows.Select(r => (r.Item1, OutboxTime.Parse(r.Item2))).ToList();
+        return rows.Select(r => (r.Item1, StoredTime.Parse(r.Item2))).ToList();
     }
 
     public async Task<IReadOnlyList<OutboxRow>> ListAsync(CancellationToken ct = default)
@@ -177,30 +163,27 @@ public sealed class OutboxStore(Database database, TimeProvider time)
     /// An admin's change to one row, audited in its transaction: send a pending row now, send a failed or skipped row
     /// again, or skip a pending or failed one. False when the row is not in a state the change applies to.
     /// </summary>
-    public async Task<bool> ChangeAsync(long id, OutboxChange change, CommandContext ctx, CancellationToken ct = default)
+    public Task<bool> ChangeAsync(long id, OutboxChange change, CommandContext ctx, CancellationToken ct = default)
     {
         var sql = change switch { OutboxChange.SendNow => SendNowSql, OutboxChange.Retry => RetrySql, _ => SkipSql };
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var changed = await connection.ExecuteAsync(sql, new { Id = id, Now, Reason = "管理员在后台跳过" }, tx) == 1;
-        if (changed) await AuditLog.RecordAsync(connection, tx, ctx, $"outbox-{change.ToString().ToLowerInvariant()}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await tx.CommitAsync(ct);
-        return changed;
+        var parameters = new { Id = id, Now, Reason = "管理员在后台跳过" };
+        return database.Writes.RunAsync(ctx.Claim, (connection, tx) =>
+        {
+            var changed = connection.Execute(sql, parameters, tx) == 1;
+            if (changed) AuditLog.Record(connection, tx, ctx, $"outbox-{change.ToString().ToLowerInvariant()}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return changed;
+        }, ct);
     }
 
-    internal static object Params(OutboxRow row, string now) => new
+    private static object Params(OutboxRow row, string now) => new
     {
         row.Key, row.SourceKey, row.ChannelId, row.Kind, row.PlanYear, row.Title, row.Text, row.Mentions, row.Part, row.Parts, row.DueAt, row.State, Now = now,
     };
 
     private static long[] Ids(IReadOnlyList<OutboxRow> rows) => rows.Select(r => r.Id).ToArray();
 
-    private async Task ExecuteAsync(string sql, object parameters, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
-    }
+    private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken ct) =>
+        database.Writes.RunAsync((connection, tx) => connection.Execute(sql, parameters, tx), ct);
 }
 
 public enum OutboxChange { SendNow, Retry, Skip }

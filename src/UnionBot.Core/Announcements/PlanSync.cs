@@ -4,7 +4,7 @@ using UnionBot.Core.Schedule;
 namespace UnionBot.Core.Announcements;
 
 /// <summary>Reads the plan again and upserts its year of announcements into the outbox for every channel.</summary>
-public sealed class PlanSync(IYearScheduleSource source, ScheduleSync sync, DeliveryChannels channels, ILogger<PlanSync> logger)
+public sealed class PlanSync(IYearScheduleSource source, OutboxStore outbox, DeliveryChannels channels, ILogger<PlanSync> logger)
 {
     /// <param name="reload">False at start, where the schedule the source has just read is used rather than read twice.</param>
     /// <returns>What changed, or null when no plan has been read successfully (the outbox is left as it is).</returns>
@@ -20,7 +20,7 @@ public sealed class PlanSync(IYearScheduleSource source, ScheduleSync sync, Deli
         var rows = schedule.Announcements
             .SelectMany(a => OutboxComposer.Rows(a.Key, KindName(a.Kind), new OutgoingMessage(a.Title, a.Text), a.At, channels.All))
             .ToList();
-        var result = await sync.SyncAsync(schedule.Year, rows, ct);
+        var result = await outbox.SyncScheduleAsync(schedule.Year, rows, ct);
         logger.LogInformation(
             "Plan {Path} ({Hash}) for {Year}: {Announcements} announcements; outbox {Added} added, {Updated} updated, {Cancelled} cancelled, {Unchanged} unchanged",
             schedule.PlanPath, schedule.Sha256[..Math.Min(12, schedule.Sha256.Length)], schedule.Year, schedule.Announcements.Count,

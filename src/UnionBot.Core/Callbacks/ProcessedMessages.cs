@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Data;
 using Dapper;
 using UnionBot.Core.Storage;
 
@@ -10,9 +10,8 @@ namespace UnionBot.Core.Callbacks;
 /// the 1 h timestamp window, so a replayed callback is refused by either the window or this table.
 /// </summary>
 /// <remarks>
-/// Claims go through <see cref="Database.Writes"/>: claims and sign-ups that arrive while the writer is busy are
-/// committed together in one transaction (group commit). Each claim still commits before its command runs, and the
-/// unique key decides each id on its own, so an id claimed twice in one batch is claimed once.
+/// An id is written together with its command's writes (<see cref="MessageClaim"/>); the unique key decides each
+/// id on its own, so an id claimed twice in one batch is claimed once.
 /// </remarks>
 public sealed class ProcessedMessages(Database database, TimeProvider time)
 {
@@ -25,43 +24,64 @@ public sealed class ProcessedMessages(Database database, TimeProvider time)
         ON CONFLICT (channel_id, message_id) DO NOTHING
         """;
 
+    private const string SeenSql = """
+        SELECT EXISTS (SELECT 1 FROM processed_messages WHERE channel_id = @ChannelId AND message_id = @MessageId)
+        """;
+
     private const string PruneSql = """
         DELETE FROM processed_messages WHERE received_at < @Cutoff
         """;
 
     private long _lastPruneTicks = long.MinValue;
 
-    /// <summary>
-    /// Records the message as handled; false when it was already recorded (a redelivery). Once queued, a claim is
-    /// written whatever happens to the caller: <paramref name="ct"/> only stops one that has not been queued yet.
-    /// </summary>
-    public Task<bool> TryClaimAsync(string channelId, string messageId, CancellationToken ct)
+    /// <summary>A claim for the message, to be written with its command's first write; null when the id was handled before.</summary>
+    public async Task<MessageClaim?> ClaimForAsync(string channelId, string messageId, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        return database.Writes.RunAsync((connection, tx) =>
-        {
-            PruneIfDue(connection, tx, now);
-            return connection.Execute(ClaimSql, new { ChannelId = channelId, MessageId = messageId, ReceivedAt = Iso(now) }, tx) == 1;
-        }, ct);
+        await using var connection = await database.OpenAsync(ct);
+        var seen = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SeenSql,
+            new { ChannelId = channelId, MessageId = messageId }, cancellationToken: ct));
+        return seen ? null : new MessageClaim(this, channelId, messageId, time.GetUtcNow());
     }
+
+    /// <summary>
+    /// Writes a claim that no command's write carried; false when another delivery of the message claimed it first.
+    /// Once queued, it is written whatever happens to the caller: <paramref name="ct"/> only stops one not yet queued.
+    /// </summary>
+    public async Task<bool> CommitAsync(MessageClaim claim, CancellationToken ct)
+    {
+        if (claim.Committed) return true;
+        try
+        {
+            await database.Writes.RunAsync(claim, (_, _) => true, ct);
+            return true;
+        }
+        catch (MessageAlreadyClaimedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Records the message as handled on its own; false when it was already recorded (a redelivery).</summary>
+    public async Task<bool> TryClaimAsync(string channelId, string messageId, CancellationToken ct) =>
+        await CommitAsync(new MessageClaim(this, channelId, messageId, time.GetUtcNow()), ct);
 
     /// <summary>Deletes ids older than the retention; returns how many went.</summary>
-    public async Task<int> PruneAsync(CancellationToken ct)
+    public Task<int> PruneAsync(CancellationToken ct) =>
+        database.Writes.RunAsync((connection, tx) =>
+            connection.Execute(PruneSql, new { Cutoff = StoredTime.Format(time.GetUtcNow() - Retention) }, tx), ct);
+
+    internal bool Insert(IDbConnection connection, IDbTransaction tx, MessageClaim claim)
     {
-        using var turn = await WriteGate.EnterAsync(database, ct);
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(PruneSql,
-            new { Cutoff = Iso(time.GetUtcNow() - Retention) }, cancellationToken: ct));
+        PruneIfDue(connection, tx, claim.At);
+        return connection.Execute(ClaimSql,
+            new { claim.ChannelId, claim.MessageId, ReceivedAt = StoredTime.Format(claim.At) }, tx) == 1;
     }
 
-    private void PruneIfDue(System.Data.IDbConnection connection, System.Data.IDbTransaction tx, DateTimeOffset now)
+    private void PruneIfDue(IDbConnection connection, IDbTransaction tx, DateTimeOffset now)
     {
         var last = Interlocked.Read(ref _lastPruneTicks);
         if (now.UtcTicks - last < PruneEvery.Ticks) return;
         if (Interlocked.CompareExchange(ref _lastPruneTicks, now.UtcTicks, last) != last) return;
-        connection.Execute(PruneSql, new { Cutoff = Iso(now - Retention) }, tx);
+        connection.Execute(PruneSql, new { Cutoff = StoredTime.Format(now - Retention) }, tx);
     }
-
-    // Fixed-width UTC text so that string order is time order in SQL comparisons.
-    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using UnionBot.Core.Storage;
 using System.Data;
 using Dapper;
 
@@ -17,8 +18,8 @@ public static class AuditLog
     public static async Task<IReadOnlyList<AuditEntry>> LatestAsync(IDbConnection connection, int limit) =>
         (await connection.QueryAsync<AuditEntry>(LatestSql, new { Limit = limit })).ToList();
 
-    public static Task RecordAsync(IDbConnection connection, IDbTransaction? tx, CommandContext ctx, string action, string detail) =>
-        connection.ExecuteAsync(InsertSql, new { At = IsoTime.Format(ctx.Now), ctx.UserId, Action = action, Detail = detail }, tx);
+    public static void Record(IDbConnection connection, IDbTransaction tx, CommandContext ctx, string action, string detail) =>
+        connection.Execute(InsertSql, new { At = StoredTime.Format(ctx.Now), ctx.UserId, Action = action, Detail = detail }, tx);
 }
 
 public sealed record AuditEntry

@@ -1,8 +1,11 @@
+using UnionBot.Core.Callbacks;
+
 namespace UnionBot.Core.Commands;
 
 /// <summary>Who asked, when, and in which zone: what every handler needs besides its command.</summary>
 /// <param name="Now">The current instant in the configured zone (its offset is the zone's).</param>
-public sealed record CommandContext(IncomingMessage Message, bool IsAdmin, DateTimeOffset Now, TimeZoneInfo Zone)
+/// <param name="Claim">The message id, written with the command's first write (null for the local page).</param>
+public sealed record CommandContext(IncomingMessage Message, bool IsAdmin, DateTimeOffset Now, TimeZoneInfo Zone, MessageClaim? Claim = null)
 {
     /// <summary>The first instant after <paramref name="date"/> ends in the configured zone (a deadline "截止12月1日" ends there).</summary>
     public DateTimeOffset EndOf(DateOnly date)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UnionBot.Core.Access;
 using UnionBot.Core.Announcements;
+using UnionBot.Core.Callbacks;
 using UnionBot.Core.Options;
 using UnionBot.Core.Polls;
 using UnionBot.Core.SignUps;
@@ -10,55 +11,44 @@ using UnionBot.Core.Suggestions;
 namespace UnionBot.Core.Commands;
 
 /// <summary>
-/// Parse, then one <c>switch</c> to the feature handlers. A handler failure becomes a polite reply and one log line
-/// with an error id; the log names the command and channel, never the user (an anonymous suggestion must leave no trace).
+/// Parse, then one <c>switch</c> to the feature handlers. A handler's failure is <see cref="Conversation"/>'s to answer.
 /// </summary>
 public sealed class CommandPipeline(
     PlanAnswers plan, SignUpHandler signUps, SuggestionHandler suggestions, PollHandler polls, AnnounceHandler announce,
     ConsoleLinkHandler console,
     IOptions<UnionBotOptions> options, TimeProvider time, ILogger<CommandPipeline> logger) : ICommandPipeline
 {
-    public async Task<CommandReply> HandleAsync(IncomingMessage message, CancellationToken ct)
+    public async Task<CommandReply> HandleAsync(IncomingMessage message, MessageClaim? claim, CancellationToken ct)
     {
-        Command command = new Command.Unknown(Hints.Empty);
-        try
+        var command = CommandParser.Parse(message.Text);
+        var zone = options.Value.Zone;
+        var ctx = new CommandContext(message, options.Value.Admins.Contains(message.UserId), TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone), zone, claim);
+        var reply = command switch
         {
-            command = CommandParser.Parse(message.Text);
-            var zone = options.Value.Zone;
-            var ctx = new CommandContext(message, options.Value.Admins.Contains(message.UserId), TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone), zone);
-            var reply = command switch
-            {
-                Command.Help => CommandReply.Of(HelpText.For(ctx.IsAdmin)),
-                Command.ThisMonth => await plan.ThisMonthAsync(ctx, ct),
-                Command.Plan p => plan.Plan(p, ctx),
-                Command.SignUp c => await signUps.SignUpAsync(c, ctx, ct),
-                Command.CancelSignUp c => await signUps.CancelAsync(c, ctx, ct),
-                Command.ListSignUps c => await signUps.ListAsync(c, ctx, ct),
-                Command.OpenSignUp c => await signUps.OpenAsync(c, ctx, ct),
-                Command.CloseSignUp c => await signUps.CloseAsync(c, ctx, ct),
-                Command.Suggest c => await suggestions.SuggestAsync(c, ctx, ct),
-                Command.SuggestionQuery c => await suggestions.QueryAsync(c, ctx, ct),
-                Command.SuggestionList => await suggestions.ListAsync(ctx, ct),
-                Command.SuggestionReply c => await suggestions.ReplyAsync(c, ctx, ct),
-                Command.CreatePoll c => await polls.CreateAsync(c, ctx, ct),
-                Command.Vote c => await polls.VoteAsync(c, ctx, ct),
-                Command.PollResult c => await polls.ResultAsync(c, ctx, ct),
-                Command.ClosePoll c => await polls.CloseAsync(c, ctx, ct),
-                Command.Announce c => await announce.AnnounceAsync(c, ctx, ct),
-                Command.WhoAmI => CommandReply.Of(WhoAmIText.For(ctx)),
-                Command.ConsoleLink => await console.LinkAsync(ctx, ct),
-                Command.TooLong t => CommandReply.Of($"消息太长了（{t.Length} 字），请控制在 {CommandParser.MaxLength} 字以内再发一次。"),
-                Command.Unknown u => CommandReply.Of(u.Hint),
-                _ => CommandReply.Of(HelpText.For(ctx.IsAdmin)),
-            };
-            logger.LogInformation("Command {Command} answered in channel {ChannelId}", command.GetType().Name, message.ChannelId);
-            return reply;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var errorId = Guid.NewGuid().ToString("N")[..8];
-            logger.LogError(e, "Command {Command} failed in channel {ChannelId} (error {ErrorId})", command.GetType().Name, message.ChannelId, errorId);
-            return CommandReply.Of($"抱歉，我这边出了点问题，请稍后再试一次。（错误编号 {errorId}）");
-        }
+            Command.Help => CommandReply.Of(HelpText.For(ctx.IsAdmin)),
+            Command.ThisMonth => await plan.ThisMonthAsync(ctx, ct),
+            Command.Plan p => plan.Plan(p, ctx),
+            Command.SignUp c => await signUps.SignUpAsync(c, ctx, ct),
+            Command.CancelSignUp c => await signUps.CancelAsync(c, ctx, ct),
+            Command.ListSignUps c => await signUps.ListAsync(c, ctx, ct),
+            Command.OpenSignUp c => await signUps.OpenAsync(c, ctx, ct),
+            Command.CloseSignUp c => await signUps.CloseAsync(c, ctx, ct),
+            Command.Suggest c => await suggestions.SuggestAsync(c, ctx, ct),
+            Command.SuggestionQuery c => await suggestions.QueryAsync(c, ctx, ct),
+            Command.SuggestionList => await suggestions.ListAsync(ctx, ct),
+            Command.SuggestionReply c => await suggestions.ReplyAsync(c, ctx, ct),
+            Command.CreatePoll c => await polls.CreateAsync(c, ctx, ct),
+            Command.Vote c => await polls.VoteAsync(c, ctx, ct),
+            Command.PollResult c => await polls.ResultAsync(c, ctx, ct),
+            Command.ClosePoll c => await polls.CloseAsync(c, ctx, ct),
+            Command.Announce c => await announce.AnnounceAsync(c, ctx, ct),
+            Command.WhoAmI => CommandReply.Of(WhoAmIText.For(ctx)),
+            Command.ConsoleLink => await console.LinkAsync(ctx, ct),
+            Command.TooLong t => CommandReply.Of($"消息太长了（{t.Length} 字），请控制在 {CommandParser.MaxLength} 字以内再发一次。"),
+            Command.Unknown u => CommandReply.Of(u.Hint),
+            _ => CommandReply.Of(HelpText.For(ctx.IsAdmin)),
+        };
+        logger.LogInformation("Command {Command} answered in channel {ChannelId}", command.GetType().Name, message.ChannelId);
+        return reply;
     }
 }

@@ -1,3 +1,4 @@
+using UnionBot.Core.Storage;
 using System.Text;
 using UnionBot.Core.Commands;
 using static UnionBot.Core.Text.Markdown;
@@ -57,7 +58,7 @@ public sealed class PollHandler(PollStore store)
             return CommandReply.Of($"只有发起人或工会管理员可以结束投票 #{poll.Id} 哦。");
         if (!await store.CloseAsync(poll, ctx, ct)) return CommandReply.Of($"投票 #{poll.Id} 已经结束了。");
         // Closed by this very command: only its state changed, so the row need not be read again.
-        return CommandReply.Of($"投票 #{poll.Id} 已结束。\n\n" + await RenderAsync(poll with { ClosedAt = IsoTime.Format(ctx.Now) }, ct));
+        return CommandReply.Of($"投票 #{poll.Id} 已结束。\n\n" + await RenderAsync(poll with { ClosedAt = StoredTime.Format(ctx.Now) }, ct));
     }
 
     private async Task<string> RenderAsync(PollRow poll, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
@@ -22,29 +23,28 @@ public sealed partial class PollStore
     /// One ballot per person, checked and written in one write transaction. A named ballot is replaced by a new
     /// one; an anonymous ballot cannot be, since nothing records what it was.
     /// </summary>
-    public async Task<VoteOutcome> VoteAsync(long pollId, IReadOnlyList<int> choices, CommandContext ctx, CancellationToken ct)
+    public Task<VoteOutcome> VoteAsync(long pollId, IReadOnlyList<int> choices, CommandContext ctx, CancellationToken ct) =>
+        database.Writes.RunAsync(ctx.Claim, (c, tx) => Vote(c, tx, pollId, choices, ctx), ct);
+
+    private static VoteOutcome Vote(IDbConnection c, IDbTransaction tx, long pollId, IReadOnlyList<int> choices, CommandContext ctx)
     {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var poll = await c.QuerySingleOrDefaultAsync<PollRow>(PollStateSql, new { Id = pollId }, tx);
+        var poll = c.QuerySingleOrDefault<PollRow>(PollStateSql, new { Id = pollId }, tx);
         if (poll is null) return VoteOutcome.UnknownPoll;
         if (poll.IsClosed) return VoteOutcome.Closed;
-        var voted = await c.ExecuteScalarAsync<long>(HasVotedSql, new { Id = pollId, ctx.UserId }, tx) > 0;
+        var voted = c.ExecuteScalar<long>(HasVotedSql, new { Id = pollId, ctx.UserId }, tx) > 0;
 
         if (poll.IsAnonymous)
         {
             if (voted) return VoteOutcome.AlreadyVotedAnonymously;
-            await c.ExecuteAsync(InsertAnonymousVoterSql, new { Id = pollId, ctx.UserId }, tx);
-            await c.ExecuteAsync(BumpTallySql, choices.Select(n => new { Id = pollId, Number = n }), tx);
+            c.Execute(InsertAnonymousVoterSql, new { Id = pollId, ctx.UserId }, tx);
+            c.Execute(BumpTallySql, choices.Select(n => new { Id = pollId, Number = n }), tx);
         }
         else
         {
-            await c.ExecuteAsync(UpsertVoterSql, new { Id = pollId, ctx.UserId, VotedAt = IsoTime.Format(ctx.Now) }, tx);
-            await c.ExecuteAsync(ClearChoicesSql, new { Id = pollId, ctx.UserId }, tx);
-            await c.ExecuteAsync(InsertChoiceSql, choices.Select(n => new { Id = pollId, ctx.UserId, Number = n }), tx);
+            c.Execute(UpsertVoterSql, new { Id = pollId, ctx.UserId, VotedAt = StoredTime.Format(ctx.Now) }, tx);
+            c.Execute(ClearChoicesSql, new { Id = pollId, ctx.UserId }, tx);
+            c.Execute(InsertChoiceSql, choices.Select(n => new { Id = pollId, ctx.UserId, Number = n }), tx);
         }
-        await tx.CommitAsync(ct);
         return voted ? VoteOutcome.Replaced : VoteOutcome.Voted;
     }
 }

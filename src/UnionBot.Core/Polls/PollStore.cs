@@ -51,22 +51,19 @@ public sealed partial class PollStore(Database database)
     private const string VotersSql = "SELECT COUNT(*) FROM poll_voters WHERE poll_id = @Id;";
     private const string CloseSql = "UPDATE polls SET closed_at = @ClosedAt, closed_by = @ClosedBy WHERE id = @Id AND closed_at IS NULL;";
 
-    public async Task<long> CreateAsync(Command.CreatePoll poll, CommandContext ctx, CancellationToken ct)
-    {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var id = await c.ExecuteScalarAsync<long>(InsertPollSql, new
+    public Task<long> CreateAsync(Command.CreatePoll poll, CommandContext ctx, CancellationToken ct) =>
+        database.Writes.RunAsync(ctx.Claim, (c, tx) =>
         {
-            poll.Question, IsMulti = poll.Multi, IsAnonymous = poll.Anonymous, CreatorId = ctx.UserId, ctx.ChannelId,
-            CreatedAt = IsoTime.Format(ctx.Now),
-        }, tx);
-        var options = poll.Options.Select((text, i) => new { PollId = id, Number = i + 1, Text = text }).ToList();
-        await c.ExecuteAsync(InsertOptionSql, options, tx);
-        if (poll.Anonymous) await c.ExecuteAsync(InsertTallySql, options, tx);
-        await tx.CommitAsync(ct);
-        return id;
-    }
+            var id = c.ExecuteScalar<long>(InsertPollSql, new
+            {
+                poll.Question, IsMulti = poll.Multi, IsAnonymous = poll.Anonymous, CreatorId = ctx.UserId, ctx.ChannelId,
+                CreatedAt = StoredTime.Format(ctx.Now),
+            }, tx);
+            var options = poll.Options.Select((text, i) => new { PollId = id, Number = i + 1, Text = text }).ToList();
+            c.Execute(InsertOptionSql, options, tx);
+            if (poll.Anonymous) c.Execute(InsertTallySql, options, tx);
+            return id;
+        }, ct);
 
     /// <summary>The poll <paramref name="id"/>, or with null the newest poll of the channel.</summary>
     public async Task<PollRow?> FindAsync(long? id, string channelId, CancellationToken ct)
@@ -92,15 +89,12 @@ public sealed partial class PollStore(Database database)
         return (options, voters);
     }
 
-    public async Task<bool> CloseAsync(PollRow poll, CommandContext ctx, CancellationToken ct)
-    {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var closed = await c.ExecuteAsync(CloseSql, new { poll.Id, ClosedAt = IsoTime.Format(ctx.Now), ClosedBy = ctx.UserId }, tx) == 1;
-        if (closed && ctx.IsAdmin)
-            await AuditLog.RecordAsync(c, tx, ctx, "close-poll", $"#{poll.Id}");
-        await tx.CommitAsync(ct);
-        return closed;
-    }
+    public Task<bool> CloseAsync(PollRow poll, CommandContext ctx, CancellationToken ct) =>
+        database.Writes.RunAsync(ctx.Claim, (c, tx) =>
+        {
+            var closed = c.Execute(CloseSql, new { poll.Id, ClosedAt = StoredTime.Format(ctx.Now), ClosedBy = ctx.UserId }, tx) == 1;
+            if (closed && ctx.IsAdmin)
+                AuditLog.Record(c, tx, ctx, "close-poll", $"#{poll.Id}");
+            return closed;
+        }, ct);
 }

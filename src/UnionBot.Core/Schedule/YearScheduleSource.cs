@@ -123,16 +123,17 @@ public sealed class YearScheduleSource(
     {
         try
         {
-            using var connection = database.Open();
-            connection.Execute(InsertLoad, new
+            var row = new
             {
                 Path = schedule.PlanPath,
                 schedule.Sha256,
-                LoadedAt = loadedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+                LoadedAt = StoredTime.Format(loadedAt),
                 schedule.Year,
                 Activities = schedule.Plan.Activities.Count,
                 Warnings = JsonSerializer.Serialize(schedule.Plan.Warnings, WarningsJson),
-            });
+            };
+            // Called from a synchronous read of the plan, never on the writer's own thread.
+            database.Writes.RunAsync((connection, tx) => connection.Execute(InsertLoad, row, tx)).GetAwaiter().GetResult();
         }
         catch (SqliteException e)
         {

@@ -24,8 +24,7 @@ public sealed partial class SignUpHandler(
         var (title, signUp) = (found.Title!, found.SignUp);
 
         var opened = signUp is null;
-        var id = signUp?.Id ?? await store.OpenImplicitAsync(ctx, title, ct);
-        var result = await store.JoinAsync(id, ctx, ct);
+        var result = await store.JoinAsync(signUp?.Id, title, ctx, ct);
         var name = $"「{Inline(title)}」";
         // The quota and deadline as the join saw them, in its transaction: no second read after it.
         var quota = result.State.Quota;

@@ -1,3 +1,4 @@
+using UnionBot.Core.Storage;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Members;
 
@@ -18,7 +19,7 @@ public static class SignUpSheet
     public static IReadOnlyList<SignUpLine> Lines(SignUpRow signUp, IReadOnlyList<EntryRow> entries, MemberDirectory members) =>
         SignUpStore.Standings(entries, signUp.Quota)
             .Select((s, i) => new SignUpLine(i + 1, members.DisplayName(s.Entry.UserId, s.Entry.UserName), s.Entry.UserId,
-                members.Find(s.Entry.UserId)?.Branch ?? "", IsoTime.Parse(s.Entry.JoinedAt), s.Standing.Waiting, s.Standing.Position))
+                members.Find(s.Entry.UserId)?.Branch ?? "", StoredTime.Parse(s.Entry.JoinedAt), s.Standing.Waiting, s.Standing.Position))
             .ToList();
 
     /// <summary>The six cells of a line, the time in <paramref name="zone"/>.</summary>

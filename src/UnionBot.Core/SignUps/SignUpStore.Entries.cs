@@ -37,16 +37,16 @@ public sealed partial class SignUpStore
         """;
 
     /// <summary>
-    /// Signs up as one item of <see cref="Database.Writes"/>: the state check, the insert and the rank are one step
-    /// under the single writer, so a hundred teachers at once get distinct places in arrival order; the unique index
-    /// is the last guard.
+    /// Signs up as one item of <see cref="Database.Writes"/>: opening a plan activity nobody opened yet
+    /// (<paramref name="signUpId"/> null), the state check, the insert and the rank are one step under the single
+    /// writer, so a hundred teachers at once get distinct places in arrival order; the unique index is the last guard.
     /// </summary>
-    public Task<JoinResult> JoinAsync(long signUpId, CommandContext ctx, CancellationToken ct) =>
-        database.Writes.RunAsync((c, tx) => Join(c, tx, signUpId, ctx), ct);
+    public Task<JoinResult> JoinAsync(long? signUpId, string activity, CommandContext ctx, CancellationToken ct) =>
+        database.Writes.RunAsync(ctx.Claim, (c, tx) => Join(c, tx, signUpId ?? OpenImplicit(c, tx, ctx, activity), ctx), ct);
 
     /// <summary>Cancels; when the leaver held a place and someone waits, the first waiting teacher now holds the last place.</summary>
     public Task<LeaveResult> LeaveAsync(long signUpId, CommandContext ctx, CancellationToken ct) =>
-        database.Writes.RunAsync((c, tx) => Leave(c, tx, signUpId, ctx), ct);
+        database.Writes.RunAsync(ctx.Claim, (c, tx) => Leave(c, tx, signUpId, ctx), ct);
 
     private static JoinResult Join(IDbConnection c, IDbTransaction tx, long signUpId, CommandContext ctx)
     {
@@ -59,7 +59,7 @@ public sealed partial class SignUpStore
 
         c.Execute(InsertEntrySql, new
         {
-            Id = signUpId, ctx.UserId, UserName = ctx.Message.UserName, ChannelId = ctx.ChannelId, JoinedAt = IsoTime.Format(ctx.Now),
+            Id = signUpId, ctx.UserId, UserName = ctx.Message.UserName, ChannelId = ctx.ChannelId, JoinedAt = StoredTime.Format(ctx.Now),
         }, tx);
         // The writer is held and AUTOINCREMENT ids only grow, so the new entry comes after every entry counted above:
         // its rank is that count plus one, without a second count.

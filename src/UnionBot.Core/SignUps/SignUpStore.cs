@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
@@ -16,7 +17,7 @@ public sealed record SignUpRow
     /// <summary>How many entries the sign-up has, signed up and waiting (as read with the row).</summary>
     public long Entries { get; init; }
 
-    public DateTimeOffset? DeadlineAt => Deadline is null ? null : IsoTime.Parse(Deadline);
+    public DateTimeOffset? DeadlineAt => Deadline is null ? null : StoredTime.Parse(Deadline);
 
     /// <summary>How many of <see cref="Entries"/> hold a place: all of them, or the quota when more are in.</summary>
     public long Signed => Quota is { } q ? Math.Min(Entries, q) : Entries;
@@ -86,38 +87,27 @@ public sealed partial class SignUpStore(Database database)
     }
 
     /// <summary>Opens (or reopens, keeping who signed up) with a quota and deadline; audited in the same transaction.</summary>
-    public async Task<long> OpenAsync(CommandContext ctx, string activity, int? quota, DateTimeOffset? deadline, CancellationToken ct)
-    {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var id = await c.ExecuteScalarAsync<long>(OpenSql, new
+    public Task<long> OpenAsync(CommandContext ctx, string activity, int? quota, DateTimeOffset? deadline, CancellationToken ct) =>
+        database.Writes.RunAsync(ctx.Claim, (c, tx) =>
         {
-            Year = ctx.Now.Year, Activity = activity, Quota = quota,
-            Deadline = deadline is { } d ? IsoTime.Format(d) : null, OpenedBy = ctx.UserId, OpenedAt = IsoTime.Format(ctx.Now),
-        }, tx);
-        await AuditLog.RecordAsync(c, tx, ctx, "open-signup",
-            $"{activity} quota={quota?.ToString() ?? "none"} deadline={(deadline is { } dl ? IsoTime.Format(dl) : "none")}");
-        await tx.CommitAsync(ct);
-        return id;
-    }
+            var id = c.ExecuteScalar<long>(OpenSql, new
+            {
+                Year = ctx.Now.Year, Activity = activity, Quota = quota,
+                Deadline = deadline is { } d ? StoredTime.Format(d) : null, OpenedBy = ctx.UserId, OpenedAt = StoredTime.Format(ctx.Now),
+            }, tx);
+            AuditLog.Record(c, tx, ctx, "open-signup",
+                $"{activity} quota={quota?.ToString() ?? "none"} deadline={(deadline is { } dl ? StoredTime.Format(dl) : "none")}");
+            return id;
+        }, ct);
 
-    public async Task<long> OpenImplicitAsync(CommandContext ctx, string activity, CancellationToken ct)
-    {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(OpenImplicitSql,
-            new { Year = ctx.Now.Year, Activity = activity, OpenedAt = IsoTime.Format(ctx.Now) }, cancellationToken: ct));
-    }
+    public Task<bool> CloseAsync(CommandContext ctx, SignUpRow signUp, CancellationToken ct) =>
+        database.Writes.RunAsync(ctx.Claim, (c, tx) =>
+        {
+            var closed = c.Execute(CloseSql, new { signUp.Id, ClosedAt = StoredTime.Format(ctx.Now) }, tx) == 1;
+            if (closed) AuditLog.Record(c, tx, ctx, "close-signup", signUp.Activity);
+            return closed;
+        }, ct);
 
-    public async Task<bool> CloseAsync(CommandContext ctx, SignUpRow signUp, CancellationToken ct)
-    {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var closed = await c.ExecuteAsync(CloseSql, new { signUp.Id, ClosedAt = IsoTime.Format(ctx.Now) }, tx) == 1;
-        if (closed) await AuditLog.RecordAsync(c, tx, ctx, "close-signup", signUp.Activity);
-        await tx.CommitAsync(ct);
-        return closed;
-    }
+    private static long OpenImplicit(IDbConnection c, IDbTransaction tx, CommandContext ctx, string activity) =>
+        c.ExecuteScalar<long>(OpenImplicitSql, new { Year = ctx.Now.Year, Activity = activity, OpenedAt = StoredTime.Format(ctx.Now) }, tx);
 }

@@ -16,7 +16,7 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
 
     private WriteQueue? _writes;
 
-    /// <summary>The batched writer for the writes every message makes (claims, sign-ups); see <see cref="WriteQueue"/>.</summary>
+    /// <summary>The only writer of the process; see <see cref="WriteQueue"/>.</summary>
     public WriteQueue Writes => LazyInitializer.EnsureInitialized(ref _writes, () => new WriteQueue(this));
 
     // busy_timeout makes concurrent writers wait instead of failing with SQLITE_BUSY. synchronous = NORMAL is the

@@ -1,17 +1,18 @@
 using Microsoft.Data.Sqlite;
+using UnionBot.Core.Callbacks;
 
 namespace UnionBot.Core.Storage;
 
 /// <summary>
-/// The writes every teacher's message makes (the message-id claim, the sign-up) run one after another by a single
-/// writer loop, in batches: each batch is one BEGIN IMMEDIATE … COMMIT.
+/// The only writer of this process: every write (message-id claims, sign-ups, polls, suggestions, the audit log, the
+/// outbox, the schedule sync) runs one after another on a single writer loop, in batches: each batch is one
+/// BEGIN IMMEDIATE … COMMIT.
 /// </summary>
 /// <remarks>
-/// With <see cref="WriteGate"/> alone, fifty callbacks at once handed the writer from one request to the next through
-/// the thread pool's queue: every hand-over waited behind the other requests' work while the writer stood idle, and a
-/// callback spent most of its time in that line (bench/CallbackLoad: server-side p50 27 ms of a 30 ms answer). Here
-/// the loop takes everything queued so far and runs it at once on one connection, so the writer is never handed over
-/// and a commit serves the whole batch.
+/// Fifty callbacks at once, each taking a lock for its own transaction, hand the writer from one request to the next
+/// through the thread pool's queue: every hand-over waits behind the other requests' work while the writer stands idle.
+/// Here the loop takes everything queued so far and runs it at once on one connection, so the writer is never handed
+/// over and a commit serves the whole batch.
 /// The loop runs on a thread of its own, not on the thread pool: there it queued behind the requests it was serving
 /// whenever it gave its thread up, and a callback's p99 was twice what it is now.
 /// <list type="bullet">
@@ -20,8 +21,11 @@ namespace UnionBot.Core.Storage;
 /// of its own (a savepoint around every item cost more than the rare retry).</item>
 /// <item>A task completes only after its transaction committed: nobody acts on a write that could still be rolled
 /// back. When BEGIN or COMMIT fails, nothing is kept and each item is tried once more alone, then fails with its error.</item>
-/// <item>The loop holds <see cref="WriteGate"/> for each batch, so it never overlaps the other writers of this
-/// process; BEGIN IMMEDIATE keeps it apart from other processes.</item>
+/// <item>Nothing else in the process writes, so a batch never overlaps another writer of this process; BEGIN IMMEDIATE
+/// keeps it apart from other processes (the command-line verbs, a second bot by mistake).</item>
+/// <item>An item given a <see cref="MessageClaim"/> not yet committed writes the claim first, in its own transaction:
+/// the message id commits with the command's writes or not at all. When the id is claimed already (the same message
+/// delivered twice at once), the work does not run and the caller gets <see cref="MessageAlreadyClaimedException"/>.</item>
 /// <item>Once queued, an item runs whatever happens to the caller: <c>ct</c> only stops one not yet queued.</item>
 /// </list>
 /// Items run synchronously on the loop's thread and must do nothing but database work on the connection given.
@@ -37,10 +41,14 @@ public sealed class WriteQueue(Database database)
     private bool _idle;
 
     /// <summary>Runs <paramref name="work"/> in the next batch; its result once that batch is committed.</summary>
-    public Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken ct = default)
+    public Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken ct = default) =>
+        RunAsync(null, work, ct);
+
+    /// <summary>Runs <paramref name="work"/> in the next batch, after writing <paramref name="claim"/> in the same transaction.</summary>
+    public Task<T> RunAsync<T>(MessageClaim? claim, Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var item = new Item<T>(work);
+        var item = new Item<T>(claim, work);
         lock (_lock)
         {
             _queue.Add(item);
@@ -75,12 +83,8 @@ public sealed class WriteQueue(Database database)
                     }
                 }
             }
-            // The gate is taken again for every batch so that the other writers (the outbox, /公告, polls) get their turn.
-            using (WriteGate.Enter(database))
-            {
-                lock (_lock) (batch, _queue) = (_queue, []);
-                WriteBatch(batch);
-            }
+            lock (_lock) (batch, _queue) = (_queue, []);
+            WriteBatch(batch);
         }
     }
 
@@ -139,10 +143,11 @@ public sealed class WriteQueue(Database database)
         void Fail(Exception e);
     }
 
-    private sealed class Item<T>(Func<SqliteConnection, SqliteTransaction, T> work) : IItem
+    private sealed class Item<T>(MessageClaim? claim, Func<SqliteConnection, SqliteTransaction, T> work) : IItem
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
+        private bool _claimedElsewhere;
 
         public Task<T> Task => _done.Task;
 
@@ -150,7 +155,9 @@ public sealed class WriteQueue(Database database)
         {
             try
             {
-                _result = work(connection, tx);
+                // Nothing is written when the claim is refused, so the rest of the batch can commit.
+                _claimedElsewhere = claim is { Committed: false } && !claim.TryInsert(connection, tx);
+                if (!_claimedElsewhere) _result = work(connection, tx);
                 return null;
             }
             catch (Exception e)
@@ -159,7 +166,16 @@ public sealed class WriteQueue(Database database)
             }
         }
 
-        public void Complete() => _done.TrySetResult(_result!);
+        public void Complete()
+        {
+            if (_claimedElsewhere)
+            {
+                _done.TrySetException(new MessageAlreadyClaimedException());
+                return;
+            }
+            claim?.MarkCommitted();
+            _done.TrySetResult(_result!);
+        }
 
         public void Fail(Exception e) => _done.TrySetException(e);
     }

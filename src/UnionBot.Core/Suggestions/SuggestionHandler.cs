@@ -1,3 +1,4 @@
+using UnionBot.Core.Storage;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class SuggestionHandler(
 
     public async Task<CommandReply> SuggestAsync(Command.Suggest command, CommandContext ctx, CancellationToken ct)
     {
-        var receipt = await store.AddAsync(command.Anonymous ? null : ctx.UserId, ctx.ChannelId, command.Text, ctx.Now, ct);
+        var receipt = await store.AddAsync(command.Anonymous ? null : ctx.UserId, ctx.ChannelId, command.Text, ctx.Now, ctx.Claim, ct);
         return CommandReply.Of(
             $"📮 收到你的建议，谢谢！回执编号 **{receipt}**。\n" +
             (command.Anonymous ? "这是匿名建议，没有记录你的身份，请记好编号。\n" : "") +
@@ -35,7 +36,7 @@ public sealed class SuggestionHandler(
         var receipt = Receipts.InYear(command.Receipt, ctx.Now.Year);
         if (await store.FindAsync(receipt, ct) is not { } s)
             return CommandReply.Of($"没有找到建议 {receipt}，请核对编号。");
-        var sb = new StringBuilder($"**建议 {s.Receipt}**（{Date(DateOnly.FromDateTime(IsoTime.Parse(s.CreatedAt).DateTime))}）  \n");
+        var sb = new StringBuilder($"**建议 {s.Receipt}**（{Date(ctx.DayOf(StoredTime.Parse(s.CreatedAt)))}）  \n");
         sb.Append(ctx.IsAdmin || (s.AuthorId is not null && s.AuthorId == ctx.UserId)
             ? Block(s.Text)
             : "（为保护隐私，建议内容只对署名提建议的老师和工会管理员显示）");

@@ -1,4 +1,5 @@
 using Dapper;
+using UnionBot.Core.Callbacks;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
 
@@ -36,20 +37,17 @@ public sealed class SuggestionStore(Database database)
     private const string ReplySql = "UPDATE suggestions SET reply = @Reply, replied_at = @RepliedAt WHERE receipt = @Receipt;";
 
     /// <summary>Stores the suggestion; <paramref name="userId"/> null for an anonymous one (then no id is written anywhere).</summary>
-    public async Task<string> AddAsync(string? userId, string channelId, string text, DateTimeOffset now, CancellationToken ct)
-    {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var seq = await c.ExecuteScalarAsync<long>(NextSeqSql, new { now.Year }, tx);
-        var receipt = $"JY-{now.Year}-{seq:D4}";
-        await c.ExecuteAsync(InsertSql, new
+    public Task<string> AddAsync(string? userId, string channelId, string text, DateTimeOffset now, MessageClaim? claim, CancellationToken ct) =>
+        database.Writes.RunAsync(claim, (c, tx) =>
         {
-            Receipt = receipt, now.Year, Seq = seq, UserId = userId, ChannelId = channelId, Text = text, CreatedAt = IsoTime.Format(now),
-        }, tx);
-        await tx.CommitAsync(ct);
-        return receipt;
-    }
+            var seq = c.ExecuteScalar<long>(NextSeqSql, new { now.Year }, tx);
+            var receipt = $"JY-{now.Year}-{seq:D4}";
+            c.Execute(InsertSql, new
+            {
+                Receipt = receipt, now.Year, Seq = seq, UserId = userId, ChannelId = channelId, Text = text, CreatedAt = StoredTime.Format(now),
+            }, tx);
+            return receipt;
+        }, ct);
 
     public async Task<SuggestionRow?> FindAsync(string receipt, CancellationToken ct)
     {
@@ -57,16 +55,13 @@ public sealed class SuggestionStore(Database database)
         return await c.QuerySingleOrDefaultAsync<SuggestionRow>(new CommandDefinition(ByReceiptSql, new { Receipt = receipt }, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<SuggestionRow>> LatestAsync(int limit, CommandContext ctx, CancellationToken ct)
-    {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var rows = (await c.QueryAsync<SuggestionRow>(LatestSql, new { Limit = limit }, tx)).ToList();
-        await AuditLog.RecordAsync(c, tx, ctx, "list-suggestions", $"{rows.Count} shown");
-        await tx.CommitAsync(ct);
-        return rows;
-    }
+    public Task<IReadOnlyList<SuggestionRow>> LatestAsync(int limit, CommandContext ctx, CancellationToken ct) =>
+        database.Writes.RunAsync<IReadOnlyList<SuggestionRow>>(ctx.Claim, (c, tx) =>
+        {
+            var rows = c.Query<SuggestionRow>(LatestSql, new { Limit = limit }, tx).ToList();
+            AuditLog.Record(c, tx, ctx, "list-suggestions", $"{rows.Count} shown");
+            return rows;
+        }, ct);
 
     /// <summary>The newest suggestions for the console (reading is not audited; replying is).</summary>
     public async Task<IReadOnlyList<SuggestionRow>> AllAsync(int limit, CancellationToken ct)
@@ -75,14 +70,11 @@ public sealed class SuggestionStore(Database database)
         return (await c.QueryAsync<SuggestionRow>(new CommandDefinition(AllSql, new { Limit = limit }, cancellationToken: ct))).ToList();
     }
 
-    public async Task<bool> ReplyAsync(string receipt, string reply, CommandContext ctx, CancellationToken ct)
-    {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var updated = await c.ExecuteAsync(ReplySql, new { Receipt = receipt, Reply = reply, RepliedAt = IsoTime.Format(ctx.Now) }, tx) == 1;
-        if (updated) await AuditLog.RecordAsync(c, tx, ctx, "reply-suggestion", receipt);
-        await tx.CommitAsync(ct);
-        return updated;
-    }
+    public Task<bool> ReplyAsync(string receipt, string reply, CommandContext ctx, CancellationToken ct) =>
+        database.Writes.RunAsync(ctx.Claim, (c, tx) =>
+        {
+            var updated = c.Execute(ReplySql, new { Receipt = receipt, Reply = reply, RepliedAt = StoredTime.Format(ctx.Now) }, tx) == 1;
+            if (updated) AuditLog.Record(c, tx, ctx, "reply-suggestion", receipt);
+            return updated;
+        }, ct);
 }

@@ -10,7 +10,7 @@ namespace UnionBot.Callbacks;
 /// callback still answers in milliseconds.
 /// </summary>
 public sealed class DingTalkCallback(
-    CallbackChannels channels, CommandRunner runner, DingTalkReplyQueue replies,
+    CallbackChannels channels, Conversation conversation, DingTalkReplyQueue replies,
     DingTalkRobotClient robot, TimeProvider time, ILogger<DingTalkCallback> logger)
 {
     private static readonly object Empty = new { msgtype = "empty" };
@@ -50,8 +50,7 @@ public sealed class DingTalkCallback(
         if (message.Text is null || message.SessionWebhook is null) return DingTalkDelivery.NoWebhook;
         // The webhook is chosen by whoever sent the body, and the sign does not cover the body.
         if (!robot.IsOnApiHost(message.SessionWebhook)) return DingTalkDelivery.ForeignWebhook;
-        var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.DingTalk, message.MsgId, message.UserId,
-            message.SenderNick, message.Text, time.GetUtcNow(), message.IsPrivate));
+        var reply = await conversation.AnswerOnceAsync(new IncomingMessage(channel.Id, PlatformKind.DingTalk, message.MsgId, message.UserId, message.SenderNick, message.Text, message.IsPrivate));
         if (reply is null)
         {
             logger.LogInformation("DingTalk message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channel.Id);

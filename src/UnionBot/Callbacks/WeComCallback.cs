@@ -11,7 +11,7 @@ namespace UnionBot.Callbacks;
 /// with the encrypted passive <c>stream</c> reply. Authenticates first, decrypts second, runs the command last.
 /// </summary>
 public sealed class WeComCallback(
-    CallbackChannels channels, CommandRunner runner, TimeProvider time, ILogger<WeComCallback> logger)
+    CallbackChannels channels, Conversation conversation, TimeProvider time, ILogger<WeComCallback> logger)
 {
     // Replayed callbacks older than this are refused even after their msgid was pruned.
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
@@ -61,8 +61,7 @@ public sealed class WeComCallback(
             return Results.Ok(); // an empty 200 body means "no reply"
         }
         if (message.Text is null) return Refuse(400, channelId, "text message without content");
-        var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId,
-            null, message.Text, time.GetUtcNow(), message.IsPrivate));
+        var reply = await conversation.AnswerOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId, null, message.Text, message.IsPrivate));
         if (reply is null)
         {
             logger.LogInformation("WeCom message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channelId);

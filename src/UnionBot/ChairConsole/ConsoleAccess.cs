@@ -93,9 +93,11 @@ public sealed class ConsoleAccess(
         var zone = options.CurrentValue.Zone;
         var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
         var ctx = new CommandContext(new IncomingMessage(ConsoleSession.ChannelId, PlatformKind.Local, $"console-{Guid.NewGuid():N}", userId,
-            null, "", now, IsPrivate: true), true, now, zone);
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await AuditLog.RecordAsync(c, null, ctx, action, detail);
+            null, "", IsPrivate: true), true, now, zone);
+        await database.Writes.RunAsync((c, tx) =>
+        {
+            AuditLog.Record(c, tx, ctx, action, detail);
+            return true;
+        }, ct);
     }
 }

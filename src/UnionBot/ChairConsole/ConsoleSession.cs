@@ -25,8 +25,7 @@ public sealed class ConsoleSession(string userId, string displayName, string for
     public CommandContext Context()
     {
         var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone);
-        var message = new IncomingMessage(ChannelId, PlatformKind.Local, $"console-{Guid.NewGuid():N}", UserId, DisplayName, "", now,
-            IsPrivate: true);
+        var message = new IncomingMessage(ChannelId, PlatformKind.Local, $"console-{Guid.NewGuid():N}", UserId, DisplayName, "", IsPrivate: true);
         return new CommandContext(message, IsAdmin: true, now, Zone);
     }
 

@@ -1,3 +1,4 @@
+using UnionBot.Core.Commands;
 using UnionBot.Callbacks;
 using UnionBot.Core.Callbacks;
 using UnionBot.Local;
@@ -14,7 +15,7 @@ public static class CallbacksHostingExtensions
     {
         builder.Services.AddSingleton<CallbackChannels>();
         builder.Services.AddSingleton<ProcessedMessages>();
-        builder.Services.AddSingleton<CommandRunner>();
+        builder.Services.AddSingleton<Conversation>();
         builder.Services.AddSingleton<WeComCallback>();
         builder.Services.AddSingleton<DingTalkCallback>();
         builder.Services.AddSingleton<DingTalkReplyQueue>();

@@ -33,19 +33,20 @@ public static class CoreHostingExtensions
         builder.Services.AddSingleton(sp => new Database(
             sp.GetRequiredService<IOptions<UnionBotOptions>>().Value.Database,
             sp.GetRequiredService<ILogger<Database>>()));
+        // Registered before every other hosted service, so the schema is current before any of them starts.
+        builder.Services.AddHostedService<DatabaseMigration>();
         builder.Services.AddSingleton<LocalFeed>();
         builder.Services.AddSingleton<DatabaseHealthCheck>(); // one instance: it remembers its last good probe
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
-    /// <summary>Migrates the database, then runs until Ctrl+C; a configuration error ends it with one line naming the key.</summary>
+    /// <summary>Runs until Ctrl+C; a configuration error ends it with one line naming the key.</summary>
     public static async Task<int> RunUnionBotAsync(this WebApplication app)
     {
         try
         {
             _ = app.Services.GetRequiredService<IOptions<UnionBotOptions>>().Value; // binds and validates first
-            app.Services.GetRequiredService<Database>().Migrate();
             await app.RunAsync();
             return 0;
         }
@@ -68,3 +69,13 @@ public static class CoreHostingExtensions
     }
 }
 
+internal sealed class DatabaseMigration(Database database) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        database.Migrate();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -11,7 +11,6 @@ public static class DeliveryHostingExtensions
     {
         var services = builder.Services;
         services.AddSingleton<OutboxStore>();
-        services.AddSingleton<ScheduleSync>();
         services.AddSingleton<DeliveryChannels>();
         services.AddSingleton<DeliveryStatus>();
         // A factory, so that the host starts (and says so in the log) even before a year schedule source is registered.

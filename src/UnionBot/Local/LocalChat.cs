@@ -11,7 +11,7 @@ public sealed record LocalPost(string? UserId, string? Text);
 /// The built-in local channel (SPEC section 6): what is typed on the page goes through the same pipeline as
 /// the platforms, and both the line and the reply are appended to the shared <see cref="LocalFeed"/>.
 /// </summary>
-public sealed class LocalChat(LocalFeed feed, CommandRunner runner, TimeProvider time)
+public sealed class LocalChat(LocalFeed feed, Conversation conversation)
 {
     public const string ChannelId = "local";
     public const int MaxUserIdLength = 64;
@@ -25,8 +25,7 @@ public sealed class LocalChat(LocalFeed feed, CommandRunner runner, TimeProvider
         if (text.Length == 0) return Results.BadRequest(new { error = "消息是空的。" });
 
         var line = feed.Append(user, "message", text);
-        var reply = await runner.RunAsync(new IncomingMessage(ChannelId, PlatformKind.Local, $"local-{line.Id}-{Guid.NewGuid():N}",
-            user, null, text, time.GetUtcNow(), IsPrivate: true));
+        var reply = await conversation.AnswerAsync(new IncomingMessage(ChannelId, PlatformKind.Local, $"local-{line.Id}-{Guid.NewGuid():N}", user, null, text, IsPrivate: true));
         // As on the platforms, the people a reply notifies (a teacher moved up from the waiting list) are named at its end.
         var shown = reply.Mentions.Count == 0 ? reply.Markdown : $"{reply.Markdown.TrimEnd()}\n\n{string.Join(' ', reply.Mentions.Select(m => "@" + m))}";
         var answer = feed.Append(LocalMessenger.Author, "reply", shown);

@@ -8,12 +8,12 @@ using UnionBot.Core.Platforms.WeCom.LongConnection;
 namespace UnionBot.LongConnection;
 
 /// <summary>
-/// Turns an <c>aibot_msg_callback</c> into a command run by the same <see cref="CommandRunner"/> (parser, handlers,
+/// Turns an <c>aibot_msg_callback</c> into a command run by the same <see cref="Conversation"/> (parser, handlers,
 /// dedupe) as the HTTP callback, and answers with <c>aibot_respond_msg</c>. A reply the link could not carry is kept
 /// until it is acknowledged, so the gateway's redelivery of that message after a reconnect gets it — not a second run.
 /// </summary>
 public sealed partial class WeComLinkCallbacks(
-    IServiceScopeFactory scopes, WeComChats chats, TimeProvider time, ILogger<WeComLinkCallbacks> logger)
+    Conversation conversation, WeComChats chats, TimeProvider time, ILogger<WeComLinkCallbacks> logger)
 {
     private static readonly TimeSpan KeepUnsent = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<(string Channel, string MsgId), (string Markdown, DateTimeOffset At)> _unsent = new();
@@ -30,20 +30,15 @@ public sealed partial class WeComLinkCallbacks(
 
             var key = (channel.Id, message.MsgId);
             string markdown;
-            await using (var scope = scopes.CreateAsyncScope())
+            var reply = await conversation.AnswerOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId, null, message.Text, message.IsPrivate));
+            if (reply is not null)
             {
-                var runner = scope.ServiceProvider.GetRequiredService<CommandRunner>();
-                var reply = await runner.RunOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId,
-                    null, message.Text, time.GetUtcNow(), message.IsPrivate));
-                if (reply is not null)
-                {
-                    markdown = StreamBody.ContentOf(reply);
-                    Prune();
-                    _unsent[key] = (markdown, time.GetUtcNow());
-                }
-                else if (_unsent.TryGetValue(key, out var kept)) markdown = kept.Markdown;
-                else { LogRedelivered(message.MsgId, channel.Id); return; }
+                markdown = StreamBody.ContentOf(reply);
+                Prune();
+                _unsent[key] = (markdown, time.GetUtcNow());
             }
+            else if (_unsent.TryGetValue(key, out var kept)) markdown = kept.Markdown;
+            else { LogRedelivered(message.MsgId, channel.Id); return; }
 
             if (await link.RespondAsync(frame.ReqId, markdown, CancellationToken.None)) _unsent.TryRemove(key, out _);
             else LogReplyKept(message.MsgId, channel.Id);

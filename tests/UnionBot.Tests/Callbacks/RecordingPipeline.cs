@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using UnionBot.Core.Callbacks;
 using UnionBot.Core.Commands;
 
 namespace UnionBot.Tests.Callbacks;
@@ -12,7 +13,7 @@ public sealed class RecordingPipeline : ICommandPipeline
     public ConcurrentQueue<IncomingMessage> Received { get; } = new();
     public IReadOnlyList<string> Mentions { get; set; } = [];
 
-    public async Task<CommandReply> HandleAsync(IncomingMessage message, CancellationToken ct)
+    public async Task<CommandReply> HandleAsync(IncomingMessage message, MessageClaim? claim, CancellationToken ct)
     {
         Received.Enqueue(message);
         await Task.Yield();

@@ -86,7 +86,7 @@ public sealed class WeComCallbackTests
         var content = (await host.ReadStreamReplyAsync(response)).GetProperty("stream").GetProperty("content").GetString()!;
         Assert.Contains("抱歉", content);
         var errorId = content[(content.IndexOf("错误编号 ", StringComparison.Ordinal) + 5)..^1];
-        var line = Assert.Single(host.Logs.At(LogLevel.Error, "UnionBot.Callbacks"));
+        var line = Assert.Single(host.Logs.At(LogLevel.Error, "UnionBot.Core.Commands.Conversation"));
         Assert.Contains(errorId, line);
     }
 

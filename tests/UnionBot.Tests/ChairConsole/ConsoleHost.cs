@@ -61,8 +61,8 @@ public sealed partial class ConsoleHost : IAsyncDisposable
 
     /// <summary>A command typed in the WeCom group by <paramref name="user"/>, through the real pipeline.</summary>
     public async Task<string> SayAsync(string user, string text) =>
-        (await Services.GetRequiredService<ICommandPipeline>().HandleAsync(new IncomingMessage("wecom-all", PlatformKind.WeCom,
-            $"m-{Guid.NewGuid():N}", user, null, text, Time.GetUtcNow()), CancellationToken.None)).Markdown;
+        (await Services.GetRequiredService<Conversation>().AnswerOnceAsync(new IncomingMessage("wecom-all", PlatformKind.WeCom,
+            $"m-{Guid.NewGuid():N}", user, null, text)))!.Markdown;
 
     /// <summary>Submits a form as the browser would: the antiforgery token is taken from <paramref name="page"/>.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string page, string action, params (string Key, string Value)[] fields)

@@ -144,7 +144,7 @@ public sealed class ConsolePagesTests
         await store.InsertAsync([new UnionBot.Core.Announcements.OutboxRow
         {
             Key = "monthly:2099-01:local", SourceKey = "monthly:2099-01", ChannelId = "local", Kind = "monthly", Title = "一月活动",
-            Text = "一月的活动", DueAt = UnionBot.Core.Announcements.OutboxTime.Format(host.Time.GetUtcNow().AddDays(30)),
+            Text = "一月的活动", DueAt = UnionBot.Core.Storage.StoredTime.Format(host.Time.GetUtcNow().AddDays(30)),
         }]);
         var id = (await host.QueryAsync<long>("SELECT id FROM outbox WHERE key = 'monthly:2099-01:local'"))[0];
         await host.LoginAsync();

@@ -97,7 +97,7 @@ public sealed class AnnouncePlanAndHelpTests : IDisposable
         var reply = await _bot.Say("teacher-li", "/建议 希望增加羽毛球活动");
 
         Assert.Contains("抱歉，我这边出了点问题", reply);
-        Assert.Single(_bot.Logs.Lines, l => l.StartsWith("Error: Command Suggest failed in channel wecom-all (error "));
+        Assert.Single(_bot.Logs.Lines, l => l.StartsWith("Error: Command failed on channel wecom-all, message msg-"));
     }
 
     [Theory]

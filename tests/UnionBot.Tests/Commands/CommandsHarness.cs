@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using UnionBot.Core.Access;
 using UnionBot.Core.Announcements;
+using UnionBot.Core.Callbacks;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Members;
 using UnionBot.Core.Options;
@@ -60,6 +61,7 @@ public sealed class CommandsHarness : IDisposable
             new AnnounceHandler(Outbox, Database, logs.CreateLogger<AnnounceHandler>()),
             new ConsoleLinkHandler(new ConsoleLinks(Database, Options, Time)),
             Options, Time, logs.CreateLogger<CommandPipeline>());
+        Conversation = new Conversation(Pipeline, new ProcessedMessages(Database, Time), logs.CreateLogger<Conversation>());
     }
 
     /// <summary>March: two ball games and 三八; April: a third ball game; May (out of reach for /报名): a sports day.</summary>
@@ -76,15 +78,17 @@ public sealed class CommandsHarness : IDisposable
     public IOptions<UnionBotOptions> Options { get; }
     public Database Database { get; }
     public CommandPipeline Pipeline { get; }
+    /// <summary>How every message enters: claimed once, a failure answered politely.</summary>
+    public Conversation Conversation { get; }
     public RecordingOutbox Outbox { get; } = new();
     public LogCapture Logs { get; } = new();
 
     public async Task<string> Say(string user, string text, string? nick = null, string channel = "wecom-all") =>
         (await Send(user, text, nick, channel)).Markdown;
 
-    public Task<CommandReply> Send(string user, string text, string? nick = null, string channel = "wecom-all", bool isPrivate = false) =>
-        Pipeline.HandleAsync(new IncomingMessage(channel, PlatformKind.WeCom, $"msg-{Interlocked.Increment(ref _messageId)}",
-            user, nick, text, Time.GetUtcNow(), isPrivate), CancellationToken.None);
+    public async Task<CommandReply> Send(string user, string text, string? nick = null, string channel = "wecom-all", bool isPrivate = false) =>
+        await Conversation.AnswerOnceAsync(new IncomingMessage(channel, PlatformKind.WeCom, $"msg-{Interlocked.Increment(ref _messageId)}", user, nick, text, isPrivate))
+        ?? throw new InvalidOperationException("a fresh message id was answered as a redelivery");
 
     public async Task<List<T>> Query<T>(string sql, object? args = null)
     {

@@ -18,7 +18,7 @@ public sealed class CommandsInTheHostTests
         var pipeline = factory.Services.GetRequiredService<ICommandPipeline>();
         var n = 0;
         async Task<string> Say(string user, string text) => (await pipeline.HandleAsync(
-            new IncomingMessage("local", PlatformKind.Local, $"m{++n}", user, null, text, factory.Time.GetUtcNow()), CancellationToken.None)).Markdown;
+            new IncomingMessage("local", PlatformKind.Local, $"m{++n}", user, null, text), null, CancellationToken.None)).Markdown;
 
         Assert.Contains("教学基本功评比", await Say("teacher-li", "/本月"));
         Assert.Contains("「教学基本功评比」开始报名啦！名额 1 人", await Say("chair-userid", "/发起报名 基本功评比 名额1"));

@@ -245,7 +245,7 @@ public sealed class SignUpTests : IDisposable
         var audit = await _bot.Query<(string UserId, string Action, string Detail, string At)>("SELECT user_id, action, detail, at FROM audit_log ORDER BY id");
         Assert.Equal([("chair-userid", "open-signup"), ("chair-userid", "close-signup")], audit.Select(a => (a.UserId, a.Action)));
         Assert.Contains("quota=5", audit[0].Detail);
-        Assert.Equal("2026-03-10T09:00:00+08:00", audit[0].At);
+        Assert.Equal("2026-03-10T01:00:00.000Z", audit[0].At);
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public sealed class SignUpTests : IDisposable
         await _bot.Say(CommandsHarness.Admin, "/发起报名 周末登山 名额10 截止12月1日");
 
         var row = Assert.Single(await _bot.Query<(string Activity, long Quota, string Deadline)>("SELECT activity, quota, deadline FROM signups"));
-        Assert.Equal(("周末登山", 10L, "2026-12-02T00:00:00+08:00"), row);
+        Assert.Equal(("周末登山", 10L, "2026-12-01T16:00:00.000Z"), row);
         Assert.Contains("报名成功", await _bot.Say("teacher-li", "/报名 登山"));
     }
 
@@ -299,16 +299,16 @@ public sealed class SignUpTests : IDisposable
     {
         await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额16");
         var id = Assert.Single(await _bot.Query<long>("SELECT id FROM signups"));
-        // A different connection string is a different in-process gate: only BEGIN IMMEDIATE keeps them apart.
+        // A second Database is a second writer, as another process would be: only BEGIN IMMEDIATE keeps them apart.
         var other = new SignUpStore(new Database(_bot.Database.ConnectionString + ";Pooling=False", NullLogger<Database>.Instance));
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var viaBot = Enumerable.Range(0, 50).Select(i => Task.Run(async () => { await start.Task; return await _bot.Say($"a{i}", "/报名 乒乓球赛"); })).ToList();
         var viaOther = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
         {
             await start.Task;
-            var message = new IncomingMessage("wecom-all", PlatformKind.WeCom, $"b{i}", $"b{i}", null, "", _bot.Time.GetUtcNow());
+            var message = new IncomingMessage("wecom-all", PlatformKind.WeCom, $"b{i}", $"b{i}", null, "");
             var ctx = new CommandContext(message, false, _bot.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), _bot.Time.Zone);
-            return await other.JoinAsync(id, ctx, CancellationToken.None);
+            return await other.JoinAsync(id, "乒乓球赛", ctx, CancellationToken.None);
         })).ToList();
         start.SetResult();
         var botReplies = await Task.WhenAll(viaBot);

@@ -34,7 +34,7 @@ public sealed class ChannelWorkerTests : IDisposable
         await store.InsertAsync([new OutboxRow
         {
             Key = "announce:1:wecom-all", SourceKey = "announce:1", ChannelId = "wecom-all", Kind = "announce",
-            Title = "通知", Text = "通知", DueAt = OutboxTime.Format(now),
+            Title = "通知", Text = "通知", DueAt = StoredTime.Format(now),
         }]);
         var options = new UnionBotOptions { Delivery = { MaxAttempts = 3, RetryDelay = TimeSpan.FromMilliseconds(1) } };
         var channel = new DeliveryChannel(new ChannelOptions { Id = "wecom-all", Platform = PlatformKind.WeCom }, messenger, 18, TimeSpan.FromSeconds(60));

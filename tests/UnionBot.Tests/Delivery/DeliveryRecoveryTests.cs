@@ -112,7 +112,7 @@ public sealed class DeliveryRecoveryTests
         Assert.All(after.Where(r => r.SourceKey.Contains("labour-day")), r =>
         {
             Assert.Equal(OutboxState.Skipped, r.State);
-            Assert.Equal(ScheduleSync.RemovedFromPlan, r.LastError);
+            Assert.Equal(OutboxStore.RemovedFromPlan, r.LastError);
         });
         Assert.All(after.Where(r => r.SourceKey == "monthly:2026-10"), r =>
         {

@@ -54,7 +54,7 @@ public sealed class KillNineTests
         await store.InsertAsync(Enumerable.Range(1, Messages).Select(i => new OutboxRow
         {
             Key = $"announce:kill-{i}:wecom-all", SourceKey = $"announce:kill-{i}", ChannelId = "wecom-all", Kind = "announce",
-            Title = $"通知{i}", Text = $"第{i}条通知", DueAt = OutboxTime.Format(TimeProvider.System.GetUtcNow()),
+            Title = $"通知{i}", Text = $"第{i}条通知", DueAt = StoredTime.Format(TimeProvider.System.GetUtcNow()),
         }));
     }
 

@@ -1,3 +1,4 @@
+using UnionBot.Core.Storage;
 using System.Text;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Options;
@@ -39,7 +40,7 @@ public sealed class OutboxComposerTests
         var backlog = Enumerable.Range(1, 10).Select(i => new OutboxRow
         {
             Id = i, Key = $"m:{i}:c", SourceKey = $"m:{i}", ChannelId = "c", Kind = "monthly", Title = $"{i}月",
-            Text = new string('会', 50), DueAt = OutboxTime.Format(Due.AddDays(i)),
+            Text = new string('会', 50), DueAt = StoredTime.Format(Due.AddDays(i)),
         }).ToList();
 
         var taken = OutboxComposer.FitDigest(backlog, new SizedMessenger(700));

@@ -11,14 +11,12 @@ public sealed class OutboxStoreTests : IDisposable
     private readonly TempDirectory _dir = new();
     private readonly ManualTimeProvider _time = new(Now);
     private readonly OutboxStore _store;
-    private readonly ScheduleSync _sync;
 
     public OutboxStoreTests()
     {
         var database = new Database($"Data Source={_dir.File("outbox.db")};Pooling=False", NullLogger<Database>.Instance);
         database.Migrate();
         _store = new OutboxStore(database, _time);
-        _sync = new ScheduleSync(database, _time);
     }
 
     public void Dispose() => _dir.Dispose();
@@ -59,7 +57,7 @@ public sealed class OutboxStoreTests : IDisposable
         Assert.Empty(await Claim());
         var row = Assert.Single(await _store.ListAsync());
         Assert.Equal(OutboxState.Sent, row.State);
-        Assert.Equal(OutboxTime.Format(Now), row.SentAt);
+        Assert.Equal(StoredTime.Format(Now), row.SentAt);
     }
 
     [Fact]
@@ -87,26 +85,26 @@ public sealed class OutboxStoreTests : IDisposable
     [Fact]
     public async Task SyncAddsNewRowsUpdatesUnsentOnesCancelsRemovedOnesAndNeverTouchesSentOnes()
     {
-        await _sync.SyncAsync(2026, [Row("m:1:c", "旧", kind: "monthly"), Row("m:2:c", "旧", kind: "monthly"), Row("m:3:c", "旧", kind: "monthly")]);
+        await _store.SyncScheduleAsync(2026, [Row("m:1:c", "旧", kind: "monthly"), Row("m:2:c", "旧", kind: "monthly"), Row("m:3:c", "旧", kind: "monthly")]);
         await _store.MarkSentAsync(await _store.ClaimNextAsync("c", Now, Now.AddHours(-1), b => b), retries: 0);
 
-        var result = await _sync.SyncAsync(2026, [Row("m:1:c", "新", kind: "monthly"), Row("m:2:c", "新", kind: "monthly"), Row("m:4:c", "新", kind: "monthly")]);
+        var result = await _store.SyncScheduleAsync(2026, [Row("m:1:c", "新", kind: "monthly"), Row("m:2:c", "新", kind: "monthly"), Row("m:4:c", "新", kind: "monthly")]);
 
         Assert.Equal(new SyncResult(Added: 1, Updated: 1, Cancelled: 1, Unchanged: 1), result);
         var rows = (await _store.ListAsync()).ToDictionary(r => r.Key);
         Assert.Equal(("旧", OutboxState.Sent), (rows["m:1:c"].Text, rows["m:1:c"].State));
         Assert.Equal(("新", OutboxState.Pending), (rows["m:2:c"].Text, rows["m:2:c"].State));
-        Assert.Equal((OutboxState.Skipped, ScheduleSync.RemovedFromPlan), (rows["m:3:c"].State, rows["m:3:c"].LastError));
+        Assert.Equal((OutboxState.Skipped, OutboxStore.RemovedFromPlan), (rows["m:3:c"].State, rows["m:3:c"].LastError));
         Assert.Equal(OutboxState.Pending, rows["m:4:c"].State);
     }
 
     [Fact]
     public async Task AnActivityPutBackIntoThePlanRevivesItsCancelledRow()
     {
-        await _sync.SyncAsync(2026, [Row("m:1:c", "通知", kind: "monthly", due: Now.AddDays(1))]);
-        await _sync.SyncAsync(2026, []);
+        await _store.SyncScheduleAsync(2026, [Row("m:1:c", "通知", kind: "monthly", due: Now.AddDays(1))]);
+        await _store.SyncScheduleAsync(2026, []);
 
-        await _sync.SyncAsync(2026, [Row("m:1:c", "通知", kind: "monthly", due: Now.AddDays(1))]);
+        await _store.SyncScheduleAsync(2026, [Row("m:1:c", "通知", kind: "monthly", due: Now.AddDays(1))]);
 
         Assert.Equal(OutboxState.Pending, Assert.Single(await _store.ListAsync()).State);
     }
@@ -114,9 +112,9 @@ public sealed class OutboxStoreTests : IDisposable
     [Fact]
     public async Task TheNewYearsFirstSyncLeavesLastYearsUnsentRowsAlone()
     {
-        await _sync.SyncAsync(2026, [Row("festival:new-year:2027:c", "元旦快乐", kind: "festival", due: Now.AddDays(1))]);
+        await _store.SyncScheduleAsync(2026, [Row("festival:new-year:2027:c", "元旦快乐", kind: "festival", due: Now.AddDays(1))]);
 
-        var result = await _sync.SyncAsync(2027, [Row("monthly:2027-02:c", "二月", kind: "monthly", due: Now.AddDays(30))]);
+        var result = await _store.SyncScheduleAsync(2027, [Row("monthly:2027-02:c", "二月", kind: "monthly", due: Now.AddDays(30))]);
 
         Assert.Equal(0, result.Cancelled);
         Assert.All(await _store.ListAsync(), r => Assert.Equal(OutboxState.Pending, r.State));
@@ -127,7 +125,7 @@ public sealed class OutboxStoreTests : IDisposable
     {
         await _store.InsertAsync([Row("announce:1:c", "公告")]);
 
-        var result = await _sync.SyncAsync(2026, []);
+        var result = await _store.SyncScheduleAsync(2026, []);
 
         Assert.Equal(0, result.Cancelled);
         Assert.Equal(OutboxState.Pending, Assert.Single(await _store.ListAsync()).State);
@@ -144,6 +142,6 @@ public sealed class OutboxStoreTests : IDisposable
         Kind = kind,
         Title = text,
         Text = text,
-        DueAt = OutboxTime.Format(due ?? Now),
+        DueAt = StoredTime.Format(due ?? Now),
     };
 }

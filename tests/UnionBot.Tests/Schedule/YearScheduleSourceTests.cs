@@ -100,7 +100,7 @@ public sealed class YearScheduleSourceTests : IDisposable
         Assert.NotEqual(first.Sha256, second.Sha256);
         var load = loads[1];
         Assert.Equal((_options.Plan.Path, 2026L, 37L, "[]"), (load.Path, load.Year, load.Activities, load.Warnings));
-        Assert.Equal("2026-03-01T08:00:00.000+08:00", load.LoadedAt);
+        Assert.Equal("2026-03-01T00:00:00.000Z", load.LoadedAt);
     }
 
     [Fact]

@@ -46,16 +46,16 @@ public sealed class WriteQueueTests : IDisposable
     [Fact]
     public async Task AFailingItemFailsAloneAndTheOthersOfItsBatchAreKept()
     {
-        // Hold the writer so that all three items are queued before it runs them: they form one batch.
-        Task<long> first, duplicate, last;
-        using (await WriteGate.EnterAsync(_database, CancellationToken.None))
-        {
-            first = _database.Writes.RunAsync((c, tx) => Insert(c, tx, "a"));
-            duplicate = _database.Writes.RunAsync((c, tx) => Insert(c, tx, "a")); // the UNIQUE constraint refuses it
-            last = _database.Writes.RunAsync((c, tx) => Insert(c, tx, "b"));
-            await Task.Delay(50);
-            Assert.False(first.IsCompleted, "the writer must wait for the gate");
-        }
+        // Hold the writer inside an item so that all three are queued before it runs them: they form one batch.
+        using var hold = new ManualResetEventSlim();
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = _database.Writes.RunAsync((_, _) => { running.SetResult(); hold.Wait(); return 0; });
+        await running.Task;
+        var first = _database.Writes.RunAsync((c, tx) => Insert(c, tx, "a"));
+        var duplicate = _database.Writes.RunAsync((c, tx) => Insert(c, tx, "a")); // the UNIQUE constraint refuses it
+        var last = _database.Writes.RunAsync((c, tx) => Insert(c, tx, "b"));
+        hold.Set();
+        await holder;
 
         await first;
         var error = await Assert.ThrowsAsync<SqliteException>(() => duplicate);

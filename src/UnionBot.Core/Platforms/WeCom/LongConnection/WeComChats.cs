@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using UnionBot.Core.Storage;
 
@@ -19,15 +18,10 @@ public sealed class WeComChats(Database database, TimeProvider time)
         SELECT chat_id FROM wecom_chats WHERE channel_id = @ChannelId
         """;
 
-    public async Task RememberAsync(string channelId, string chatId, CancellationToken ct)
+    public Task RememberAsync(string channelId, string chatId, CancellationToken ct)
     {
-        using var turn = await WriteGate.EnterAsync(database, ct);
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
-        {
-            ChannelId = channelId, ChatId = chatId,
-            SeenAt = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-        }, cancellationToken: ct));
+        var row = new { ChannelId = channelId, ChatId = chatId, SeenAt = StoredTime.Format(time.GetUtcNow()) };
+        return database.Writes.RunAsync((connection, tx) => connection.Execute(UpsertSql, row, tx), ct);
     }
 
     public async Task<string?> FindAsync(string channelId, CancellationToken ct)
