@@ -50,6 +50,6 @@ public sealed class TeacherSlipTests : IDisposable
         _bot.Time.SetUtcNow(new DateTimeOffset(2026, 12, 20, 2, 0, 0, TimeSpan.Zero));
 
         Assert.Contains("1月10日 截止", await _bot.Say(CommandsHarness.Admin, "/发起报名 迎新年长跑 截止1月10日"));
-        Assert.Equal(["2027-01-11T00:00:00+08:00"], await _bot.Query<string>("SELECT deadline FROM signups"));
+        Assert.Equal(["2027-01-10T16:00:00.000Z"], await _bot.Query<string>("SELECT deadline FROM signups")); // the end of 10 January in Shanghai
     }
 }
