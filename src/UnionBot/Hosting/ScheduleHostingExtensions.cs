@@ -10,7 +10,7 @@ public static class ScheduleHostingExtensions
     {
         builder.Services.AddSingleton<YearScheduleSource>();
         builder.Services.AddSingleton<IYearScheduleSource>(sp => sp.GetRequiredService<YearScheduleSource>());
-        builder.Services.AddHostedService<ScheduleStartupLog>();
+        builder.Services.AddHostedService<StartupSummaryLog>();
         builder.Services.AddHealthChecks().AddCheck<PlanHealthCheck>("plan");
         return builder;
     }

@@ -22,10 +22,17 @@ public sealed class ScheduleStartupTests
     }
 
     [Fact]
-    public async Task AtStartTheLogListsTheYearsUpcomingAnnouncements()
+    public async Task AtStartTheLogSaysWhichPlanHowManyActivitiesAndTheNextThreeAnnouncementsWithTheirGroups()
     {
         // The factory's clock: 1 March 2026 08:00 in Shanghai, so the February notice is past and 20 of 21 are to come.
-        var (factory, host, log) = Start();
+        var (factory, host, log) = Start(new Dictionary<string, string?>
+        {
+            ["UnionBot:Channels:0:Id"] = "wecom-all", ["UnionBot:Channels:0:Name"] = "全体教职工群", ["UnionBot:Channels:0:Platform"] = "WeCom",
+            ["UnionBot:Channels:0:WebhookKey"] = "secret-webhook-key-value",
+            ["UnionBot:Channels:1:Id"] = "ding-union", ["UnionBot:Channels:1:Name"] = "工会委员群", ["UnionBot:Channels:1:Platform"] = "DingTalk",
+            ["UnionBot:Channels:1:Mode"] = "LongConnection", ["UnionBot:Channels:1:AppKey"] = "ding-app-key-value",
+            ["UnionBot:Channels:1:AppSecret"] = "ding-app-secret-value", ["UnionBot:DingTalk:OpenApiBaseUrl"] = "http://127.0.0.1:9",
+        });
         using (factory)
         using (host)
         {
@@ -33,12 +40,17 @@ public sealed class ScheduleStartupTests
             await client.GetAsync("/healthz");
 
             var info = log.At(LogLevel.Information).ToList();
-            Assert.Contains("Schedule for 2026: 21 announcements, 20 still to come", info);
-            var lines = info.Where(l => l.StartsWith("  2026-", StringComparison.Ordinal) || l.StartsWith("  2027-", StringComparison.Ordinal)).ToList();
-            Assert.Equal(20, lines.Count);
-            Assert.Equal("  2026-03-02 08:30 monthly 三月份工会活动安排", lines[0]);
-            Assert.Equal("  2027-01-01 08:00 festival 元旦快乐", lines[^1]);
-            Assert.DoesNotContain(lines, l => l.StartsWith("  2026-02", StringComparison.Ordinal));
+            var summary = info.SkipWhile(l => !l.StartsWith("工会助手启动：", StringComparison.Ordinal)).Take(9).ToList();
+            Assert.StartsWith("工会助手启动：时区 Asia/Shanghai，数据库 ", summary[0]);
+            Assert.Matches(@"^计划：.*000_47ac6d738d8cc271\.txt.*，37 项活动；2026 年共 21 条通知，还有 20 条未发$", summary[1]);
+            Assert.Equal("接下来的 3 条通知（发到：全体教职工群、本地频道）：", summary[2]);
+            Assert.Equal("  2026-03-02 周一 08:30 月度活动通知「三月份工会活动安排」", summary[3]);
+            Assert.Matches(@"^  2026-03-0\d 周. 08:00 ", summary[4]);
+            Assert.StartsWith("  2026-03-", summary[5]);
+            Assert.Equal("群「全体教职工群」（wecom-all，企业微信）：通知：会发到群里（群机器人 Webhook）；命令：缺少 Token、EncodingAesKey，群里的命令收不到", summary[6]);
+            Assert.Equal("群「工会委员群」（ding-union，钉钉）：通知：缺少 AccessToken，通知不会发到这个群；命令：用长连接接收，启动后自动连接（连上没有：看 /healthz 的 long-connections）", summary[7]);
+            Assert.StartsWith("本地频道：所有通知也显示在本机聊天页 http://", summary[8]);
+            Assert.DoesNotContain(info, l => l.Contains("secret-webhook-key-value") || l.Contains("ding-app-secret-value"));
         }
     }
 
