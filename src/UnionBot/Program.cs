@@ -4,9 +4,12 @@ using UnionBot.Endpoints;
 using UnionBot.Hosting;
 
 if (CommandLine.IsVerb(args))
-    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+    return await CommandLine.RunAsync(args, Console.Out, Console.Error, home: AppHome.Directory);
 
+// Relative paths in the configuration (data/unionbot.db, seeds/…, config/members.csv) start in the bot's folder.
+Directory.SetCurrentDirectory(AppHome.Directory);
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceHosting();
 builder.AddUnionBotConfiguration(args);
 builder.AddUnionBotCore();
 builder.AddYearSchedule();
