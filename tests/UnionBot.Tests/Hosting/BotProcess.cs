@@ -5,8 +5,8 @@ using UnionBot.Tests.Support;
 namespace UnionBot.Tests.Hosting;
 
 /// <summary>
-/// The bot as a real process (<c>dotnet UnionBot.dll</c> from the test's output folder), in a folder of its own, on a
-/// free port; its output is collected line by line. For what only a process shows: signals, the environment a service
+/// The bot as a real process (<c>dotnet UnionBot.dll</c> from the test's output folder) in a folder of its own with the
+/// repository's config/, on a free port; its output is collected line by line. For what only a process shows: signals, the environment a service
 /// manager sets, the log lines as they are written to the console.
 /// </summary>
 public sealed partial class BotProcess : IDisposable
@@ -19,6 +19,10 @@ public sealed partial class BotProcess : IDisposable
 
     private BotProcess(IDictionary<string, string> environment, string[] args)
     {
+        // The shipped configuration (log levels, the two sample channels), as a published bot has it beside itself.
+        Directory.CreateDirectory(Path.Combine(Home.Path, "config"));
+        foreach (var file in new[] { "unionbot.json", "members.csv" })
+            File.Copy(Path.Combine(RepoPaths.Root, "config", file), Path.Combine(Home.Path, "config", file));
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Home.Path,
@@ -30,7 +34,6 @@ public sealed partial class BotProcess : IDisposable
         foreach (var a in new[]
                  {
                      "--UnionBot:Urls=http://127.0.0.1:0", $"--UnionBot:Plan:Path={RepoPaths.Seed("000")}",
-                     $"--UnionBot:Members={Path.Combine(RepoPaths.Root, "config", "members.csv")}",
                  }.Concat(args))
             start.ArgumentList.Add(a);
         foreach (var (k, v) in environment) start.Environment[k] = v;

@@ -27,6 +27,7 @@ public sealed class StartupSummaryProcessTests
         Assert.All(messages.Skip(start + 3).Take(3), m => Assert.Matches(@"^\d{4}-\d\d-\d\d 周. \d\d:\d\d .+「.+」$", m));
         Assert.Equal("群「全体教职工群」（wecom-all，企业微信）：通知：会发到群里（群机器人 Webhook）；命令：缺少 Token、EncodingAesKey，群里的命令收不到",
             messages[start + 6]);
+        Assert.Equal("群「工会委员群」（ding-union，钉钉）：通知：缺少 AccessToken，通知不会发到这个群；命令：缺少 AppSecret，群里的命令收不到", messages[start + 7]);
         Assert.DoesNotContain(bot.Lines, l => l.Contains("group-robot-key-value"));
     }
 }
