@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using UnionBot.Core.Text;
 
 namespace UnionBot.Core.Commands;
 
@@ -38,7 +39,7 @@ public static partial class CommandParser
         if (string.IsNullOrWhiteSpace(text)) return new Command.Unknown(Hints.Empty);
         if (text.Length > MaxLength) return new Command.TooLong(text.Length);
 
-        var body = StripMentions(CommandText.Of(text)).Trim();
+        var body = StripMentions(CommandText.Of(InvisibleChars.Strip(text))).Trim();
         if (body.IsEmpty) return new Command.Unknown(Hints.Empty);
 
         var hasSlash = body.Folded[0] == '/';

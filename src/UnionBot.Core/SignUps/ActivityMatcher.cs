@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using UnionBot.Core.Plan;
+using UnionBot.Core.Text;
 
 namespace UnionBot.Core.SignUps;
 
@@ -15,7 +16,8 @@ public abstract record ActivityMatch
 
 /// <summary>
 /// SPEC section 7: an exact name, or a part that names one activity only (乒乓球赛 → 举办教职工乒乓球赛).
-/// Quotes, spaces, full-width and traditional forms and the odd dots of plan titles (“三﹒八”) are ignored on both sides.
+/// Quotes, spaces, invisible characters (U+200B…), full-width and traditional forms and the odd dots of plan titles
+/// (“三﹒八”) are ignored on both sides.
 /// </summary>
 public static class ActivityMatcher
 {
@@ -54,7 +56,7 @@ public static class ActivityMatcher
         {
             // The plan reader's own folding (full-width, ﹒, traditional forms), so a name matches as the plan is read.
             var c = PlanChars.Normalize(raw);
-            if (char.IsWhiteSpace(c) || "\"'“”‘’「」『』《》〈〉<>()（）[]【】.·・﹒。,，、!！?？:：;；-—_".Contains(c)) continue;
+            if (char.IsWhiteSpace(c) || InvisibleChars.Is(c) || "\"'“”‘’「」『』《》〈〉<>()（）[]【】.·・﹒。,，、!！?？:：;；-—_".Contains(c)) continue;
             sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
