@@ -64,7 +64,7 @@ public sealed class Conversation(ICommandPipeline pipeline, ProcessedMessages pr
     {
         var errorId = Guid.NewGuid().ToString("N")[..8];
         logger.LogError(e, "Command failed on channel {ChannelId}, message {MessageId}, error id {ErrorId}",
-            message.ChannelId, message.MessageId, errorId);
+            message.ChannelId, Text.LogText.Of(message.MessageId), errorId);
         return CommandReply.Of($"抱歉，我这边出了点问题，请稍后再试一次。（错误编号 {errorId}）");
     }
 }

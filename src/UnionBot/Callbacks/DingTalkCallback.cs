@@ -1,6 +1,7 @@
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Core.Text;
 
 namespace UnionBot.Callbacks;
 
@@ -10,7 +11,7 @@ namespace UnionBot.Callbacks;
 /// callback still answers in milliseconds.
 /// </summary>
 public sealed class DingTalkCallback(
-    CallbackChannels channels, Conversation conversation, DingTalkReplyQueue replies,
+    CallbackChannels channels, Conversation conversation, DingTalkReplyQueue replies, DingTalkSignsSeen signs,
     DingTalkRobotClient robot, TimeProvider time, ILogger<DingTalkCallback> logger)
 {
     private static readonly object Empty = new { msgtype = "empty" };
@@ -24,10 +25,16 @@ public sealed class DingTalkCallback(
             return Refuse(401, channelId, "sign mismatch or timestamp outside the 1 h window");
         var body = await CallbackBody.ReadAsync(request, ct);
         if (body is null) return Refuse(413, channelId, "body over 64 KiB");
+        var message = DingTalkIncoming.Parse(body);
+        if (message is null) return Refuse(400, channelId, "body is malformed");
+        var stamp = long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture);
+        if (!signs.TryUse(channel.Id, stamp, message.MsgId, body))
+            return Refuse(401, channelId, "timestamp/sign pair already used for another message (a replay)");
 
-        return await ProcessAsync(channel, body) switch
+        var outcome = await ProcessAsync(channel, message);
+        if (outcome is DingTalkDelivery.Handled or DingTalkDelivery.Duplicate) signs.MarkClaimed(channel.Id, stamp);
+        return outcome switch
         {
-            DingTalkDelivery.Malformed => Refuse(400, channelId, "body is malformed"),
             DingTalkDelivery.NoWebhook => Refuse(400, channelId, "text message without content or sessionWebhook"),
             DingTalkDelivery.ForeignWebhook => Refuse(400, channelId, "sessionWebhook is not on the DingTalk API host"),
             _ => Results.Json(Empty),
@@ -38,13 +45,14 @@ public sealed class DingTalkCallback(
     /// Runs one robot message body (the HTTP callback's, or the <c>data</c> of a Stream-mode frame) through the
     /// pipeline once, and queues its reply for the sessionWebhook.
     /// </summary>
-    public async Task<DingTalkDelivery> ProcessAsync(ChannelOptions channel, byte[] body)
+    public Task<DingTalkDelivery> ProcessAsync(ChannelOptions channel, byte[] body) =>
+        DingTalkIncoming.Parse(body) is { } message ? ProcessAsync(channel, message) : Task.FromResult(DingTalkDelivery.Malformed);
+
+    private async Task<DingTalkDelivery> ProcessAsync(ChannelOptions channel, DingTalkIncoming message)
     {
-        var message = DingTalkIncoming.Parse(body);
-        if (message is null) return DingTalkDelivery.Malformed;
         if (message.MsgType != "text")
         {
-            logger.LogInformation("DingTalk {MsgType} message on channel {ChannelId} ignored", message.MsgType, channel.Id);
+            logger.LogInformation("DingTalk {MsgType} message on channel {ChannelId} ignored", LogText.Of(message.MsgType), channel.Id);
             return DingTalkDelivery.Ignored;
         }
         if (message.Text is null || message.SessionWebhook is null) return DingTalkDelivery.NoWebhook;
@@ -53,7 +61,7 @@ public sealed class DingTalkCallback(
         var reply = await conversation.AnswerOnceAsync(new IncomingMessage(channel.Id, PlatformKind.DingTalk, message.MsgId, message.UserId, message.SenderNick, message.Text, message.IsPrivate));
         if (reply is null)
         {
-            logger.LogInformation("DingTalk message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channel.Id);
+            logger.LogInformation("DingTalk message {MessageId} on channel {ChannelId} was delivered again; answered once", LogText.Of(message.MsgId), channel.Id);
             return DingTalkDelivery.Duplicate;
         }
         replies.Enqueue(new DingTalkReply(channel.Id, message.MsgId, message.SessionWebhook, DingTalkReply.MessageFor(reply, message.UserId)));
@@ -62,7 +70,7 @@ public sealed class DingTalkCallback(
 
     private IResult Refuse(int status, string channelId, string reason)
     {
-        logger.LogWarning("DingTalk callback on channel {ChannelId} refused with {Status}: {Reason}", channelId, status, reason);
+        logger.LogWarning("DingTalk callback on channel {ChannelId} refused with {Status}: {Reason}", LogText.Of(channelId), status, reason);
         return Results.StatusCode(status);
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms;
 using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Core.Text;
 
 namespace UnionBot.Callbacks;
 
@@ -16,7 +17,7 @@ public sealed class DingTalkReplyQueue(ILogger<DingTalkReplyQueue> logger)
     public void Enqueue(DingTalkReply reply)
     {
         if (!_queue.Writer.TryWrite(reply))
-            logger.LogError("DingTalk reply queue is full; reply to message {MessageId} on channel {ChannelId} dropped", reply.MessageId, reply.ChannelId);
+            logger.LogError("DingTalk reply queue is full; reply to message {MessageId} on channel {ChannelId} dropped", LogText.Of(reply.MessageId), reply.ChannelId);
     }
 }
 
@@ -57,7 +58,7 @@ public sealed class DingTalkReplySender(
             {
                 // The result's message names the channel and errcode; the webhook URL (a session token) is never logged.
                 logger.LogWarning("DingTalk reply to message {MessageId} not delivered: {Outcome} {Detail}",
-                    reply.MessageId, result.Outcome, result.ErrorMessage);
+                    LogText.Of(reply.MessageId), result.Outcome, LogText.Of(result.ErrorMessage, 200));
                 return;
             }
             await Task.Delay(TimeSpan.FromSeconds(attempt), time, ct);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Announcements;
+using UnionBot.Core.Platforms;
 
 namespace UnionBot.Callbacks;
 
@@ -15,20 +16,17 @@ public sealed record DingTalkIncoming(string MsgType, string MsgId, string UserI
         {
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || Str(root, "msgtype") is not { } type || Str(root, "msgId") is not { } id)
+            if (root.ValueKind != JsonValueKind.Object || JsonFields.Id(root, "msgtype") is not { } type || JsonFields.Id(root, "msgId") is not { } id)
                 return null;
             // senderStaffId is the userid that at.atUserIds expects; people outside the organisation only have senderId.
-            var user = Str(root, "senderStaffId") ?? Str(root, "senderId");
+            var user = JsonFields.Id(root, "senderStaffId") ?? JsonFields.Id(root, "senderId");
             if (user is null) return null;
-            var text = root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.Object ? Str(t, "content") : null;
-            return new DingTalkIncoming(type, id, user, Str(root, "senderNick"), text, Str(root, "sessionWebhook"),
-                Str(root, "conversationType") == "1");
+            var text = root.TryGetProperty("text", out var t) ? JsonFields.String(t, "content") : null;
+            return new DingTalkIncoming(type, id, user, JsonFields.String(root, "senderNick"), text, JsonFields.String(root, "sessionWebhook"),
+                JsonFields.String(root, "conversationType") == "1");
         }
         catch (JsonException) { return null; }
     }
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
 }
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
+using UnionBot.Core.Platforms;
+using UnionBot.Core.Text;
 using UnionBot.Core.Platforms.WeCom;
 
 namespace UnionBot.Callbacks;
@@ -13,16 +15,13 @@ namespace UnionBot.Callbacks;
 public sealed class WeComCallback(
     CallbackChannels channels, Conversation conversation, TimeProvider time, ILogger<WeComCallback> logger)
 {
-    // Replayed callbacks older than this are refused even after their msgid was pruned.
-    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public IResult Verify(string channelId, HttpRequest request)
     {
-        if (channels.Find(PlatformKind.WeCom, channelId) is not { } channel) return Refuse(404, channelId, "unknown channel");
-        var q = WeComQuery.From(request);
+        if (Admit(channelId, request, out var channel, out var q) is { } refused) return refused;
         var echostr = Base64Param(request.Query["echostr"]);
-        if (q is null || echostr is null) return Refuse(400, channelId, "missing query parameters");
+        if (echostr is null) return Refuse(400, channelId, "missing echostr");
         var crypto = channels.CryptoFor(channel);
         if (!crypto.Verify(q.Signature, q.Timestamp, q.Nonce, echostr)) return Refuse(401, channelId, "signature mismatch");
         try
@@ -37,12 +36,7 @@ public sealed class WeComCallback(
 
     public async Task<IResult> ReceiveAsync(string channelId, HttpRequest request, CancellationToken ct)
     {
-        if (channels.Find(PlatformKind.WeCom, channelId) is not { } channel) return Refuse(404, channelId, "unknown channel");
-        var q = WeComQuery.From(request);
-        if (q is null) return Refuse(401, channelId, "missing signature parameters");
-        if (!long.TryParse(q.Timestamp, out var seconds) ||
-            Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - (double)seconds) > Window.TotalSeconds)
-            return Refuse(401, channelId, "timestamp outside the 1 h window");
+        if (Admit(channelId, request, out var channel, out var q) is { } refused) return refused;
         var body = await CallbackBody.ReadAsync(request, ct);
         if (body is null) return Refuse(413, channelId, "body over 64 KiB");
         if (EncryptOf(body) is not { } encrypt) return Refuse(400, channelId, "body is not {\"encrypt\":…}");
@@ -57,17 +51,33 @@ public sealed class WeComCallback(
         if (message is null) return Refuse(400, channelId, "decrypted message is malformed");
         if (message.MsgType != "text")
         {
-            logger.LogInformation("WeCom {MsgType} message on channel {ChannelId} ignored", message.MsgType, channelId);
+            logger.LogInformation("WeCom {MsgType} message on channel {ChannelId} ignored", LogText.Of(message.MsgType), channel.Id);
             return Results.Ok(); // an empty 200 body means "no reply"
         }
         if (message.Text is null) return Refuse(400, channelId, "text message without content");
         var reply = await conversation.AnswerOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId, null, message.Text, message.IsPrivate));
         if (reply is null)
         {
-            logger.LogInformation("WeCom message {MessageId} on channel {ChannelId} was delivered again; answered once", message.MsgId, channelId);
+            logger.LogInformation("WeCom message {MessageId} on channel {ChannelId} was delivered again; answered once", LogText.Of(message.MsgId), channel.Id);
             return Results.Ok();
         }
         return Results.Json(StreamReply(crypto, reply, q.Nonce));
+    }
+
+    /// <summary>
+    /// What URL verification and messages check alike before any cryptography: a channel that takes callbacks, the
+    /// signature parameters, and a timestamp inside the <see cref="CallbackWindow"/> (a captured verification URL is
+    /// no more reusable than a captured message).
+    /// </summary>
+    private IResult? Admit(string channelId, HttpRequest request, out ChannelOptions channel, out WeComQuery query)
+    {
+        channel = null!;
+        query = null!;
+        if (channels.Find(PlatformKind.WeCom, channelId) is not { } found) return Refuse(404, channelId, "unknown channel");
+        if (WeComQuery.From(request) is not { } q) return Refuse(401, channelId, "missing signature parameters");
+        if (!CallbackWindow.ContainsUnixSeconds(q.Timestamp, time.GetUtcNow())) return Refuse(401, channelId, "timestamp outside the 1 h window");
+        (channel, query) = (found, q);
+        return null;
     }
 
     private EncryptedReply StreamReply(WeComCrypto crypto, CommandReply reply, string nonce)
@@ -84,9 +94,7 @@ public sealed class WeComCallback(
         try
         {
             using var json = JsonDocument.Parse(body);
-            return json.RootElement.ValueKind == JsonValueKind.Object &&
-                   json.RootElement.TryGetProperty("encrypt", out var e) && e.ValueKind == JsonValueKind.String &&
-                   e.GetString() is { Length: > 0 } s ? s : null;
+            return JsonFields.String(json.RootElement, "encrypt");
         }
         catch (JsonException) { return null; }
     }
@@ -96,7 +104,7 @@ public sealed class WeComCallback(
 
     private IResult Refuse(int status, string channelId, string reason)
     {
-        logger.LogWarning("WeCom callback on channel {ChannelId} refused with {Status}: {Reason}", channelId, status, reason);
+        logger.LogWarning("WeCom callback on channel {ChannelId} refused with {Status}: {Reason}", LogText.Of(channelId), status, reason);
         return Results.StatusCode(status);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using UnionBot.Core.Platforms;
 
 namespace UnionBot.Callbacks;
 
@@ -14,19 +15,15 @@ public sealed record WeComMessage(string MsgType, string MsgId, string UserId, s
         {
             using var json = JsonDocument.Parse(plaintext);
             var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || Str(root, "msgtype") is not { } type) return null;
-            if (type != "text") return new WeComMessage(type, Str(root, "msgid") ?? "", "", null);
-            if (Str(root, "msgid") is not { } id) return null;
-            if (!root.TryGetProperty("from", out var from) || from.ValueKind != JsonValueKind.Object || Str(from, "userid") is not { } user)
-                return null;
-            var text = root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.Object ? Str(t, "content") : null;
-            return new WeComMessage(type, id, user, text, Str(root, "chattype") == "single");
+            if (root.ValueKind != JsonValueKind.Object || JsonFields.Id(root, "msgtype") is not { } type) return null;
+            if (type != "text") return new WeComMessage(type, JsonFields.Id(root, "msgid") ?? "", "", null);
+            if (JsonFields.Id(root, "msgid") is not { } id) return null;
+            if (!root.TryGetProperty("from", out var from) || JsonFields.Id(from, "userid") is not { } user) return null;
+            var text = root.TryGetProperty("text", out var t) ? JsonFields.String(t, "content") : null;
+            return new WeComMessage(type, id, user, text, JsonFields.String(root, "chattype") == "single");
         }
         catch (JsonException) { return null; }
     }
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
 }
 
 public sealed record EncryptedReply(
@@ -54,7 +51,8 @@ public sealed record StreamBody(
     public static string ContentOf(Core.Commands.CommandReply reply)
     {
         var markdown = reply.Markdown;
-        if (reply.Mentions.Count > 0) markdown += "\n" + string.Join(" ", reply.Mentions.Select(m => $"<@{m}>"));
+        var mentions = Core.Platforms.MentionTargets.From(reply.Mentions).UserIds;
+        if (mentions.Count > 0) markdown += "\n" + string.Join(" ", mentions.Select(m => $"<@{m}>"));
         return Utf8Text.Truncate(markdown, MaxContentBytes);
     }
 }

@@ -19,6 +19,7 @@ public static class CallbacksHostingExtensions
         builder.Services.AddSingleton<WeComCallback>();
         builder.Services.AddSingleton<DingTalkCallback>();
         builder.Services.AddSingleton<DingTalkReplyQueue>();
+        builder.Services.AddSingleton<DingTalkSignsSeen>();
         builder.Services.AddHostedService<DingTalkReplySender>(); // posts with the senders' DingTalkRobotClient
         builder.Services.AddSingleton<LocalRoster>();
         builder.Services.AddSingleton<LocalChat>();

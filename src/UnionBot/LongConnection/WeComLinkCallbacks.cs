@@ -3,6 +3,8 @@ using System.Text.Json;
 using UnionBot.Callbacks;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
+using UnionBot.Core.Platforms;
+using UnionBot.Core.Text;
 using UnionBot.Core.Platforms.WeCom.LongConnection;
 
 namespace UnionBot.LongConnection;
@@ -25,7 +27,7 @@ public sealed partial class WeComLinkCallbacks(
         {
             var message = WeComMessage.Parse(frame.Body.GetRawText());
             if (message is null) { LogMalformed(channel.Id); return; }
-            if (message.MsgType != "text" || message.Text is null) { LogIgnored(message.MsgType, channel.Id); return; }
+            if (message.MsgType != "text" || message.Text is null) { LogIgnored(LogText.Of(message.MsgType), channel.Id); return; }
             if (ChatIdOf(frame.Body) is { } chatId) await chats.RememberAsync(channel.Id, chatId, CancellationToken.None);
 
             var key = (channel.Id, message.MsgId);
@@ -38,10 +40,10 @@ public sealed partial class WeComLinkCallbacks(
                 _unsent[key] = (markdown, time.GetUtcNow());
             }
             else if (_unsent.TryGetValue(key, out var kept)) markdown = kept.Markdown;
-            else { LogRedelivered(message.MsgId, channel.Id); return; }
+            else { LogRedelivered(LogText.Of(message.MsgId), channel.Id); return; }
 
             if (await link.RespondAsync(frame.ReqId, markdown, CancellationToken.None)) _unsent.TryRemove(key, out _);
-            else LogReplyKept(message.MsgId, channel.Id);
+            else LogReplyKept(LogText.Of(message.MsgId), channel.Id);
         }
         catch (Exception e)
         {
@@ -49,10 +51,11 @@ public sealed partial class WeComLinkCallbacks(
         }
     }
 
-    private static string? ChatIdOf(JsonElement body) =>
-        body.TryGetProperty("chattype", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "group" &&
-        body.TryGetProperty("chatid", out var c) && c.ValueKind == JsonValueKind.String && c.GetString() is { Length: > 0 and <= 128 } id
-            ? id : null;
+    private static string? ChatIdOf(JsonElement body)
+    {
+        try { return JsonFields.String(body, "chattype") == "group" && JsonFields.String(body, "chatid") is { Length: <= 128 } id ? id : null; }
+        catch (JsonException) { return null; }
+    }
 
     private void Prune()
     {

@@ -125,15 +125,27 @@ public sealed class CallbackHost : IAsyncDisposable
         return JsonDocument.Parse(Crypto.Decrypt(encrypt)).RootElement.Clone();
     }
 
+    private long _dingTalkPosts;
+
+    /// <summary>
+    /// Signs and posts a DingTalk callback. Each post gets its own millisecond (DingTalk signs each request when it sends
+    /// it), since a timestamp/sign pair is taken for one message only.
+    /// </summary>
     public Task<HttpResponseMessage> PostDingTalkAsync(string body, string channel = DingTalkChannel, DateTimeOffset? at = null, string? sign = null)
     {
-        var timestamp = (at ?? Time.GetUtcNow()).ToUnixTimeMilliseconds();
+        var timestamp = (at ?? Time.GetUtcNow().AddMilliseconds(-Interlocked.Increment(ref _dingTalkPosts))).ToUnixTimeMilliseconds();
+        return PostDingTalkAsync(body, timestamp, sign ?? DingTalkSigner.Sign(AppSecret, timestamp), channel);
+    }
+
+    /// <summary>Posts with exactly these headers (a captured timestamp/sign pair replayed).</summary>
+    public Task<HttpResponseMessage> PostDingTalkAsync(string body, long timestamp, string sign, string channel = DingTalkChannel)
+    {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/callbacks/dingtalk/{channel}")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("timestamp", timestamp.ToString());
-        request.Headers.Add("sign", sign ?? DingTalkSigner.Sign(AppSecret, timestamp));
+        request.Headers.Add("sign", sign);
         return Client.SendAsync(request);
     }
 

@@ -67,7 +67,7 @@ public sealed class DingTalkRobotClientTests
         var request = Assert.Single(fake.Accepted);
         Assert.Equal(["lisi"], request.Mentioned);
         Assert.Equal(["13800138000"], request.MentionedMobiles);
-        Assert.True(request.AtAll);
+        Assert.False(request.AtAll); // "@all" is a person's id here (a user field), never a mention of everyone
         Assert.EndsWith("\n\n@lisi @13800138000", request.Content);
     }
 

@@ -55,11 +55,10 @@ public sealed class PayloadTests
     }
 
     [Fact]
-    public void MobileNumbersAndAllAreSortedFromUserIds()
+    public void MobileNumbersAreSortedFromUserIdsAndAnAtAllIdIsDropped()
     {
-        var targets = MentionTargets.From(["13800138000", "1380013800", "zhangsan", "@ALL", " ", "zhangsan", "23800138000"]);
+        var targets = MentionTargets.From(["13800138000", "1380013800", "zhangsan", "@ALL", " ", "zhangsan", "23800138000", "all", "<@all>"]);
 
-        Assert.True(targets.All);
         Assert.Equal(["1380013800", "zhangsan", "23800138000"], targets.UserIds);
         Assert.Equal(["13800138000"], targets.Mobiles);
     }
@@ -74,6 +73,6 @@ public sealed class PayloadTests
 
         Assert.Equal(SendOutcome.Sent, result.Outcome);
         var item = Assert.Single(feed.Since(0));
-        Assert.Equal(("工会助手", "announcement", "## 公告\n周五开会\n\n@all @zhangsan"), (item.Author, item.Kind, item.Text));
+        Assert.Equal(("工会助手", "announcement", "## 公告\n周五开会\n\n@zhangsan"), (item.Author, item.Kind, item.Text));
     }
 }

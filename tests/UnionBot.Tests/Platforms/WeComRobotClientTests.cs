@@ -47,7 +47,7 @@ public sealed class WeComRobotClientTests
         Assert.Equal("text", request.MsgType);
         Assert.Equal("【三月工会活动】\n1. 教学基本功评比\n2. 三八节庆祝活动", request.Content);
         Assert.Equal(["zhangsan"], request.Mentioned);
-        Assert.True(request.AtAll);
+        Assert.False(request.AtAll); // "@all" is a person's id here (a user field), never a mention of everyone
         Assert.Equal(["13800138000"], request.MentionedMobiles);
     }
 

@@ -81,7 +81,7 @@ public sealed partial class DingTalkRobotClient(HttpClient http, TimeProvider ti
         var text = !opensWithHeading && Encoding.UTF8.GetByteCount(withHeading) <= MaxContentBytes ? withHeading : body;
         return new("markdown",
             Markdown: new(title, text),
-            At: new(mentions.Mobiles, mentions.UserIds, mentions.All));
+            At: new(mentions.Mobiles, mentions.UserIds, IsAtAll: false));
     }
 
     private async Task<SendResult> PostAsync(string url, ChannelOptions channel, OutgoingMessage message, CancellationToken ct)

@@ -21,8 +21,7 @@ public sealed partial class LocalMessenger(LocalFeed feed, ILogger<LocalMessenge
     public Task<SendResult> SendAsync(ChannelOptions channel, OutgoingMessage message, CancellationToken ct)
     {
         var mentions = MentionTargets.From(message.Mentions);
-        var tags = string.Join(' ', (mentions.All ? [MentionTargets.AllId] : Array.Empty<string>())
-            .Concat(mentions.UserIds).Concat(mentions.Mobiles).Select(id => id.StartsWith('@') ? id : "@" + id));
+        var tags = string.Join(' ', mentions.UserIds.Concat(mentions.Mobiles).Select(id => "@" + id));
         var text = tags.Length == 0 ? message.Markdown : $"{message.Markdown.TrimEnd()}\n\n{tags}";
         var item = feed.Append(Author, Kind, text);
         LogPosted(logger, message.Title, item.Id);

@@ -44,10 +44,8 @@ public sealed partial class WeComRobotClient(HttpClient http, ILogger<WeComRobot
         var text = PlainText.FromMarkdown(message.Markdown);
         if (Encoding.UTF8.GetByteCount(text) <= MaxTextBytes)
         {
-            var users = mentions.UserIds.ToList();
-            if (mentions.All) users.Add(MentionTargets.AllId);
             return new("text", Text: new(text,
-                users.Count > 0 ? users : null,
+                mentions.UserIds.Count > 0 ? mentions.UserIds : null,
                 mentions.Mobiles.Count > 0 ? mentions.Mobiles : null));
         }
 

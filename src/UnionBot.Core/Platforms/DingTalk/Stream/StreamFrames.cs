@@ -42,8 +42,7 @@ public sealed record StreamFrame(string Type, string MessageId, string? Topic, s
         data = IsPing ? Data : """{"response":null}""",
     }, AckJson);
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+    private static string? Str(JsonElement e, string name) => JsonFields.String(e, name);
 }
 
 /// <summary>The body of <c>POST /v1.0/gateway/connections/open</c>.</summary>
@@ -66,8 +65,8 @@ public sealed record OpenConnectionResponse(string Endpoint, string Ticket)
         {
             var root = JsonDocument.Parse(body).RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
-            var endpoint = root.TryGetProperty("endpoint", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-            var ticket = root.TryGetProperty("ticket", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            var endpoint = JsonFields.String(root, "endpoint");
+            var ticket = JsonFields.String(root, "ticket");
             return endpoint is { Length: > 0 } && ticket is { Length: > 0 }
                 && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "wss" or "ws"
                 ? new OpenConnectionResponse(endpoint, ticket) : null;

@@ -28,7 +28,7 @@ public sealed record WeComFrame(string? Cmd, string ReqId, int? ErrCode, string?
         Cmd == Disconnected ||
         Cmd == EventCallback && Body is { ValueKind: JsonValueKind.Object } b &&
         b.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.Object &&
-        e.TryGetProperty("eventtype", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == Disconnected;
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty("eventtype", out var t) && t.ValueKind == JsonValueKind.String && t.ValueEquals(Disconnected);
 
     /// <summary>Null when the text is not a JSON object with a <c>headers.req_id</c> (the frame is then ignored and logged).</summary>
     public static WeComFrame? Parse(string text)
@@ -38,12 +38,11 @@ public sealed record WeComFrame(string? Cmd, string ReqId, int? ErrCode, string?
             using var json = JsonDocument.Parse(text);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
-            var cmd = root.TryGetProperty("cmd", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            var reqId = root.TryGetProperty("headers", out var h) && h.ValueKind == JsonValueKind.Object &&
-                        h.TryGetProperty("req_id", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            var cmd = JsonFields.String(root, "cmd");
+            var reqId = root.TryGetProperty("headers", out var h) ? JsonFields.String(h, "req_id") : null;
             if (reqId is null && cmd != Disconnected) return null;
             int? errcode = root.TryGetProperty("errcode", out var ec) && ec.ValueKind == JsonValueKind.Number && ec.TryGetInt32(out var n) ? n : null;
-            var errmsg = root.TryGetProperty("errmsg", out var em) && em.ValueKind == JsonValueKind.String ? em.GetString() : null;
+            var errmsg = JsonFields.String(root, "errmsg");
             JsonElement? body = root.TryGetProperty("body", out var b) ? b.Clone() : null;
             return new WeComFrame(cmd, reqId ?? "", errcode, errmsg, body);
         }
