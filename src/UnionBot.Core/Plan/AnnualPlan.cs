@@ -8,7 +8,8 @@ public readonly record struct PlanMonth(int Month, int YearOffset = 0);
 /// <param name="Title">The item text without its numbering and trailing 。；;</param>
 /// <param name="Festival">A festival id (SPEC section 5) when the item is about that festival.</param>
 /// <param name="ScheduleIndex">Which schedule of the document it belongs to (a collection has several).</param>
-public sealed record PlanActivity(IReadOnlyList<PlanMonth> Months, string Title, string? Festival, int ScheduleIndex = 0);
+/// <param name="SignUp">Whether teachers sign up for it (an event) or it is the union's own task (<see cref="ActivityKind"/>).</param>
+public sealed record PlanActivity(IReadOnlyList<PlanMonth> Months, string Title, string? Festival, int ScheduleIndex = 0, bool SignUp = true);
 
 /// <summary>What the reader found in an annual plan document.</summary>
 public sealed record AnnualPlan(string? Title, int? Year, IReadOnlyList<PlanActivity> Activities, IReadOnlyList<string> Warnings)

@@ -10,8 +10,8 @@ namespace UnionBot.Core.Plan;
 public static class PlanChars
 {
     // Only characters that occur in the words the reader and the festival recognizer match; not a converter.
-    private const string Traditional = "婦勞動節兒黨師國慶陽農曆歷樹靑備註錄權計劃總結學會說時間點負責務與個賀誕舉辦團歡職參體檢訪問屆當長優據書讀週號議開組織";
-    private const string Simplified = "妇劳动节儿党师国庆阳农历历树青备注录权计划总结学会说时间点负责务与个贺诞举办团欢职参体检访问届当长优据书读周号议开组织";
+    private const string Traditional = "婦勞動節兒黨師國慶陽農曆歷樹靑備註錄權計劃總結學會說時間點負責務與個賀誕舉辦團歡職參體檢訪問屆當長優據書讀週號議開組織遊賽聯講審費選評薦報佈療養觀";
+    private const string Simplified = "妇劳动节儿党师国庆阳农历历树青备注录权计划总结学会说时间点负责务与个贺诞举办团欢职参体检访问届当长优据书读周号议开组织游赛联讲审费选评荐报布疗养观";
 
     private static readonly FrozenDictionary<char, char> ToSimplified =
         Traditional.Zip(Simplified).ToFrozenDictionary(p => p.First, p => p.Second);

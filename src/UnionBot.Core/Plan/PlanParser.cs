@@ -55,7 +55,10 @@ public static class PlanParser
             var items = block.Items();
             if (items.Count == 0) warnings.Add($"'{block.Heading}' has no activities under it");
             foreach (var item in items)
-                activities.Add(new PlanActivity(months, item, FestivalRecognizer.Recognize(item), scheduleIndex));
+            {
+                var festival = FestivalRecognizer.Recognize(item);
+                activities.Add(new PlanActivity(months, item, festival, scheduleIndex, ActivityKind.IsEvent(item, festival)));
+            }
         }
         return activities;
     }

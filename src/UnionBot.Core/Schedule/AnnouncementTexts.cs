@@ -18,12 +18,17 @@ public static class AnnouncementTexts
     public static string MonthlyTitle(IReadOnlyList<CalendarMonth> covered, CalendarMonth noticeMonth) =>
         $"{MonthsName(covered, noticeMonth)}工会活动安排";
 
-    public static string Monthly(IReadOnlyList<CalendarMonth> covered, CalendarMonth noticeMonth, IReadOnlyList<string> activities)
+    /// <summary>
+    /// Every activity of the month, the union's own tasks too; the events teachers sign up for are marked, and the
+    /// /报名 line is there only when the month has one.
+    /// </summary>
+    public static string Monthly(IReadOnlyList<CalendarMonth> covered, CalendarMonth noticeMonth, IReadOnlyList<MonthlyItem> activities)
     {
         var sb = Heading(MonthlyTitle(covered, noticeMonth));
         sb.Append($"各位老师好！{MonthsName(covered, noticeMonth)}工会的工作和活动安排如下：\n\n");
-        AppendList(sb, activities.Select(Markdown.Inline));
-        sb.Append($"需要报名的活动，请在群里发送“{SignUp}活动名”，活动名写其中几个字就行。欢迎大家踊跃参加！\n\n");
+        AppendList(sb, activities.Select(a => Markdown.Inline(a.Title) + (a.SignUp ? "（可报名）" : "")));
+        if (activities.Any(a => a.SignUp))
+            sb.Append($"标有“可报名”的活动，请在群里发送“{SignUp}活动名”报名，活动名写其中几个字就行。欢迎大家踊跃参加！\n\n");
         return sb.Append(Signature).ToString();
     }
 

@@ -140,9 +140,12 @@ public static class ScheduleBuilder
         return unique ? longest : title;
     }
 
-    private static List<string> DistinctTitles(IEnumerable<PlanActivity> activities) =>
-        activities.Select(a => a.Title.Trim()).Distinct(StringComparer.Ordinal).ToList();
+    private static List<MonthlyItem> DistinctTitles(IEnumerable<PlanActivity> activities) =>
+        activities.DistinctBy(a => a.Title.Trim(), StringComparer.Ordinal).Select(a => new MonthlyItem(a.Title.Trim(), a.SignUp)).ToList();
 }
+
+/// <summary>An activity of a monthly notice; <see cref="SignUp"/> when it is an event teachers sign up for.</summary>
+public sealed record MonthlyItem(string Title, bool SignUp);
 
 /// <summary>A plan activity named in a festival message; <see cref="Months"/> is set when it is not in the festival's month.</summary>
 /// <param name="SignUpName">What to type after <c>/报名</c> to sign up for it.</param>

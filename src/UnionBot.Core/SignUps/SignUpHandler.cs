@@ -24,6 +24,9 @@ public sealed partial class SignUpHandler(
         var (title, signUp) = (found.Title!, found.SignUp);
 
         var opened = signUp is null;
+        // Only events open by themselves; the union's own tasks (财务内审, 工作总结) take sign-ups only when an admin opens them.
+        if (opened && !plan.ThisAndNextMonth(ctx.Today).Any(a => a.Title == title && a.SignUp))
+            return CommandReply.Of($"「{Inline(title)}」是工会的工作安排，不用报名哦。需要报名的话，请管理员发 /发起报名 {Inline(title)}。");
         var result = await store.JoinAsync(signUp?.Id, title, ctx, ct);
         var name = $"「{Inline(title)}」";
         // The quota and deadline as the join saw them, in its transaction: no second read after it.

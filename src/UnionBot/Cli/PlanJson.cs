@@ -20,7 +20,7 @@ internal sealed record PlanJson(
     public static PlanJson From(AnnualPlan plan) => new(
         plan.Title,
         plan.Year,
-        plan.Activities.Select(a => new ActivityJson(a.Months.Select(m => m.Month).ToArray(), a.Title, a.Festival)).ToArray(),
+        plan.Activities.Select(a => new ActivityJson(a.Months.Select(m => m.Month).ToArray(), a.Title, a.Festival, a.SignUp)).ToArray(),
         plan.Warnings);
 
     public static string Table(AnnualPlan plan)
@@ -38,7 +38,7 @@ internal sealed record PlanJson(
     }
 }
 
-internal sealed record ActivityJson(int[] Months, string Title, string? Festival);
+internal sealed record ActivityJson(int[] Months, string Title, string? Festival, [property: JsonPropertyName("signup")] bool SignUp);
 
 /// <summary>One element of <c>plan schedule --json</c>.</summary>
 internal sealed record ScheduleJson(string At, string Kind, string Title, string Text)

@@ -1,3 +1,4 @@
+using UnionBot.Core.Plan;
 using Microsoft.Extensions.Logging.Abstractions;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
@@ -13,6 +14,19 @@ public sealed class SignUpTests : IDisposable
 
     private Task<List<string>> EntryUsers() =>
         _bot.Query<string>("SELECT user_id FROM signup_entries ORDER BY id");
+
+    [Fact]
+    public async Task TheUnionsOwnTaskDoesNotOpenBySignUpAndSaysAnAdminCanOpenIt()
+    {
+        var plan = CommandsHarness.Plan with { Activities = [.. CommandsHarness.Plan.Activities, new([new PlanMonth(3)], "组织财务内审", null, SignUp: false)] };
+        using var bot = new CommandsHarness(plan);
+
+        var reply = await bot.Say("teacher-li", "@工会助手 /报名 财务内审");
+
+        Assert.Contains("「组织财务内审」是工会的工作安排，不用报名", reply);
+        Assert.Empty(await bot.Query<long>("SELECT id FROM signups"));
+        Assert.Contains("已为大家开启报名", await bot.Say("teacher-li", "@工会助手 /报名 乒乓球赛"));
+    }
 
     [Fact]
     public async Task SigningUpByAUniquePartOpensThePlanActivityWithoutQuotaAndSaysSo()

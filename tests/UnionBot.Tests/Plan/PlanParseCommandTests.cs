@@ -30,8 +30,8 @@ public sealed class PlanParseCommandTests
         Assert.Equal(2023, root.GetProperty("year").GetInt32());
         var activities = root.GetProperty("activities").EnumerateArray().ToList();
         Assert.Equal(Seed000.Activities.Select(a => a.Title), activities.Select(a => a.GetProperty("title").GetString()));
-        Assert.Equal("""{"months":[3],"title":"\"三﹒八\"妇女节专题庆祝活动","festival":"womens-day"}""", activities[5].GetRawText());
-        Assert.Equal("""{"months":[3],"title":"开展扶助困难学生完成学业的活动"}""", activities[6].GetRawText());
+        Assert.Equal("""{"months":[3],"title":"\"三﹒八\"妇女节专题庆祝活动","festival":"womens-day","signup":true}""", activities[5].GetRawText());
+        Assert.Equal("""{"months":[3],"title":"开展扶助困难学生完成学业的活动","signup":true}""", activities[6].GetRawText());
         Assert.Equal("[12,1]", activities[^1].GetProperty("months").GetRawText());
         Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
     }

@@ -52,7 +52,29 @@ public static class Seed000
         new([M(12), M(1, 1)], "财务内审", null),
     ];
 
-    public static AnnualPlan Plan { get; } = new(Title, 2023, Activities, []);
+    /// <summary>The union's own tasks of the plan (no sign-up); every other activity is an event teachers sign up for.</summary>
+    public static IReadOnlySet<string> UnionTasks { get; } = new HashSet<string>
+    {
+        "讨论制定工会工作计划",
+        "召开工会委员会议，明确工作目标",
+        "做好校务公开有关工作",
+        "学习\"新工会法\"、《教师法》、《中小学教师职业道德规范》结合实际交流心得体会",
+        "教学基本功评比",
+        "发放教职工\"健康之友\"",
+        "\"好教师\"立功竞赛活动自查自纠，制定整改措施",
+        "征求教职工的合理化建议",
+        "组织财务内审",
+        "做好教代会的相关筹备工作，发放提案表",
+        "档案资料整理",
+        "召开教代会",
+        "工会干部培训工作",
+        "\"好教师\"立功竞赛活动总结评比",
+        "工会工作总结",
+        "工会档案资料整理归档",
+        "财务内审",
+    };
+
+    public static AnnualPlan Plan { get; } = new(Title, 2023, Activities.Select(a => a with { SignUp = !UnionTasks.Contains(a.Title) }).ToList(), []);
 
     private static PlanMonth M(int month, int yearOffset = 0) => new(month, yearOffset);
 }

@@ -19,6 +19,10 @@ public sealed class SeedPlanTests
     }
 
     [Fact]
+    public void Seed000MarksExactlyTheUnionsOwnTasksAsNoSignUp() =>
+        Assert.Equal(Seed000.UnionTasks.Order(StringComparer.Ordinal), Read("000").Activities.Where(a => !a.SignUp).Select(a => a.Title).Order(StringComparer.Ordinal));
+
+    [Fact]
     public void Seed001HasNoScheduleSoNoActivitiesAndOneWarning()
     {
         var plan = Read("001");

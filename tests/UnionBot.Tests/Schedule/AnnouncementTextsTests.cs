@@ -65,7 +65,7 @@ public sealed class AnnouncementTextsTests
     [Fact]
     public void PlanTextCannotForgeMarkdown()
     {
-        var notice = Build(Of(Item("推进学校***建设", null, 3), Item("[点我](http://x) <font>`码`_斜_ #标题", null, 3), Item("- 假列表", null, 3), Item("1. 假编号", null, 3)))
+        var notice = Build(Of(Item("推进学校***建设", null, 3) with { SignUp = false }, Item("[点我](http://x) <font>`码`_斜_ #标题", null, 3) with { SignUp = false }, Item("- 假列表", null, 3) with { SignUp = false }, Item("1. 假编号", null, 3) with { SignUp = false }))
             .Single("monthly:2026-03");
 
         var items = notice.Text.Split('\n').Where(l => l.Length > 3 && char.IsAsciiDigit(l[0]) && l[1] == '.').Select(l => l[3..]).ToList();

@@ -40,7 +40,7 @@ public sealed class MonthlyNoticeTests
     [Fact]
     public void ACombinedHeadingIsAnnouncedOnceInItsFirstMonthUnderItsOwnName()
     {
-        var plan = Of(Item("组织财务内审", null, 7, 8), Item("档案资料整理", null, 7, 8));
+        var plan = Of(Item("组织财务内审", null, 7, 8) with { SignUp = false }, Item("档案资料整理", null, 7, 8) with { SignUp = false });
 
         var notice = Assert.Single(Build(plan), a => a.Kind == AnnouncementKind.Monthly);
 
@@ -72,14 +72,32 @@ public sealed class MonthlyNoticeTests
         var notice = Build(Of(Item("教学基本功竞赛", null, 4), Item("困难职工调查活动", null, 4))).Single("monthly:2026-04");
 
         Assert.StartsWith("### 四月份工会活动安排\n\n", notice.Text);
-        Assert.Contains("\n1. 教学基本功竞赛\n2. 困难职工调查活动\n", notice.Text);
+        Assert.Contains("\n1. 教学基本功竞赛（可报名）\n2. 困难职工调查活动（可报名）\n", notice.Text);
         Assert.Contains("@工会助手 /报名 活动名", notice.Text);
+    }
+
+    [Fact]
+    public void TheNoticeListsTheUnionsOwnTasksTooButOffersSignUpOnlyForEvents()
+    {
+        var notice = Build(Of(Item("财务内审", null, 5) with { SignUp = false }, Item("教职工乒乓球赛", null, 5))).Single("monthly:2026-05");
+
+        Assert.Contains("\n1. 财务内审\n2. 教职工乒乓球赛（可报名）\n", notice.Text);
+        Assert.Contains("@工会助手 /报名 活动名", notice.Text);
+    }
+
+    [Fact]
+    public void AMonthOfOnlyTheUnionsOwnTasksDoesNotAskAnyoneToSignUp()
+    {
+        var notice = Build(Of(Item("会费收缴", null, 6) with { SignUp = false }, Item("年度工作总结", null, 6) with { SignUp = false })).Single("monthly:2026-06");
+
+        Assert.Contains("\n1. 会费收缴\n2. 年度工作总结\n", notice.Text);
+        Assert.DoesNotContain("报名", notice.Text);
     }
 
     [Fact]
     public void TheSameItemInTwoSchedulesOfACollectionIsListedOnce()
     {
-        var plan = Of(Item("召开教代会", null, 3), Item("召开教代会", null, 3) with { ScheduleIndex = 1 });
+        var plan = Of(Item("召开教代会", null, 3) with { SignUp = false }, Item("召开教代会", null, 3) with { ScheduleIndex = 1, SignUp = false });
 
         var notice = Build(plan).Single("monthly:2026-03");
 

@@ -1,0 +1,43 @@
+using UnionBot.Core.Plan;
+
+namespace UnionBot.Tests.Plan;
+
+/// <summary>Events teachers sign up for, and the union's own tasks, told apart by the wording.</summary>
+public sealed class ActivityKindTests
+{
+    [Theory]
+    [InlineData("乒乓球赛")]
+    [InlineData("组织教职工参加区羽毛球比赛")]
+    [InlineData("趣味运动会")]
+    [InlineData("迎新春联欢")]
+    [InlineData("暑期旅游")]
+    [InlineData("组织劳模疗休养")]
+    [InlineData("慰问退休教师")]
+    [InlineData("教职工健康知识讲座")]
+    [InlineData("观影活动")]
+    [InlineData("健步走")]
+    [InlineData("组织教职工体检")]
+    [InlineData("春秋兩季旅遊")]
+    public void AnEventIsOpenForSignUp(string title) => Assert.True(ActivityKind.IsEvent(title, null));
+
+    [Theory]
+    [InlineData("财务内审")]
+    [InlineData("会费收缴")]
+    [InlineData("年度工作总结")]
+    [InlineData("制定工作计划")]
+    [InlineData("工会档案自查")]
+    [InlineData("召开工会委员会议")]
+    [InlineData("召开教职工运动会筹备会议")]
+    [InlineData("评选优秀工会积极分子")]
+    [InlineData("推荐并上报先进个人")]
+    [InlineData("检查各小组活动台账")]
+    [InlineData("布置暑期工作")]
+    public void TheUnionsOwnTaskIsNot(string title) => Assert.False(ActivityKind.IsEvent(title, null));
+
+    [Fact]
+    public void WithNeitherKindOfWordAFestivalItemIsAnEvent()
+    {
+        Assert.True(ActivityKind.IsEvent("元宵节", "lantern"));
+        Assert.False(ActivityKind.IsEvent("暑期饮料", null));
+    }
+}
