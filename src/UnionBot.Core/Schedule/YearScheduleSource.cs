@@ -19,7 +19,8 @@ namespace UnionBot.Core.Schedule;
 /// without one the schedule is empty, so the bot runs on and simply announces nothing.
 /// </summary>
 public sealed class YearScheduleSource(
-    IOptions<UnionBotOptions> options, Database database, TimeProvider time, ILogger<YearScheduleSource> logger) : IYearScheduleSource
+    IOptions<UnionBotOptions> options, Database database, TimeProvider time, ILogger<YearScheduleSource> logger,
+    PlanVersions? versions = null) : IYearScheduleSource
 {
     private const string InsertLoad = """
         INSERT INTO plan_loads (path, sha256, loaded_at, year, activities, warnings)
@@ -35,6 +36,18 @@ public sealed class YearScheduleSource(
 
     /// <summary>Why the last read failed, or null when it succeeded (shown by the health check).</summary>
     public string? LastError => _lastError;
+
+    /// <summary>
+    /// The plan file as last read, whatever the source of the schedule; with <see cref="Published"/> set and a different
+    /// hash, the file is a draft waiting for the chair in the console.
+    /// </summary>
+    public (string Sha256, AnnualPlan Plan)? File { get; private set; }
+
+    /// <summary>The chair's published corrections the schedule is built from, or null while the file is the source.</summary>
+    public PlanVersion? Published { get; private set; }
+
+    /// <summary>The plan file changed after the corrections were published: it waits in the console as a draft.</summary>
+    public bool DraftWaiting => Published is { } p && File is { } f && f.Sha256 != p.BasedOn;
 
     /// <summary>
     /// With <c>Plan:Year</c> 0 the schedule follows the calendar: the first call after New Year in the zone reads the
@@ -79,6 +92,16 @@ public sealed class YearScheduleSource(
             var bytes = PlanReader.ReadBytes(o.Plan.Path);
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
             var plan = Parse(bytes);
+            File = (sha256, plan);
+            // Published corrections win over the file: the file's reading only becomes the schedule when the chair publishes it.
+            Published = versions?.Latest();
+            if (Published is { } published)
+            {
+                if (published.BasedOn != sha256)
+                    logger.LogWarning("The plan file {Path} changed after corrections were published (version {Version}); it waits as a draft in the console (/console/plan) and the published plan stays in use",
+                        o.Plan.Path, published.Id);
+                (plan, sha256) = (published.Plan, published.Hash);
+            }
             var schedule = new YearSchedule(o.Plan.Path, sha256, plan, year, ScheduleBuilder.Build(plan, year, o.Schedule, zone));
             Record(schedule, TimeZoneInfo.ConvertTime(now, zone));
             foreach (var warning in plan.Warnings)

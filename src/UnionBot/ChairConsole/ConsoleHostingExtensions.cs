@@ -48,6 +48,7 @@ public static class ConsoleHostingExtensions
         services.AddSingleton<PollsPage>();
         services.AddSingleton<AuditPage>();
         services.AddSingleton<MembersPage>();
+        services.AddSingleton<PlanPage>();
         return builder;
     }
 
@@ -74,6 +75,8 @@ public static class ConsoleHostingExtensions
         console.MapGet("/polls", (HttpContext http, PollsPage p, CancellationToken ct) => p.ShowAsync(http, ct));
         console.MapPost("/polls/{id:long}/close", (HttpContext http, long id, PollsPage p, CancellationToken ct) => p.CloseAsync(http, id, ct));
         console.MapGet("/polls/{id:long}.xlsx", (HttpContext http, long id, PollsPage p, CancellationToken ct) => p.ExportAsync(http, id, ct));
+        console.MapGet("/plan", (HttpContext http, PlanPage p) => p.Show(http));
+        console.MapPost("/plan/publish", (HttpContext http, PlanPage p, CancellationToken ct) => p.PublishAsync(http, ct));
         console.MapGet("/members", (HttpContext http, MembersPage p) => p.Show(http));
         console.MapGet("/audit", (HttpContext http, AuditPage p, CancellationToken ct) => p.ShowAsync(http, ct));
         console.Map("/{**rest}", (HttpContext http) =>

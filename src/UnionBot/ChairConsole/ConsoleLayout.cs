@@ -65,14 +65,19 @@ public static class ConsoleLayout
         textarea{width:100%;min-height:70px}
         button,.button{font:inherit;padding:6px 14px;border:0;border-radius:6px;background:#b3261e;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
         button.plain,.button.plain{background:#e9ecef;color:#1f2328}
+        .two{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px}
+        pre.plan{max-height:80vh;overflow:auto;font-size:13px;background:#fff;border:1px solid #e1e4e8}
         pre{white-space:pre-wrap;background:#f6f8fa;padding:8px;border-radius:6px;font-size:14px}
         @media (max-width:600px){
           body{font-size:15px}
           main{padding:8px 10px 30px}
+          .two{display:block}
           table.cards{background:none}
           table.cards thead{display:none}
           table.cards tr{display:block;border:1px solid #e1e4e8;border-radius:8px;margin:8px 0;padding:6px 8px;background:#fff}
           table.cards td{display:block;border:0;padding:2px 0}
+          table.plan td{display:inline-block;margin-right:6px}
+          table.plan td.title{display:block}
           table.cards td[data-l]::before{content:attr(data-l) "：";color:#777;font-size:14px}
         }
         """;

@@ -40,7 +40,7 @@ public static class ConsoleText
 
     public static string Action(string action) => action switch
     {
-        "console-login" => "登录后台", "open-signup" => "发起报名", "close-signup" => "结束报名", "list-suggestions" => "查看建议列表",
+        "console-login" => "登录后台", "publish-plan" => "发布计划修改", "open-signup" => "发起报名", "close-signup" => "结束报名", "list-suggestions" => "查看建议列表",
         "reply-suggestion" => "回复建议", "close-poll" => "结束投票", "announce" => "发公告",
         "outbox-sendnow" => "立即发送通知", "outbox-retry" => "重发通知", "outbox-skip" => "跳过通知", "import-members" => "导入成员名单",
         _ => action,

@@ -8,6 +8,7 @@ public static class ScheduleHostingExtensions
     /// <summary>The configured plan as this year's schedule: read once at start (and logged), then on demand.</summary>
     public static IHostApplicationBuilder AddYearSchedule(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<UnionBot.Core.Plan.PlanVersions>();
         builder.Services.AddSingleton<YearScheduleSource>();
         builder.Services.AddSingleton<IYearScheduleSource>(sp => sp.GetRequiredService<YearScheduleSource>());
         builder.Services.AddHostedService<StartupSummaryLog>();

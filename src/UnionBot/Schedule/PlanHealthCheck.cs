@@ -17,7 +17,9 @@ internal sealed class PlanHealthCheck(YearScheduleSource source) : IHealthCheck
             ["year"] = schedule.Year,
             ["announcements"] = schedule.Announcements.Count,
             ["warnings"] = schedule.Plan.Warnings,
+            ["source"] = source.Published is { } p ? $"published version {p.Id}" : "plan file",
         };
+        if (source.DraftWaiting) data["draft"] = "the plan file changed after corrections were published; review it at /console/plan";
         return Task.FromResult(source.LastError is { } error
             ? HealthCheckResult.Degraded($"the annual plan cannot be read: {error}", data: data)
             : HealthCheckResult.Healthy($"{schedule.Plan.Activities.Count} activities, {schedule.Announcements.Count} announcements for {schedule.Year}", data));

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace UnionBot.Tests.ChairConsole;
@@ -108,5 +109,34 @@ public sealed class ConsoleBrowserTests
         await page.ClickAsync("button:has-text('结束报名')");
         Assert.Contains("已结束", await page.InnerTextAsync("main"));
         Assert.Equal([0L], await b.Host.QueryAsync<long>("SELECT is_open FROM signups WHERE id = 1"));
+    }
+
+    [BrowserFact]
+    public async Task CorrectingAPlanItemChangesTheSchedule()
+    {
+        await using var b = await ConsoleBrowser.StartAsync();
+        var source = b.Host.Services.GetRequiredService<UnionBot.Core.Schedule.YearScheduleSource>();
+        await using var desktop = await b.DesktopAsync();
+        var page = await b.LogInAsync(desktop);
+
+        await page.ClickAsync("nav >> text=计划");
+        var original = await page.InputValueAsync("input[name=t0]");
+        Assert.Equal(source.Current.Plan.Activities[0].Title, original);
+        await ConsoleBrowser.ScreenshotAsync(page, "console-desktop-plan");
+        await page.FillAsync("input[name=t0]", "教职工迎新春长跑（已改）");
+        await page.ClickAsync("button:has-text('发布修改')");
+
+        Assert.Contains("已发布第 1 版", await page.InnerTextAsync("main"));
+        Assert.Equal("教职工迎新春长跑（已改）", source.Current.Plan.Activities[0].Title);
+        Assert.Contains(source.Current.Announcements, a => a.Text.Contains("教职工迎新春长跑（已改）"));
+        Assert.DoesNotContain(source.Current.Announcements, a => a.Text.Contains(original));
+        await page.ClickAsync("text=返回计划");
+        Assert.Equal("教职工迎新春长跑（已改）", await page.InputValueAsync("input[name=t0]"));
+        Assert.Contains("第 1 版", await page.InnerTextAsync("main"));
+
+        await using var phone = await b.PhoneAsync();
+        var small = await b.LogInAsync(phone);
+        await small.GotoAsync(b.BaseUrl + "/console/plan");
+        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-plan");
     }
 }
