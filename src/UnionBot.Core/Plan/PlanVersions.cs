@@ -45,18 +45,15 @@ public sealed class PlanVersions(Database database)
     }
 
     /// <summary>Stores <paramref name="plan"/> as the new source of the schedule; audited in the same transaction.</summary>
-    public async Task<long> PublishAsync(AnnualPlan plan, string basedOn, CommandContext ctx, CancellationToken ct)
+    public Task<long> PublishAsync(AnnualPlan plan, string basedOn, CommandContext ctx, CancellationToken ct)
     {
-        using var writing = await WriteGate.EnterAsync(database, ct);
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var id = await c.ExecuteScalarAsync<long>(InsertSql, new
+        var row = new { At = StoredTime.Format(ctx.Now), By = ctx.UserId, BasedOn = basedOn, Json = JsonSerializer.Serialize(plan, Json) };
+        return database.Writes.RunAsync(ctx.Claim, (c, tx) =>
         {
-            At = IsoTime.Format(ctx.Now), By = ctx.UserId, BasedOn = basedOn, Json = JsonSerializer.Serialize(plan, Json),
-        }, tx);
-        await AuditLog.RecordAsync(c, tx, ctx, "publish-plan", $"version {id}: {plan.Activities.Count} activities");
-        await tx.CommitAsync(ct);
-        return id;
+            var id = c.ExecuteScalar<long>(InsertSql, row, tx);
+            AuditLog.Record(c, tx, ctx, "publish-plan", $"version {id}: {plan.Activities.Count} activities");
+            return id;
+        }, ct);
     }
 
     private sealed record Row
