@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -47,7 +48,7 @@ public sealed class CallbackHost : IAsyncDisposable
     public FakeWeComServer WeCom { get; }
     public RecordingPipeline Pipeline { get; }
     public LogCapture Logs { get; }
-    public ManualTimeProvider Time => _factory.Time;
+    public FakeTimeProvider Time => _factory.Time;
     public string DatabasePath => _factory.DatabasePath;
     public IServiceProvider Services => _app.Services;
     public WeComCrypto Crypto { get; } = new(Token, AesKey);
@@ -56,7 +57,7 @@ public sealed class CallbackHost : IAsyncDisposable
     /// the channels then also post to groups, through the senders' fake WeCom and DingTalk robots.</param>
     public static async Task<CallbackHost> StartAsync(string? databasePath = null, IDictionary<string, string?>? extra = null, bool realPipeline = false)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero)); // 09:00 in Shanghai
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero)); // 09:00 in Shanghai
         var dingTalk = await FakeDingTalkServer.StartAsync(time);
         var weCom = await FakeWeComServer.StartAsync(time, WebhookKey);
         dingTalk.AddRobot(AccessToken, RobotSecret);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using UnionBot.Core.Callbacks;
 using UnionBot.Core.Storage;
@@ -65,7 +66,7 @@ public sealed class ProcessedMessagesTests
     {
         using var dir = new TempDirectory();
         var database = new Database($"Data Source={dir.File("p.db")};Pooling=False", NullLogger<Database>.Instance);
-        var processed = new ProcessedMessages(database, new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        var processed = new ProcessedMessages(database, new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
 
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => processed.TryClaimAsync("wecom-all", "m-1", default));
         database.Migrate();
@@ -73,11 +74,11 @@ public sealed class ProcessedMessagesTests
         Assert.True(await processed.TryClaimAsync("wecom-all", "m-1", default));
     }
 
-    private static (ProcessedMessages, ManualTimeProvider) Open(TempDirectory dir)
+    private static (ProcessedMessages, FakeTimeProvider) Open(TempDirectory dir)
     {
         var database = new Database($"Data Source={dir.File("p.db")};Pooling=False", NullLogger<Database>.Instance);
         database.Migrate();
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         return (new ProcessedMessages(database, time), time);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public sealed partial class ConsoleHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
-    public ManualTimeProvider Time => _factory.Time;
+    public FakeTimeProvider Time => _factory.Time;
     public IServiceProvider Services => _factory.Services;
     public string DatabasePath => _factory.DatabasePath;
 
@@ -38,7 +39,7 @@ public sealed partial class ConsoleHost : IAsyncDisposable
         // The manual clock starts at the real time: the client's cookie jar (and the browser's) judges the session
         // cookie's expiry by the real clock, and would drop a cookie that expired in the host's past.
         var now = TimeProvider.System.GetUtcNow();
-        var factory = new UnionBotFactory(new ManualTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero)), settings);
+        var factory = new UnionBotFactory(new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero)), settings);
         if (kestrel)
         {
             factory.UseKestrel(0);

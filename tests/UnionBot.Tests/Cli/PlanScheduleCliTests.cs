@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using UnionBot.Cli;
 using UnionBot.Tests.Schedule;
@@ -58,7 +59,7 @@ public sealed class PlanScheduleCliTests
     [Fact]
     public async Task WithoutYearTheScheduleIsForTheCurrentYearInTheZone()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2027, 12, 31, 17, 0, 0, TimeSpan.Zero)); // 1 January 2028 in Shanghai
+        var time = new FakeTimeProvider(new DateTimeOffset(2027, 12, 31, 17, 0, 0, TimeSpan.Zero)); // 1 January 2028 in Shanghai
 
         var (exit, stdout, _) = await Run(time, "plan", "schedule", Seed000, "--json");
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -32,7 +33,7 @@ public sealed class CommandsHarness : IDisposable
 
     public CommandsHarness(AnnualPlan? plan = null)
     {
-        Time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
         File.WriteAllText(_dir.File("members.csv"), "userid,name,branch\nchair-userid,王主席,工会委员会\nteacher-li,李老师,语文组\nteacher-zhang,张老师,数学组\n");
         Options = Microsoft.Extensions.Options.Options.Create(new UnionBotOptions
         {
@@ -74,7 +75,7 @@ public sealed class CommandsHarness : IDisposable
         new([new PlanMonth(5)], "教职工趣味运动会", null),
     ], []);
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
     public IOptions<UnionBotOptions> Options { get; }
     public Database Database { get; }
     public CommandPipeline Pipeline { get; }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -27,7 +28,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
     private UnionBotFactory? _factory;
     private WebApplicationFactory<Program>? _host;
 
-    private DeliveryHarness(ManualTimeProvider time, FakeWeComServer wecom, FakeDingTalkServer ding, IDictionary<string, string?>? extra)
+    private DeliveryHarness(FakeTimeProvider time, FakeWeComServer wecom, FakeDingTalkServer ding, IDictionary<string, string?>? extra)
     {
         (Time, WeCom, DingTalk) = (time, wecom, ding);
         PlanPath = _dir.File("plan.txt");
@@ -52,7 +53,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) _settings[k] = v;
     }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
     public FakeWeComServer WeCom { get; }
     public FakeDingTalkServer DingTalk { get; }
     public string PlanPath { get; }
@@ -62,7 +63,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
     /// <summary>Starts the fakes with the clock at <paramref name="localStart"/> (Asia/Shanghai wall time).</summary>
     public static async Task<DeliveryHarness> CreateAsync(DateTime localStart, IDictionary<string, string?>? settings = null)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(localStart, TimeSpan.FromHours(8)));
+        var time = new FakeTimeProvider(new DateTimeOffset(localStart, TimeSpan.FromHours(8)));
         var wecom = await FakeWeComServer.StartAsync(time, WeComKey);
         var ding = await FakeDingTalkServer.StartAsync(time);
         ding.AddRobot(DingToken, DingSecret);

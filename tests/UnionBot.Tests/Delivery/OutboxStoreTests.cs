@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Storage;
@@ -9,7 +10,7 @@ public sealed class OutboxStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 0, 30, 0, TimeSpan.Zero);
     private readonly TempDirectory _dir = new();
-    private readonly ManualTimeProvider _time = new(Now);
+    private readonly FakeTimeProvider _time = new(Now);
     private readonly OutboxStore _store;
 
     public OutboxStoreTests()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Tests.Support;
@@ -9,7 +10,7 @@ namespace UnionBot.Tests.Fakes;
 public sealed class FakePlatformServerTests
 {
     private static readonly HttpClient Http = new();
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
 
     [Theory]
     [InlineData("not json", 40035)]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -38,13 +39,13 @@ public sealed class DingTalkStreamHost : IAsyncDisposable
     public FakeDingTalkServer DingTalk { get; }
     public LogCapture Logs { get; }
     public HttpClient Client { get; }
-    public ManualTimeProvider Time => _factory.Time;
+    public FakeTimeProvider Time => _factory.Time;
     public LinkState? State => _app.Services.GetRequiredService<LongConnectionStatus>().Of(Channel)?.State;
 
     /// <param name="gatewayOutage">How many open calls fail with 503 before the gateway answers.</param>
     public static async Task<DingTalkStreamHost> StartAsync(string appSecret = AppSecret, int gatewayOutage = 0)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
         var gateway = await FakeDingTalkStreamGateway.StartAsync(time, AppKey, AppSecret);
         gateway.FailNextOpens(gatewayOutage);
         var dingTalk = await FakeDingTalkServer.StartAsync(time);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Platforms;
 using UnionBot.Core.Platforms.DingTalk;
@@ -10,7 +11,7 @@ public sealed class DingTalkRobotClientTests
 {
     private const string Secret = "SEC5f8a0c1e2d3b4a59687766554433221100ffeeddccbbaa99887766554433";
     private static readonly OutgoingMessage Notice = new("三月工会活动", "1. 教学基本功评比\n2. 三八节庆祝活动");
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task ASignedAnnouncementArrivesAsMarkdownWithTheTitleRepeatedAsAHeading()

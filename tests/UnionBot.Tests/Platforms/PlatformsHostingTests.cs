@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed class PlatformsHostingTests
     [Fact]
     public async Task TheHostSendsThroughEachConfiguredPlatformWithoutLoggingASecret()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
         await using var wecom = await FakeWeComServer.StartAsync(clock, Key);
         await using var ding = await FakeDingTalkServer.StartAsync(clock);
         ding.AddRobot(Token, Secret);

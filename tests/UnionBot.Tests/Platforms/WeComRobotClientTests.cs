@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Platforms;
 using UnionBot.Tests.Support;
@@ -54,7 +55,7 @@ public sealed class WeComRobotClientTests
     [Fact]
     public async Task TheTwentyFirstMessageInAMinuteIsRateLimitedAndTheNextMinuteIsFreeAgain()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
         await using var fake = await FakeWeComServer.StartAsync(clock, "KEY-1");
         var client = Clients.WeCom(fake);
         var channel = Clients.WeComChannel("KEY-1");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Platforms;
 using UnionBot.Tests.Support;
@@ -43,7 +44,7 @@ public sealed class WireGoldenTests
     [MemberData(nameof(Cases))]
     public async Task DingTalkReceivesExactlyTheGoldenRequest(string name)
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_772_325_000_000)); // 2026-03-01 00:30 UTC
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_772_325_000_000)); // 2026-03-01 00:30 UTC
         await using var fake = await FakeDingTalkServer.StartAsync(clock);
         fake.AddRobot(DingTalkToken, DingTalkSecret);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ public sealed class YearScheduleSourceTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly RecordingLoggerProvider _log = new();
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly UnionBotOptions _options = new();
     private readonly Database _database;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,9 @@ public sealed class UnionBotFactory : WebApplicationFactory<Program>
     private readonly TempDirectory _dir = new();
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
-    public UnionBotFactory(ManualTimeProvider? time = null, IDictionary<string, string?>? settings = null, string? databasePath = null)
+    public UnionBotFactory(FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null, string? databasePath = null)
     {
-        Time = time ?? new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         DatabasePath = databasePath ?? _dir.File("unionbot.db");
         _settings["UnionBot:Database"] = $"Data Source={DatabasePath}";
         _settings["UnionBot:Plan:Path"] = System.IO.Path.Combine(RepoPaths.Root, "seeds", "000_47ac6d738d8cc271.txt");
@@ -25,7 +26,7 @@ public sealed class UnionBotFactory : WebApplicationFactory<Program>
             foreach (var (k, v) in settings) _settings[k] = v;
     }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
     public string DatabasePath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -6,13 +6,20 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace UnionBot.Tests.Support.Fakes;
 
 /// <summary>
-/// The DingTalk Stream gateway (PROTOCOLS.md 2.2) on 127.0.0.1: <c>POST /v1.0/gateway/connections/open</c> checks the
-/// app's clientId/clientSecret and the robot subscription and hands out single-use tickets valid 90 s on the fake's
-/// clock; <c>/connect?ticket=…</c> accepts a WebSocket only for a fresh ticket. Callback frames stay pending until
+/// The DingTalk Stream gateway (PROTOCOLS.md 2.2) on 127.0.0.1: the open API (<c>POST /v1.0/gateway/connections/open</c>,
+/// a WireMock.Net server) checks the app's clientId/clientSecret and the robot subscription and hands out single-use
+/// tickets valid 90 s on the fake's clock; the WebSocket gateway (Kestrel, <c>/connect?ticket=…</c>) accepts a socket
+/// only for a fresh ticket. Callback frames stay pending until
 /// acknowledged and are pushed again on the next connection, as DingTalk does.
 /// </summary>
 public sealed class FakeDingTalkStreamGateway(TimeProvider time, string clientId, string clientSecret) : IAsyncDisposable
@@ -23,8 +30,11 @@ public sealed class FakeDingTalkStreamGateway(TimeProvider time, string clientId
     private readonly ConcurrentDictionary<string, string> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeStreamSession> _sessions = new();
     private WebApplication? _app;
+    private WireMockServer? _api;
+    private string _socketBase = "";
     private int _opens, _refusedSockets, _outages;
 
+    /// <summary>The open API's address: the value for <c>UnionBot:DingTalk:OpenApiBaseUrl</c>.</summary>
     public string BaseUrl { get; private set; } = "";
     /// <summary>Calls to the open endpoint, accepted or not.</summary>
     public int Opens => _opens;
@@ -46,11 +56,14 @@ public sealed class FakeDingTalkStreamGateway(TimeProvider time, string clientId
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.UseWebSockets();
-        app.MapPost("/v1.0/gateway/connections/open", (Func<HttpContext, Task<IResult>>)gateway.OpenAsync);
         app.Map("/connect", gateway.ConnectAsync);
         await app.StartAsync();
         gateway._app = app;
-        gateway.BaseUrl = app.Urls.First().TrimEnd('/');
+        gateway._socketBase = app.Urls.First().TrimEnd('/').Replace("http://", "ws://");
+        gateway._api = WireMockServer.Start();
+        gateway._api.Given(Request.Create().WithPath("/v1.0/gateway/connections/open").UsingPost())
+            .RespondWith(Response.Create().WithCallback(gateway.Open));
+        gateway.BaseUrl = gateway._api.Url!.TrimEnd('/');
         return gateway;
     }
 
@@ -76,23 +89,30 @@ public sealed class FakeDingTalkStreamGateway(TimeProvider time, string clientId
     public Task SendDisconnectAsync(string messageId) =>
         Current!.SendAsync(Frame("SYSTEM", messageId, "disconnect", """{"reason":"gateway restarting"}"""));
 
-    private async Task<IResult> OpenAsync(HttpContext context)
+    private ResponseMessage Open(IRequestMessage request)
     {
         Interlocked.Increment(ref _opens);
-        if (Interlocked.Decrement(ref _outages) >= 0) return Results.StatusCode(503);
-        if (!context.Request.Headers.Accept.ToString().Contains("application/json"))
-            return Results.Json(new { code = "invalidParameter", message = "Accept must be application/json" }, statusCode: 400);
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = FakeJson.Object(await reader.ReadToEndAsync());
+        if (Interlocked.Decrement(ref _outages) >= 0) return Json(503, new { code = "ServiceUnavailable", message = "gateway outage" });
+        var accept = request.Headers is { } headers && headers.TryGetValue("Accept", out var values) ? string.Join(",", values) : "";
+        if (!accept.Contains("application/json"))
+            return Json(400, new { code = "invalidParameter", message = "Accept must be application/json" });
+        var body = FakeJson.Object(request.Body ?? "");
         if (body is not { } root || FakeJson.String(root, "clientId") != clientId || FakeJson.String(root, "clientSecret") != clientSecret)
-            return Results.Json(new { code = "InvalidAuthentication", message = "clientId or clientSecret is invalid" }, statusCode: 401);
+            return Json(401, new { code = "InvalidAuthentication", message = "clientId or clientSecret is invalid" });
         var subscribed = root.TryGetProperty("subscriptions", out var subs) && subs.ValueKind == JsonValueKind.Array
             && subs.EnumerateArray().Any(s => FakeJson.String(s, "type") == "CALLBACK" && FakeJson.String(s, "topic") == RobotTopic);
-        if (!subscribed) return Results.Json(new { code = "invalidParameter", message = "subscriptions" }, statusCode: 400);
+        if (!subscribed) return Json(400, new { code = "invalidParameter", message = "subscriptions" });
         var ticket = Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + "+/="; // characters that must be URL-encoded
         _tickets[ticket] = time.GetUtcNow() + TicketLifetime;
-        return Results.Json(new { endpoint = BaseUrl.Replace("http://", "ws://") + "/connect", ticket });
+        return Json(200, new { endpoint = _socketBase + "/connect", ticket });
     }
+
+    private static ResponseMessage Json(int status, object body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { BodyAsString = JsonSerializer.Serialize(body), DetectedBodyType = BodyType.String },
+    };
 
     private async Task ConnectAsync(HttpContext context)
     {
@@ -122,6 +142,8 @@ public sealed class FakeDingTalkStreamGateway(TimeProvider time, string clientId
     {
         foreach (var s in _sessions.Where(s => !s.Ended.IsCompleted)) s.Abort();
         if (_app is not null) await _app.DisposeAsync();
+        _api?.Stop();
+        _api?.Dispose();
     }
 }
 
