@@ -15,6 +15,12 @@ public static class LoadRun
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["generate", .. var rest])
+        {
+            var flags = rest.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+            var options = LoadOptions.Parse(rest.Chunk(2).Where(p => p[0] is not ("--out" or "--prefix")).SelectMany(p => p).ToArray());
+            return await Generate.RunAsync(options, flags["--out"], flags.GetValueOrDefault("--prefix", "w"));
+        }
         var o = LoadOptions.Parse(args);
         var (url, db) = o.Url is null ? await InProcessHost.StartAsync(o) : (o.Url.TrimEnd('/'), o.DatabasePath);
         var crypto = new WeComCrypto(o.Token, o.AesKey);
@@ -81,9 +87,9 @@ public static class LoadRun
         return wrong == 0 ? figures : figures with { Failures = figures.Failures + wrong };
     }
 
-    private sealed record Prepared(string PathAndQuery, byte[] Body);
+    internal sealed record Prepared(string PathAndQuery, byte[] Body);
 
-    private static Prepared Callback(WeComCrypto crypto, string channel, string msgid, string user, string text)
+    internal static Prepared Callback(WeComCrypto crypto, string channel, string msgid, string user, string text)
     {
         var plain = JsonSerializer.Serialize(new
         {
