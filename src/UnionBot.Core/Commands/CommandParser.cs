@@ -45,7 +45,7 @@ public static partial class CommandParser
         var hasSlash = body.Folded[0] == '/';
         if (hasSlash) body = body.Slice(1).TrimStart();
         if (!TryReadVerb(body.Folded, hasSlash, out var verb, out var length))
-            return new Command.Unknown(hasSlash ? Hints.UnknownCommand : Hints.NotACommand);
+            return new Command.Unknown(hasSlash ? UnknownCommandHint(body.Folded) : Hints.NotACommand);
 
         var rest = body.Slice(length);
         return verb switch

@@ -50,8 +50,14 @@ internal readonly record struct CommandText(string Folded, string Original)
     /// <summary>Original text with every run of spaces collapsed to one (names typed with stray spaces).</summary>
     public string CollapsedOriginal() => string.Join(' ', Original.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim();
 
+    // The traditional forms of the characters in command words and their keywords (報名, 名單, 發起報名, 名額, 查詢, 選項,
+    // 計畫 …), so that a teacher on a traditional keyboard is understood. Only the folded text used to recognise syntax
+    // is mapped; names and free text keep what was typed.
+    private const string SyntaxTraditional = "幫報單發結議劃畫計額詢覆復選項號賬帳題體匯總記錄";
+    private const string SyntaxSimplified = "帮报单发结议划划计额询复复选项号账账题体汇总记录";
+
     /// <summary>
-    /// Full-width ASCII (／，：１２Ａ) to ASCII, and every space (U+3000, the U+2005 WeCom puts after a mention,
+    /// Full-width ASCII (／，：１２Ａ) to ASCII, traditional forms of command words to simplified, and every space (U+3000, the U+2005 WeCom puts after a mention,
     /// tabs, CR) to ' '; newlines stay. One character in, one out.
     /// </summary>
     public static string Fold(string text) => string.Create(text.Length, text, static (span, source) =>
@@ -66,6 +72,7 @@ internal readonly record struct CommandText(string Folded, string Original)
                 '【' => '[',
                 '】' => ']',
                 _ when char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\uFEFF' => ' ',
+                _ when SyntaxTraditional.IndexOf(c) is var t and >= 0 => SyntaxSimplified[t],
                 _ => c,
             };
         }
