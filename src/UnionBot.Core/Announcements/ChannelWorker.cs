@@ -22,12 +22,14 @@ internal sealed partial class ChannelWorker
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SlidingWindowLimiter _limiter;
     private readonly ResiliencePipeline<SendResult> _retry;
+    private readonly TimeZoneInfo _zone;
     private DateTimeOffset _pausedUntil;
     private bool _halted;
 
     public ChannelWorker(DeliveryChannel channel, OutboxStore store, DeliveryStatus status, UnionBotOptions options, TimeProvider time, ILogger logger)
     {
         (_channel, _store, _status, _delivery, _catchUp, _time, _logger) = (channel, store, status, options.Delivery, options.Schedule.CatchUp, time, logger);
+        _zone = options.Zone;
         _limiter = new SlidingWindowLimiter(channel.MaxPerWindow, _delivery.RateWindow);
         _retry = BuildRetry();
     }
@@ -64,7 +66,7 @@ internal sealed partial class ChannelWorker
             var now = _time.GetUtcNow();
             if (_pausedUntil > now) return _pausedUntil;
             _status.Resume(_channel.Id);
-            var late = await _store.SkipLateAsync(_channel.Id, now - _catchUp, "late by more than Schedule:CatchUp", ct);
+            var late = await _store.SkipLateAsync(_channel.Id, now - _catchUp, ThisMonth(now), "late by more than Schedule:CatchUp", ct);
             if (late.Count == 1)
                 LogSkippedLate(late[0].Key, _channel.Id, late[0].DueAt, _catchUp);
             else if (late.Count > 1) // the first start mid-year: one line per channel, not one per past announcement
@@ -77,6 +79,10 @@ internal sealed partial class ChannelWorker
             await DeliverAsync(rows, ct);
         }
     }
+
+    /// <summary><paramref name="now"/>'s month in the schedule's zone, as in the monthly keys: <c>2026-03</c>.</summary>
+    private string ThisMonth(DateTimeOffset now) =>
+        TimeZoneInfo.ConvertTime(now, _zone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task DeliverAsync(IReadOnlyList<OutboxRow> rows, CancellationToken ct)
     {

@@ -28,6 +28,7 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
     private const string SkipLateSql = """
         UPDATE outbox SET state = 'skipped', last_error = @Reason, updated_at = @Now
         WHERE channel_id = @ChannelId AND state = 'pending' AND due_at < @Cutoff
+          AND (kind <> 'monthly' OR substr(source_key, length('monthly:') + 1, 7) < @ThisMonth)
         RETURNING key AS Key, due_at AS DueAt
         """;
 
@@ -97,9 +98,16 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
     public Task<int> RecoverInterruptedAsync(CancellationToken ct = default) => ExecuteAsync(RecoverSql, new { Now }, ct);
 
     /// <summary>Marks the channel's pending rows due before <paramref name="cutoff"/> skipped; returns their keys and due times.</summary>
-    public Task<IReadOnlyList<(string Key, string DueAt)>> SkipLateAsync(string channelId, DateTimeOffset cutoff, string reason, CancellationToken ct = default)
+    /// <remarks>
+    /// A monthly notice is skipped only once its month has ended as well (SPEC section 2): a bot first started on
+    /// 2 December still posts December's activities, while November's are of no use any more.
+    /// The notice's month is the one in its key (<c>monthly:2026-02</c>), not its due day, which a weekend can push into
+    /// the next month. <paramref name="thisMonth"/> is the current month in the schedule's zone, as <c>2026-03</c>.
+    /// </remarks>
+    public Task<IReadOnlyList<(string Key, string DueAt)>> SkipLateAsync(string channelId, DateTimeOffset cutoff, string thisMonth,
+        string reason, CancellationToken ct = default)
     {
-        var parameters = new { ChannelId = channelId, Cutoff = StoredTime.Format(cutoff), Reason = reason, Now };
+        var parameters = new { ChannelId = channelId, Cutoff = StoredTime.Format(cutoff), ThisMonth = thisMonth, Reason = reason, Now };
         return database.Writes.RunAsync<IReadOnlyList<(string, string)>>((connection, tx) =>
             connection.Query<(string, string)>(SkipLateSql, parameters, tx).ToList(), ct);
     }

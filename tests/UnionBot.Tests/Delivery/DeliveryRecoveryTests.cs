@@ -122,3 +122,21 @@ public sealed class DeliveryRecoveryTests
         Assert.Contains(after, r => r.SourceKey.Contains("labour-day"));
     }
 }
+
+public sealed class MonthlyNoticeCatchUpTests
+{
+    [Fact]
+    public async Task ABotFirstStartedOnTheSecondOfTheMonthStillPostsThatMonthsNoticeButNotLastMonths()
+    {
+        // A fresh database, first start at 10:00 on 2 December: the notice was due at 08:30 on 1 December (26 h ago,
+        // more than the 12 h of Schedule:CatchUp), but December has not ended, so it is still worth sending.
+        await using var bot = await DeliveryHarness.CreateAsync(new DateTime(2026, 12, 2, 10, 0, 0));
+        await bot.StartBotAsync();
+        await bot.SettleAsync();
+
+        var rows = await bot.RowsAsync();
+        Assert.All(rows.Where(r => r.SourceKey == "monthly:2026-12"), r => Assert.Equal(OutboxState.Sent, r.State));
+        Assert.All(rows.Where(r => r.SourceKey == "monthly:2026-11"), r => Assert.Equal(OutboxState.Skipped, r.State));
+        Assert.Contains("十二月", Assert.Single(bot.WeCom.Accepted).Content);
+    }
+}
