@@ -64,6 +64,9 @@ public sealed class CallbackHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["UnionBot:Admins:0"] = "chair-userid",
+            // The clock stands at 10 March: with the notice on day 1, March's would still be posted at start (a monthly
+            // notice is worth sending until its month ends) and mix into what these tests watch. On day 28 it is ahead.
+            ["UnionBot:Schedule:MonthlyNotice:Day"] = "28",
             ["UnionBot:Channels:0:Id"] = WeComChannel, ["UnionBot:Channels:0:Platform"] = "WeCom",
             ["UnionBot:Channels:0:Token"] = Token, ["UnionBot:Channels:0:EncodingAesKey"] = AesKey,
             ["UnionBot:Channels:1:Id"] = DingTalkChannel, ["UnionBot:Channels:1:Platform"] = "DingTalk",
