@@ -74,7 +74,7 @@ internal sealed partial class ChannelWorker
             var slot = _limiter.NextSlot(now);
             if (slot > now) return slot;
             var rows = await _store.ClaimNextAsync(_channel.Id, now, now - _delivery.BacklogAfter,
-                backlog => OutboxComposer.FitDigest(backlog, _channel.Messenger), ct);
+                backlog => OutboxComposer.FitDigest(backlog, _channel.Messenger), ct, now - _catchUp, ThisMonth(now));
             if (rows.Count == 0) return null;
             await DeliverAsync(rows, ct);
         }

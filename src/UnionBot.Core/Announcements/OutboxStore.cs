@@ -35,12 +35,14 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
     private const string NextDueSql = $"""
         SELECT {Columns} FROM outbox
         WHERE channel_id = @ChannelId AND state = 'pending' AND due_at <= @Now
+          AND (due_at >= @LateBefore OR kind = 'monthly' AND substr(source_key, length('monthly:') + 1, 7) >= @ThisMonth)
         ORDER BY due_at, id LIMIT 1
         """;
 
     private const string BacklogSql = $"""
         SELECT {Columns} FROM outbox
         WHERE channel_id = @ChannelId AND state = 'pending' AND kind = @Kind AND parts = 1 AND due_at <= @Before
+          AND (due_at >= @LateBefore OR kind = 'monthly' AND substr(source_key, length('monthly:') + 1, 7) >= @ThisMonth)
         ORDER BY due_at, id LIMIT 50
         """;
 
@@ -115,19 +117,24 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
     /// <summary>
     /// Claims the channel's next due row as <c>sending</c>. When that row is part of a backlog (due before
     /// <paramref name="backlogBefore"/>), the other backlog rows of its kind are claimed with it, to be sent as one digest;
-    /// <paramref name="fits"/> decides how many of them fit one message.
+    /// <paramref name="fits"/> decides how many of them fit one message. A row <see cref="SkipLateAsync"/> would skip
+    /// (due before <paramref name="lateBefore"/>, a monthly one of a month before <paramref name="thisMonth"/>) is never
+    /// claimed: the plan sync may insert it between that sweep and this claim, and the next sweep skips it.
     /// </summary>
     public Task<IReadOnlyList<OutboxRow>> ClaimNextAsync(string channelId, DateTimeOffset now, DateTimeOffset backlogBefore,
-        Func<IReadOnlyList<OutboxRow>, IReadOnlyList<OutboxRow>> fits, CancellationToken ct = default) =>
+        Func<IReadOnlyList<OutboxRow>, IReadOnlyList<OutboxRow>> fits, CancellationToken ct = default,
+        DateTimeOffset? lateBefore = null, string thisMonth = "") =>
         database.Writes.RunAsync<IReadOnlyList<OutboxRow>>((connection, tx) =>
         {
-            var first = connection.QuerySingleOrDefault<OutboxRow>(NextDueSql, new { ChannelId = channelId, Now = StoredTime.Format(now) }, tx);
+            var late = lateBefore is { } l ? StoredTime.Format(l) : "";
+            var first = connection.QuerySingleOrDefault<OutboxRow>(NextDueSql,
+                new { ChannelId = channelId, Now = StoredTime.Format(now), LateBefore = late, ThisMonth = thisMonth }, tx);
             if (first is null) return [];
             IReadOnlyList<OutboxRow> claim = [first];
             if (first.Parts == 1 && first.Due <= backlogBefore)
             {
                 var backlog = connection.Query<OutboxRow>(BacklogSql,
-                    new { ChannelId = channelId, first.Kind, Before = StoredTime.Format(backlogBefore) }, tx).ToList();
+                    new { ChannelId = channelId, first.Kind, Before = StoredTime.Format(backlogBefore), LateBefore = late, ThisMonth = thisMonth }, tx).ToList();
                 if (backlog.Count > 1 && backlog[0].Id == first.Id) claim = fits(backlog);
             }
             var ids = claim.Select(r => r.Id).ToArray();
