@@ -1,11 +1,22 @@
 using System.Diagnostics;
 using UnionBot.Core.Plan;
 
-// Parses all five seeds (decode + parse + festivals) in one process: a warm-up, then timed full passes.
+// Parses all five seeds and every plan of the labelled corpus (../shared/corpus/plans beside the repository; decode +
+// parse + festivals + sign-up kind) in one process: a warm-up, then timed full passes.
 const int WarmUp = 100;
 const int Passes = 300;
 
-var seeds = Directory.GetFiles(Path.Combine(FindRoot(), "seeds"), "*.txt").Order().Select(File.ReadAllBytes).ToArray();
+var root = FindRoot();
+var corpus = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "plans"));
+if (!Directory.Exists(corpus) && args.Length > 0) corpus = args[0];
+if (!Directory.Exists(corpus))
+{
+    Console.Error.WriteLine($"the labelled corpus is absent: expected {corpus} (or pass its plans/ folder as the first argument)");
+    return 2;
+}
+var seeds = Directory.GetFiles(Path.Combine(root, "seeds"), "*.txt").Order()
+    .Concat(Directory.GetFiles(corpus, "*.txt").Order())
+    .Select(File.ReadAllBytes).ToArray();
 var activities = 0;
 for (var i = 0; i < WarmUp; i++) activities = Pass(seeds);
 
@@ -17,9 +28,9 @@ for (var i = 0; i < Passes; i++)
     times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 }
 Array.Sort(times);
-Console.WriteLine($"{seeds.Length} seeds, {seeds.Sum(s => s.Length) / 1024} KiB, {activities} activities per pass; {Passes} passes after {WarmUp} warm-up");
+Console.WriteLine($"{seeds.Length} plans (seeds and corpus), {seeds.Sum(s => s.Length) / 1024} KiB, {activities} activities per pass; {Passes} passes after {WarmUp} warm-up");
 Console.WriteLine($"full pass: min {times[0]:0.000} ms, median {times[Passes / 2]:0.000} ms, max {times[^1]:0.000} ms");
-return;
+return 0;
 
 static int Pass(byte[][] seeds) => seeds.Sum(bytes => PlanReader.Read(bytes).Activities.Count);
 

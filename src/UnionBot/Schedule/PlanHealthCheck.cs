@@ -20,8 +20,12 @@ internal sealed class PlanHealthCheck(YearScheduleSource source) : IHealthCheck
             ["source"] = source.Published is { } p ? $"published version {p.Id}" : "plan file",
         };
         if (source.DraftWaiting) data["draft"] = "the plan file changed after corrections were published; review it at /console/plan";
+        // A plan read without one activity (no schedule the reader recognised) sends no monthly notice all year:
+        // as much a fault for the chair as a plan that cannot be read.
         return Task.FromResult(source.LastError is { } error
             ? HealthCheckResult.Degraded($"the annual plan cannot be read: {error}", data: data)
+            : schedule.Plan.Activities.Count == 0
+            ? HealthCheckResult.Degraded($"the annual plan has no activities: {schedule.Plan.Warnings.FirstOrDefault() ?? "no schedule found"}; check it with: plan parse <file>", data: data)
             : HealthCheckResult.Healthy($"{schedule.Plan.Activities.Count} activities, {schedule.Announcements.Count} announcements for {schedule.Year}", data));
     }
 }

@@ -75,6 +75,22 @@ public sealed class ScheduleStartupTests
     }
 
     [Fact]
+    public async Task APlanWithNoActivitiesMakesThePlanCheckDegradedAndSaysWhy()
+    {
+        var (factory, host, _) = Start(new Dictionary<string, string?> { ["UnionBot:Plan:Path"] = RepoPaths.Seed("001") });
+        using (factory)
+        using (host)
+        {
+            using var client = host.CreateClient();
+            using var json = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+            var plan = json.RootElement.GetProperty("checks").GetProperty("plan");
+            Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal("degraded", plan.GetProperty("status").GetString());
+            Assert.Contains("no activities", plan.GetProperty("description").GetString());
+        }
+    }
+
+    [Fact]
     public async Task AnUnreadablePlanIsOneErrorLineAndTheBotKeepsRunningWithNoAnnouncements()
     {
         using var dir = new TempDirectory();
