@@ -61,7 +61,7 @@ public sealed class PlanPage(YearScheduleSource source, PlanVersions versions, I
                 if (title.Length == 0 || form[$"d{i}"] == "on") continue;
                 if (ParseMonths(form[$"m{i}"].ToString()) is not { Count: > 0 } months) { errors.Add($"「{title}」的月份没看懂（例如 3 或 7,8）"); continue; }
                 var festival = form[$"f{i}"].ToString();
-                activities.Add(new PlanActivity(months, title, Festival.ById(festival) is null ? null : festival));
+                activities.Add(new PlanActivity(months, title, Festival.ById(festival) is null ? null : festival, SignUp: form[$"s{i}"] == "on"));
             }
             if (errors.Count > 0) return ConsoleLayout.Message(session, "计划", string.Join("；", errors) + "。没有发布，请返回修改。", StatusCodes.Status400BadRequest);
             plan = current with { Activities = activities };
@@ -77,21 +77,23 @@ public sealed class PlanPage(YearScheduleSource source, PlanVersions versions, I
 
     private Html Editor(ConsoleSession session, AnnualPlan plan)
     {
-        var rows = plan.Activities.Select((a, i) => Row(i, string.Join(",", a.Months.Select(m => m.Month)), a.Title, a.Festival))
-            .Concat(Enumerable.Range(plan.Activities.Count, EmptyRows).Select(i => Row(i, "", "", null)));
+        var rows = plan.Activities.Select((a, i) => Row(i, string.Join(",", a.Months.Select(m => m.Month)), a.Title, a.Festival, a.SignUp))
+            .Concat(Enumerable.Range(plan.Activities.Count, EmptyRows).Select(i => Row(i, "", "", null, true)));
         return ConsoleLayout.Form(session, "/console/plan/publish", H($"""
             <h2>活动（可改、可删、可加）</h2>
             <input type="hidden" name="rows" value="{plan.Activities.Count + EmptyRows}">
-            <table class="cards plan"><thead><tr><th>月份</th><th>活动</th><th>节日</th><th>删除</th></tr></thead><tbody>{rows}</tbody></table>
-            <p class="muted">月份写数字，跨月写 7,8；空行填上活动名就是新增。发布后日程从新版本生成。</p>
+            <table class="cards plan"><thead><tr><th>月份</th><th>活动</th><th>节日</th><th>老师报名</th><th>删除</th></tr></thead><tbody>{rows}</tbody></table>
+            <p class="muted">月份写数字，跨月写 7,8；空行填上活动名就是新增；“老师报名”不勾的是工会自己的工作（不开放 /报名）。发布后日程从新版本生成。</p>
             """), "发布修改", css: "block");
     }
 
-    private static Html Row(int i, string months, string title, string? festival) => H($"""
+    /// <param name="signUp">An event teachers take part in (offered for /报名), not the union's own task.</param>
+    private static Html Row(int i, string months, string title, string? festival, bool signUp) => H($"""
         <tr><td data-l="月份"><input type="text" name="m{i}" value="{months}" size="5" aria-label="月份"></td>
         <td data-l="活动" class="title"><input type="text" name="t{i}" value="{title}" style="width:100%" aria-label="活动"></td>
         <td data-l="节日"><select name="f{i}" aria-label="节日"><option value="">—</option>{Festival.All.Select(f =>
             H($"<option value=\"{f.Id}\"{(f.Id == festival ? new Html(" selected") : Empty)}>{f.Name}</option>"))}</select></td>
+        <td data-l="老师报名"><input type="checkbox" name="s{i}"{(signUp ? new Html(" checked") : Empty)} aria-label="老师报名"></td>
         <td data-l="删除">{(title.Length == 0 ? Empty : H($"<input type=\"checkbox\" name=\"d{i}\" aria-label=\"删除\">"))}</td></tr>
         """);
 

@@ -36,6 +36,7 @@ public sealed class PlanPageTests : IDisposable
         Assert.Contains("已发布第 1 版", await response.Content.ReadAsStringAsync());
         var activity = Assert.Single(source.Current.Plan.Activities);
         Assert.Equal("教职工趣味运动会（改期）", activity.Title);
+        Assert.False(activity.SignUp); // its 老师报名 box was not ticked: a task of the union, not an event
         Assert.Contains(source.Current.Announcements, a => a.Kind == AnnouncementKind.Monthly && a.Text.Contains("教职工趣味运动会（改期）"));
         Assert.Contains((ConsoleHost.Admin, "publish-plan"), await host.QueryAsync<(string, string)>("SELECT user_id, action FROM audit_log"));
     }
