@@ -182,7 +182,12 @@ public sealed class CallbackHost : IAsyncDisposable
     }
 
     /// <summary>Polls (real time, bounded) for something a background worker produces.</summary>
-    public static async Task<T> WaitForAsync<T>(Func<T?> probe, string what, int timeoutMs = 5000) where T : class
+    /// <remarks>
+    /// The bound only says when to give up on an event that is not coming: it returns as soon as the probe holds. It is
+    /// generous because CI machines are shared (two cores, load averages of 40 seen), where a host's background worker
+    /// can wait seconds for a core; no test measures speed with it.
+    /// </remarks>
+    public static async Task<T> WaitForAsync<T>(Func<T?> probe, string what, int timeoutMs = 30_000) where T : class
     {
         for (var waited = 0; waited < timeoutMs; waited += 20)
         {

@@ -21,17 +21,21 @@ public sealed class KillNineTests
         await using var wecom = await FakeWeComServer.StartAsync(null, "kill-key");
         wecom.RateLimit = null;
         wecom.DelayNext(TimeSpan.Zero, times: 5);
-        wecom.DelayNext(TimeSpan.FromSeconds(5)); // the sixth post hangs: the kill lands while it is in flight
+        // The sixth post hangs until the kill drops its connection (the bot itself would give up after 10 s).
+        wecom.DelayNext(TimeSpan.FromMinutes(10));
         var database = $"Data Source={dir.File("unionbot.db")}";
         await SeedAsync(database);
 
         using (var first = StartBot(database, wecom.BaseUrl))
         {
-            await Eventually.TrueAsync(async () => await CountAsync(database, "sent") == 5 && await CountAsync(database, "sending") == 1,
-                "five rows are sent and the sixth is being sent", timeoutMs: 60_000);
+            // Killed the moment the sixth post reaches the robot, not when a poll of the database happens to see it:
+            // on a loaded machine a poll can miss the seconds the post is in flight.
+            await Eventually.TrueAsync(() => Task.FromResult(wecom.Held == 1), "the sixth post to be in flight", timeoutMs: 60_000);
             first.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
             await first.WaitForExitAsync();
         }
+        Assert.Equal(5, await CountAsync(database, "sent"));
+        Assert.Equal(1, await CountAsync(database, "sending"));
         var acceptedBeforeKill = wecom.Accepted.Count;
         using (var second = StartBot(database, wecom.BaseUrl))
         {

@@ -71,10 +71,18 @@ public sealed class DingTalkStreamHost : IAsyncDisposable
         return new DingTalkStreamHost(factory, app, gateway, dingTalk, logs);
     }
 
-    /// <summary>Waits until a connection is open on the gateway; returns it.</summary>
-    public Task<FakeStreamSession> ConnectedAsync(int session = 1) =>
-        CallbackHost.WaitForAsync(() => Gateway.Sessions.Count >= session && Gateway.Sessions[session - 1].IsOpen ? Gateway.Sessions[session - 1] : null,
+    /// <summary>Waits until connection <paramref name="session"/> is open on the gateway and held by the client; returns it.</summary>
+    public async Task<FakeStreamSession> ConnectedAsync(int session = 1)
+    {
+        var open = await CallbackHost.WaitForAsync(() => Gateway.Sessions.Count >= session && Gateway.Sessions[session - 1].IsOpen ? Gateway.Sessions[session - 1] : null,
             $"connection {session} to the gateway");
+        // The gateway counts a socket from its accept; the client finishes its handshake and starts the connection's
+        // idle watchdog a moment later. Until then the dial's timeout is still running on the fake clock, so a test
+        // that moves the clock must wait for the client's side too.
+        await CallbackHost.WaitForAsync(() => Logs.Lines.Count(l => l.Text.StartsWith("DingTalk Stream connection of channel", StringComparison.Ordinal) && l.Text.EndsWith(" is up", StringComparison.Ordinal)) >= session ? "" : null,
+            $"the client to hold connection {session}");
+        return open;
+    }
 
     /// <summary>Waits until the client acknowledged <paramref name="messageId"/> on <paramref name="session"/>; returns the ack.</summary>
     public static async Task<JsonElement> AckedAsync(FakeStreamSession session, string messageId) =>

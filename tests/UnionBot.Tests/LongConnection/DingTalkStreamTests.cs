@@ -117,7 +117,7 @@ public sealed class DingTalkStreamTests
         await host.Gateway.PushCallbackAsync("frame-on-old", host.RobotMessage("on-old", "teacher-li", " /帮助"), on: old);
         Assert.Contains("/报名", (await host.ReplyToAsync("on-old", "the message on the old socket")).Content);
         await old.CloseAsync(); // about 10 s later on DingTalk
-        await old.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+        await old.Ended.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("/报名", (await host.SayAsync("teacher-li", "/帮助")).Content);
         Assert.Single(host.Gateway.Sessions, s => s.IsOpen);
         Assert.Equal(LinkState.Connected, host.State);
@@ -132,7 +132,7 @@ public sealed class DingTalkStreamTests
         host.Time.Advance(new DingTalkStreamTimings().IdleTimeout + TimeSpan.FromSeconds(1)); // no frame, not even a ping
 
         await host.ConnectedAsync(2);
-        await silent.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+        await silent.Ended.WaitAsync(TimeSpan.FromSeconds(30));
         await CallbackHost.WaitForAsync(() => host.Logs.All.Contains("silent for") ? "" : null, "the silence to be logged");
         Assert.Contains("/报名", (await host.SayAsync("teacher-li", "/帮助")).Content);
     }
@@ -177,7 +177,7 @@ public sealed class DingTalkStreamTests
 
         await host.StopAsync();
 
-        await session.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+        await session.Ended.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(WebSocketCloseStatus.NormalClosure, session.ClientClose);
     }
 }

@@ -22,6 +22,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
     private readonly FakeRateLimiter _limiter;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
+    private int _held;
 
     private protected FakePlatformServer(TimeProvider? time, int overLimitCode, int throttledCode)
     {
@@ -56,6 +57,9 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> requests wait <paramref name="delay"/> (real time) before being handled normally.</summary>
     public void DelayNext(TimeSpan delay, int times = 1) => _script.Add(new Scripted(times, Delay: delay));
+
+    /// <summary>Requests waiting out a scripted delay right now: in flight as far as the client can tell.</summary>
+    public int Held => Volatile.Read(ref _held);
 
     /// <summary>Waits (real time, bounded) until at least <paramref name="count"/> requests were accepted.</summary>
     public Task<IReadOnlyList<FakeRequest>> WaitForAcceptedAsync(int count, TimeSpan? timeout = null) =>
@@ -103,8 +107,10 @@ public abstract class FakePlatformServer : IAsyncDisposable
         var scripted = _script.Take();
         if (scripted?.Delay is { } delay)
         {
+            Interlocked.Increment(ref _held);
             try { await Task.Delay(delay, context.RequestAborted); }
             catch (OperationCanceledException) { return; } // the client gave up: nothing reaches the group
+            finally { Interlocked.Decrement(ref _held); }
             scripted = null;
         }
         if (scripted?.HttpStatus is { } status)
