@@ -28,6 +28,10 @@ public sealed class ConsoleLinks(Database database, IOptions<UnionBotOptions> op
         RETURNING user_id;
         """;
 
+    private const string PeekSql = """
+        SELECT user_id FROM console_links WHERE token_hash = @Hash AND used_at IS NULL AND expires_at > @Now;
+        """;
+
     /// <summary>A new link for <paramref name="userId"/>: <c>&lt;PublicUrl&gt;/console/login?token=…</c>.</summary>
     public async Task<ConsoleLink> IssueAsync(string userId, TimeSpan lifetime, CancellationToken ct = default)
     {
@@ -49,6 +53,15 @@ public sealed class ConsoleLinks(Database database, IOptions<UnionBotOptions> op
         if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
         var parameters = new { Hash = Hash(token), Now = StoredTime.Format(time.GetUtcNow()) };
         return await database.Writes.RunAsync((c, tx) => c.QuerySingleOrDefault<string?>(ConsumeSql, parameters, tx), ct);
+    }
+
+    /// <summary>The user a still-usable token was issued to, without using it up; null as for <see cref="ConsumeAsync"/>.</summary>
+    public async Task<string?> PeekAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
+        await using var c = await database.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(PeekSql,
+            new { Hash = Hash(token), Now = StoredTime.Format(time.GetUtcNow()) }, cancellationToken: ct));
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -15,14 +15,14 @@ namespace UnionBot.Core.Commands;
 /// </summary>
 public sealed class CommandPipeline(
     PlanAnswers plan, SignUpHandler signUps, SuggestionHandler suggestions, PollHandler polls, AnnounceHandler announce,
-    ConsoleLinkHandler console,
+    ConsoleLinkHandler console, AdminList admins,
     IOptions<UnionBotOptions> options, TimeProvider time, ILogger<CommandPipeline> logger) : ICommandPipeline
 {
     public async Task<CommandReply> HandleAsync(IncomingMessage message, MessageClaim? claim, CancellationToken ct)
     {
         var command = CommandParser.Parse(message.Text);
         var zone = options.Value.Zone;
-        var ctx = new CommandContext(message, options.Value.Admins.Contains(message.UserId), TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone), zone, claim);
+        var ctx = new CommandContext(message, admins.Contains(message.UserId), TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone), zone, claim);
         var reply = command switch
         {
             Command.Help => CommandReply.Of(HelpText.For(ctx.IsAdmin)),

@@ -13,12 +13,16 @@ namespace UnionBot.ChairConsole;
 
 /// <summary>
 /// Who may see the console: a session cookie set by a single-use link, for a user who is an admin at this very
-/// request (removing someone from <c>Admins</c> ends their access at once), and an antiforgery token on every POST.
+/// request (<see cref="AdminList"/> follows the configuration files, so removing someone from <c>Admins</c> ends their
+/// access at their next request), and an antiforgery token on every POST.
 /// </summary>
 public sealed class ConsoleAccess(
-    ConsoleLinks links, IOptionsMonitor<UnionBotOptions> options, IAntiforgery antiforgery, MemberDirectory members,
+    ConsoleLinks links, AdminList admins, IOptions<UnionBotOptions> options, IAntiforgery antiforgery, MemberDirectory members,
     Database database, TimeProvider time, ILogger<ConsoleAccess> logger)
 {
+    /// <summary>The form field of the confirmation page that carries the link's token.</summary>
+    public const string TokenField = "token";
+
     public const string Scheme = "console";
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
 
@@ -50,26 +54,40 @@ public sealed class ConsoleAccess(
             return ConsoleLayout.Message(null, "请求无效", "这个页面已过期或不是从后台提交的，什么都没有改。请回到后台刷新页面再试。", StatusCodes.Status400BadRequest);
         }
         var token = antiforgery.GetAndStoreTokens(http).RequestToken ?? "";
-        http.Features.Set(new ConsoleSession(userId, members.DisplayName(userId), token, options.CurrentValue, time));
+        http.Features.Set(new ConsoleSession(userId, members.DisplayName(userId), token, options.Value, time));
         return await next(context);
     }
 
-    /// <summary><c>GET /console/login?token=…</c>: uses up the link and starts a 12-hour session.</summary>
-    public async Task<IResult> LoginAsync(HttpContext http, string? token, CancellationToken ct)
+    /// <summary>
+    /// <c>GET /console/login?token=…</c>: a page with one button that posts the token. The GET itself uses up nothing:
+    /// chat apps fetch a link to show its preview, and a GET that spent the link would leave the chair a dead one.
+    /// </summary>
+    public async Task<IResult> ConfirmAsync(HttpContext http, string? token, CancellationToken ct)
     {
-        var userId = await links.ConsumeAsync(token, ct);
-        if (userId is null)
+        var userId = await links.PeekAsync(token, ct);
+        if (userId is null) return Expired("the link is unknown, used or expired (shown)");
+        if (!IsAdmin(userId)) return NotAnAdmin(userId);
+        var formToken = antiforgery.GetAndStoreTokens(http).RequestToken ?? "";
+        var tokenField = H($"<input type=\"hidden\" name=\"{TokenField}\" value=\"{token}\">");
+        return ConsoleLayout.Page(null, "登录后台", H($"""
+            <section><p>这是 <strong>{members.DisplayName(userId)}</strong> 的后台登录链接。</p>
+            {ConsoleLayout.Form(formToken, "/console/login", tokenField, "进入后台", css: "block")}
+            <p class="muted">链接只能用一次：点了“进入后台”之后，这个链接就不能再用了。</p></section>
+            """));
+    }
+
+    /// <summary><c>POST /console/login</c>: uses up the link and starts a 12-hour session.</summary>
+    public async Task<IResult> LoginAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
         {
-            logger.LogWarning("Console login refused: the link is unknown, used or expired");
-            return ConsoleLayout.Page(null, "链接已失效", H($"""
-                <p class="note">这个登录链接已经用过、已过期或不完整。</p>{HowToGetIn}
-                """), StatusCodes.Status401Unauthorized);
+            logger.LogWarning("Console login refused: missing or wrong antiforgery token");
+            return ConsoleLayout.Message(null, "请求无效", "请重新打开登录链接，点页面上的“进入后台”。", StatusCodes.Status400BadRequest);
         }
-        if (!IsAdmin(userId))
-        {
-            logger.LogWarning("Console login of {UserId} refused: not in UnionBot:Admins", userId);
-            return ConsoleLayout.Message(null, "没有权限", "后台只对工会管理员开放。", StatusCodes.Status403Forbidden);
-        }
+        var form = await http.Request.ReadFormAsync(ct);
+        var userId = await links.ConsumeAsync(form[TokenField].ToString(), ct);
+        if (userId is null) return Expired("the link is unknown, used or expired");
+        if (!IsAdmin(userId)) return NotAnAdmin(userId);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], Scheme);
         var now = time.GetUtcNow();
         await http.SignInAsync(Scheme, new ClaimsPrincipal(identity),
@@ -80,17 +98,31 @@ public sealed class ConsoleAccess(
         return Results.Redirect("/console/");
     }
 
+    private IResult Expired(string why)
+    {
+        logger.LogWarning("Console login refused: {Reason}", why);
+        return ConsoleLayout.Page(null, "链接已失效", H($"""
+            <p class="note">这个登录链接已经用过、已过期或不完整。</p>{HowToGetIn}
+            """), StatusCodes.Status401Unauthorized);
+    }
+
+    private IResult NotAnAdmin(string userId)
+    {
+        logger.LogWarning("Console login of {UserId} refused: not in UnionBot:Admins", userId);
+        return ConsoleLayout.Message(null, "没有权限", "后台只对工会管理员开放。", StatusCodes.Status403Forbidden);
+    }
+
     public async Task<IResult> LogoutAsync(HttpContext http)
     {
         await http.SignOutAsync(Scheme);
         return ConsoleLayout.Message(null, "已退出", "已退出后台。需要时再私聊工会助手发 /后台 获取新链接。", StatusCodes.Status200OK);
     }
 
-    private bool IsAdmin(string userId) => options.CurrentValue.Admins.Contains(userId, StringComparer.Ordinal);
+    private bool IsAdmin(string userId) => admins.Contains(userId);
 
     private async Task AuditAsync(string userId, string action, string detail, CancellationToken ct)
     {
-        var zone = options.CurrentValue.Zone;
+        var zone = options.Value.Zone;
         var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
         var ctx = new CommandContext(new IncomingMessage(ConsoleSession.ChannelId, PlatformKind.Local, $"console-{Guid.NewGuid():N}", userId,
             null, "", IsPrivate: true), true, now, zone);

@@ -14,6 +14,7 @@ public static class ConsoleHostingExtensions
     public static IHostApplicationBuilder AddChairConsole(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        ConsoleKeys.Add(builder);
         services.AddAuthentication().AddCookie(ConsoleAccess.Scheme, o =>
         {
             o.Cookie.Name = "unionbot_console";
@@ -55,7 +56,8 @@ public static class ConsoleHostingExtensions
     public static WebApplication MapChairConsole(this WebApplication app)
     {
         var access = app.Services.GetRequiredService<ConsoleAccess>();
-        app.MapGet("/console/login", (HttpContext http, string? token, CancellationToken ct) => access.LoginAsync(http, token, ct));
+        app.MapGet("/console/login", (HttpContext http, string? token, CancellationToken ct) => access.ConfirmAsync(http, token, ct));
+        app.MapPost("/console/login", (HttpContext http, CancellationToken ct) => access.LoginAsync(http, ct));
         app.MapGet("/console/logout", (Func<HttpContext, Task<IResult>>)access.LogoutAsync);
 
         var console = app.MapGroup("/console").AddEndpointFilter(access.FilterAsync);

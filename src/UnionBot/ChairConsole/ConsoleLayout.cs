@@ -36,7 +36,10 @@ public static class ConsoleLayout
 
     /// <summary>Hidden antiforgery field for every form that changes something.</summary>
     public static Html Form(ConsoleSession session, string action, Html fields, string button, string css = "") =>
-        H($"""<form method="post" action="{action}" class="{css}"><input type="hidden" name="{ConsoleSession.TokenField}" value="{session.FormToken}">{fields}<button type="submit">{button}</button></form>""");
+        Form(session.FormToken, action, fields, button, css);
+
+    public static Html Form(string formToken, string action, Html fields, string button, string css = "", string enctype = "") =>
+        H($"""<form method="post" action="{action}" class="{css}"{(enctype.Length == 0 ? Empty : H($" enctype=\"{enctype}\""))}><input type="hidden" name="{ConsoleSession.TokenField}" value="{formToken}">{fields}<button type="submit">{button}</button></form>""");
 
     private const string Css = """
         *{box-sizing:border-box}

@@ -11,9 +11,11 @@ public static class CoreHostingExtensions
     /// <summary>SPEC section 2: config/unionbot.json, then config/unionbot.local.json, then environment, then command line.</summary>
     public static IHostApplicationBuilder AddUnionBotConfiguration(this WebApplicationBuilder builder, string[] args)
     {
+        // Watched so that a change of UnionBot:Admins applies at the next request (AdminList); the other options are
+        // read at start, as the README says.
         builder.Configuration
-            .AddJsonFile("config/unionbot.json", optional: true, reloadOnChange: false)
-            .AddJsonFile("config/unionbot.local.json", optional: true, reloadOnChange: false)
+            .AddJsonFile("config/unionbot.json", optional: true, reloadOnChange: true)
+            .AddJsonFile("config/unionbot.local.json", optional: true, reloadOnChange: true)
             .AddEnvironmentVariables()
             .AddCommandLine(args);
         var urls = builder.Configuration[$"{UnionBotOptions.Section}:Urls"];
@@ -29,6 +31,7 @@ public static class CoreHostingExtensions
         builder.Services.AddSingleton<IValidateOptions<UnionBotOptions>, UnionBotOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<UnionBotOptions>, UnknownKeysValidator>();
 
+        builder.Services.AddSingleton<UnionBot.Core.Access.AdminList>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new Database(
             sp.GetRequiredService<IOptions<UnionBotOptions>>().Value.Database,

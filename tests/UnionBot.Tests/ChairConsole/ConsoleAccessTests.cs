@@ -1,7 +1,9 @@
 using System.Net;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.ChairConsole;
 
@@ -13,7 +15,7 @@ public sealed class ConsoleAccessTests
         await using var host = ConsoleHost.Start();
         var link = await host.LinkAsync();
 
-        var first = await host.Client.GetAsync(link);
+        var first = await host.LoginWithAsync(link);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal("/console/", first.Headers.Location?.OriginalString);
@@ -29,7 +31,45 @@ public sealed class ConsoleAccessTests
         var second = await host.NewClient().GetAsync(link);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
         Assert.Contains("已经用过、已过期或不完整", await second.Content.ReadAsStringAsync());
-        Assert.False(second.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain(second.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("unionbot_console="));
+    }
+
+    [Fact]
+    public async Task OpeningALinkOnlyAsksForAClickSoALinkPreviewBotDoesNotUseItUp()
+    {
+        await using var host = ConsoleHost.Start();
+        var link = await host.LinkAsync();
+
+        var preview = await host.NewClient().GetAsync(link); // the chat app fetches the link to show its preview
+        var again = await host.Client.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.DoesNotContain(preview.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("unionbot_console="));
+        var html = await again.Content.ReadAsStringAsync();
+        Assert.Contains("进入后台", html);
+        Assert.Contains("王主席", html);
+        Assert.Contains("action=\"/console/login\"", html);
+        Assert.Equal([(string?)null], await host.QueryAsync<string?>("SELECT used_at FROM console_links"));
+        Assert.Contains("请先登录", await host.Client.GetStringAsync("/console/"));
+
+        var login = await host.LoginWithAsync(link);
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Contains("接下来要发的通知", await host.Client.GetStringAsync("/console/"));
+    }
+
+    [Fact]
+    public async Task ALoginPostWithoutTheAntiforgeryTokenIsRefusedAndLeavesTheLinkUsable()
+    {
+        await using var host = ConsoleHost.Start();
+        var link = await host.LinkAsync();
+
+        var forged = await host.NewClient().PostAsync("/console/login",
+            new FormUrlEncodedContent([KeyValuePair.Create("token", link.Split("token=")[1])]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.DoesNotContain(forged.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("unionbot_console="));
+        Assert.Equal(HttpStatusCode.Redirect, (await host.LoginWithAsync(link)).StatusCode);
     }
 
     [Fact]
@@ -39,7 +79,7 @@ public sealed class ConsoleAccessTests
         var link = await host.Services.GetRequiredService<UnionBot.Core.Access.ConsoleLinks>().IssueAsync(ConsoleHost.Admin, TimeSpan.FromMinutes(10));
         Assert.StartsWith("https://bot.school.example/console/login?token=", link.Url);
 
-        var response = await host.Client.GetAsync(new Uri(link.Url).PathAndQuery);
+        var response = await host.LoginWithAsync(new Uri(link.Url).PathAndQuery, host.NewClient(https: true));
 
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("unionbot_console=") && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
@@ -87,17 +127,83 @@ public sealed class ConsoleAccessTests
     }
 
     [Fact]
-    public async Task AnAdminRemovedFromAdminsLosesAccessAtTheNextRequest()
+    public async Task AnAdminRemovedFromTheConfigurationFileLosesAccessAtTheNextRequest()
     {
-        await using var host = ConsoleHost.Start();
+        using var home = new TempDirectory();
+        var file = WriteAdmins(home, ConsoleHost.Admin, "vice-chair");
+        await using var host = ConsoleHost.Start(home: home.Path);
         await host.LoginAsync();
         Assert.Contains("接下来要发的通知", await host.Client.GetStringAsync("/console/"));
+        Assert.Contains("只在私聊里发送", await host.SayAsync(ConsoleHost.Admin, "/后台"));
 
-        host.Options.Admins.Remove(ConsoleHost.Admin);
+        await RewriteAndAwaitReloadAsync(host, () => WriteAdmins(home, "vice-chair"));
         var response = await host.Client.GetAsync("/console/");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain("接下来要发的通知", await response.Content.ReadAsStringAsync());
+        Assert.Contains("只对工会管理员开放", await host.SayAsync(ConsoleHost.Admin, "/后台"));
+        Assert.Contains("请先登录", await host.Client.GetStringAsync("/console/")); // the session is gone, not just refused
+        Assert.True(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task AnEditThatLeavesTheConfigurationInvalidKeepsTheAdminsAsTheyWere()
+    {
+        using var home = new TempDirectory();
+        WriteAdmins(home, ConsoleHost.Admin);
+        await using var host = ConsoleHost.Start(home: home.Path);
+        await host.LoginAsync();
+
+        await RewriteAndAwaitReloadAsync(host, () => File.WriteAllText(Path.Combine(home.Path, "config", "unionbot.json"),
+            """{ "UnionBot": { "Admins": [ "someone-else" ], "Schedule": { "MonthlyNotice": { "Day": 40 } } } }"""));
+        var response = await host.Client.GetAsync("/console/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("接下来要发的通知", await response.Content.ReadAsStringAsync());
+        Assert.Contains("只在私聊里发送", await host.SayAsync(ConsoleHost.Admin, "/后台"));
+    }
+
+    private static string WriteAdmins(TempDirectory home, params string[] admins)
+    {
+        Directory.CreateDirectory(Path.Combine(home.Path, "config"));
+        var file = Path.Combine(home.Path, "config", "unionbot.json");
+        File.WriteAllText(file, $$"""{ "UnionBot": { "Admins": [ {{string.Join(", ", admins.Select(a => $"\"{a}\""))}} ] } }""");
+        return file;
+    }
+
+    /// <summary>Rewrites a watched file and waits for the configuration to be read again (the watcher is asynchronous).</summary>
+    private static async Task RewriteAndAwaitReloadAsync(ConsoleHost host, Action rewrite)
+    {
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = configuration.GetReloadToken().RegisterChangeCallback(_ => reloaded.TrySetResult(), null);
+        rewrite();
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task ASessionSurvivesARestartBecauseItsKeysAreKeptBesideTheDatabase()
+    {
+        using var dir = new TempDirectory();
+        var database = Path.Combine(dir.Path, "data", "unionbot.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        string cookie;
+        await using (var before = ConsoleHost.Start(databasePath: database))
+        {
+            var login = await before.LoginAsync();
+            cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("unionbot_console=")).Split(';')[0];
+        }
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir.Path, "data", "keys"), "key-*.xml"));
+
+        await using var after = ConsoleHost.Start(databasePath: database);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/console/");
+        request.Headers.Add("Cookie", cookie);
+        var response = await after.BareClient().SendAsync(request);
+
+        Assert.Contains("接下来要发的通知", await response.Content.ReadAsStringAsync());
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(Path.Combine(dir.Path, "data", "keys")));
     }
 
     [Fact]

@@ -57,11 +57,13 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true,
     });
 
-    /// <summary>Opens a fresh login link in <paramref name="context"/>; the page it lands on.</summary>
+    /// <summary>Opens a fresh login link in <paramref name="context"/> and presses 进入后台; the page it lands on.</summary>
     public async Task<IPage> LogInAsync(IBrowserContext context, string user = ConsoleHost.Admin)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + await Host.LinkAsync(user));
+        if (await page.Locator("button:has-text('进入后台')").CountAsync() > 0)
+            await page.ClickAsync("button:has-text('进入后台')");
         return page;
     }
 

@@ -17,6 +17,9 @@ public sealed class ConsoleBrowserTests
         var page = await phone.NewPageAsync();
 
         await page.GotoAsync(link);
+        Assert.Equal("登录后台", await page.InnerTextAsync("h1"));
+        await ConsoleBrowser.ScreenshotAsync(page, "console-phone-login");
+        await page.ClickAsync("button:has-text('进入后台')");
 
         Assert.EndsWith("/console/", page.Url);
         Assert.Equal("概览", await page.InnerTextAsync("h1"));

@@ -28,18 +28,18 @@ public sealed partial class ConsoleHost : IAsyncDisposable
     public string DatabasePath => _factory.DatabasePath;
 
     /// <param name="kestrel">Listen on a real loopback port (for the browser tests) instead of the in-memory test server.</param>
-    public static ConsoleHost Start(IDictionary<string, string?>? extra = null, bool kestrel = false)
+    /// <param name="home">The bot's folder with its own config/ (then the admins come from there), else the repository.</param>
+    /// <param name="databasePath">A database file to share with an earlier host (a restart), else a fresh one.</param>
+    public static ConsoleHost Start(IDictionary<string, string?>? extra = null, bool kestrel = false, string? home = null, string? databasePath = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["UnionBot:Admins:0"] = Admin,
-            ["UnionBot:Urls"] = "http://127.0.0.1:5186",
-        };
+        var settings = new Dictionary<string, string?> { ["UnionBot:Urls"] = "http://127.0.0.1:5186" };
+        if (home is null) settings["UnionBot:Admins:0"] = Admin;
         if (extra is not null) foreach (var (k, v) in extra) settings[k] = v;
         // The manual clock starts at the real time: the client's cookie jar (and the browser's) judges the session
         // cookie's expiry by the real clock, and would drop a cookie that expired in the host's past.
         var now = TimeProvider.System.GetUtcNow();
-        var factory = new UnionBotFactory(new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero)), settings);
+        var factory = new UnionBotFactory(new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero)), settings,
+            databasePath, home);
         if (kestrel)
         {
             factory.UseKestrel(0);
@@ -48,7 +48,14 @@ public sealed partial class ConsoleHost : IAsyncDisposable
         return new ConsoleHost(factory);
     }
 
-    public HttpClient NewClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <param name="https">Requests go to https://localhost, so that the jar sends back cookies marked Secure.</param>
+    public HttpClient NewClient(bool https = false) => _factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+    });
+
+    /// <summary>A client without a cookie jar: the test sets the Cookie header itself.</summary>
+    public HttpClient BareClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>A fresh login link's path and query, as /后台 would send it.</summary>
     public async Task<string> LinkAsync(string user = Admin, TimeSpan? lifetime = null)
@@ -57,8 +64,22 @@ public sealed partial class ConsoleHost : IAsyncDisposable
         return new Uri(link.Url).PathAndQuery;
     }
 
-    /// <summary>Logs <see cref="Client"/> in with a fresh link.</summary>
-    public async Task<HttpResponseMessage> LoginAsync(HttpClient? client = null) => await (client ?? Client).GetAsync(await LinkAsync());
+    /// <summary>Logs <see cref="Client"/> in with a fresh link: opens it, then presses 进入后台.</summary>
+    public async Task<HttpResponseMessage> LoginAsync(HttpClient? client = null) => await LoginWithAsync(await LinkAsync(), client);
+
+    /// <summary>Opens <paramref name="link"/> and submits its confirmation form, as the chair's browser does.</summary>
+    public async Task<HttpResponseMessage> LoginWithAsync(string link, HttpClient? client = null)
+    {
+        client ??= Client;
+        var page = await client.GetAsync(link);
+        if (!page.IsSuccessStatusCode) return page;
+        var html = await page.Content.ReadAsStringAsync();
+        return await client.PostAsync("/console/login", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("token", LinkTokenRegex().Match(html).Groups[1].Value),
+            KeyValuePair.Create("__RequestVerificationToken", FormToken(html)),
+        ]));
+    }
 
     /// <summary>A command typed in the WeCom group by <paramref name="user"/>, through the real pipeline.</summary>
     public async Task<string> SayAsync(string user, string text) =>
@@ -87,6 +108,9 @@ public sealed partial class ConsoleHost : IAsyncDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
+
+    [GeneratedRegex("name=\"token\" value=\"([^\"]*)\"")]
+    private static partial Regex LinkTokenRegex();
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 }

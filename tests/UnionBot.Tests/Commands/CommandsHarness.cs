@@ -60,7 +60,7 @@ public sealed class CommandsHarness : IDisposable
             new SuggestionHandler(new SuggestionStore(Database), Outbox, Options, logs.CreateLogger<SuggestionHandler>()),
             new PollHandler(new PollStore(Database)),
             new AnnounceHandler(Outbox, Database, logs.CreateLogger<AnnounceHandler>()),
-            new ConsoleLinkHandler(new ConsoleLinks(Database, Options, Time)),
+            new ConsoleLinkHandler(new ConsoleLinks(Database, Options, Time)), new AdminList(Options, NullLogger<AdminList>.Instance),
             Options, Time, logs.CreateLogger<CommandPipeline>());
         Conversation = new Conversation(Pipeline, new ProcessedMessages(Database, Time), logs.CreateLogger<Conversation>());
     }

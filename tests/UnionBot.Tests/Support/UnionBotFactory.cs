@@ -15,8 +15,13 @@ public sealed class UnionBotFactory : WebApplicationFactory<Program>
     private readonly TempDirectory _dir = new();
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
-    public UnionBotFactory(FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null, string? databasePath = null)
+    private readonly string _contentRoot;
+
+    /// <param name="contentRoot">The bot's folder, where its <c>config/unionbot*.json</c> are read; the repository by default.</param>
+    public UnionBotFactory(FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null, string? databasePath = null,
+        string? contentRoot = null)
     {
+        _contentRoot = contentRoot ?? RepoPaths.Root;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         DatabasePath = databasePath ?? _dir.File("unionbot.db");
         _settings["UnionBot:Database"] = $"Data Source={DatabasePath}";
@@ -31,7 +36,7 @@ public sealed class UnionBotFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseContentRoot(RepoPaths.Root);
+        builder.UseContentRoot(_contentRoot);
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureServices(services =>
         {
