@@ -34,4 +34,13 @@ internal sealed partial class ChannelWorker
 
     [LoggerMessage(LogLevel.Error, "Channel {Channel}: the messenger failed unexpectedly; the post is retried like a network failure")]
     private partial void LogMessengerBug(string channel, Exception e);
+
+    [LoggerMessage(LogLevel.Error, "Posted {What} to {Channel}, but the database refused to record it as sent ({Reason}); retrying the record, the post is not repeated")]
+    private partial void LogSentMarkRefused(string what, string channel, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Posted {What} to {Channel}; recorded as sent at attempt {Attempt} of the record")]
+    private partial void LogSentMarkWritten(string what, string channel, int attempt);
+
+    [LoggerMessage(LogLevel.Error, "UnionBot stopped before it could record {What} on {Channel} as sent ({Reason}): it was posted, and it is posted again at the next start")]
+    private partial void LogSentMarkLost(string what, string channel, string reason);
 }

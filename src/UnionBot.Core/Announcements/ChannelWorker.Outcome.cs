@@ -5,14 +5,13 @@ namespace UnionBot.Core.Announcements;
 /// <summary>What each way a post can end does to the rows, the channel and /healthz.</summary>
 internal sealed partial class ChannelWorker
 {
-    private async Task RecordAsync(IReadOnlyList<OutboxRow> rows, SendResult result, int retries)
+    private async Task RecordAsync(IReadOnlyList<OutboxRow> rows, SendResult result, int retries, CancellationToken ct)
     {
         var what = rows.Count == 1 ? rows[0].Key : $"a digest of {rows.Count} {rows[0].Kind} announcements";
         switch (result.Outcome)
         {
             case SendOutcome.Sent:
-                await _store.MarkSentAsync(rows, retries, CancellationToken.None);
-                LogSent(what, _channel.Id);
+                await MarkSentAsync(rows, retries, what, ct);
                 break;
             case SendOutcome.RateLimited:
                 await _store.ReleaseAsync(rows, retries, result.ErrorCode, result.ErrorMessage, CancellationToken.None);

@@ -104,7 +104,7 @@ internal sealed partial class ChannelWorker
             await _store.ReleaseAsync(rows, Math.Max(0, tries - 1), null, "the bot stopped before it was sent", CancellationToken.None);
             throw;
         }
-        await RecordAsync(rows, result, Math.Max(0, tries - 1));
+        await RecordAsync(rows, result, Math.Max(0, tries - 1), ct);
     }
 
     private async Task<SendResult> SendOnceAsync(OutgoingMessage message)

@@ -25,8 +25,9 @@ public sealed class DeliveryDispatcher(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var recovered = await store.RecoverInterruptedAsync(cancellationToken);
-        if (recovered > 0)
-            logger.LogWarning("{Count} announcements were being sent when the bot stopped; they are sent again (README, Delivery)", recovered);
+        if (recovered.Count > 0)
+            logger.LogWarning("{Count} announcements were being sent when the bot stopped and are sent again; a group may see them twice if the platform had already taken them (README, Exactly once): {Keys}",
+                recovered.Count, string.Join(", ", recovered));
         await base.StartAsync(cancellationToken);
     }
 

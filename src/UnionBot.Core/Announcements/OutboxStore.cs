@@ -5,8 +5,8 @@ using UnionBot.Core.Storage;
 namespace UnionBot.Core.Announcements;
 
 /// <summary>
-/// The outbox table. Every state change is one UPDATE, so that the only double-send window is the gap between
-/// the platform's acknowledgement and <see cref="MarkSentAsync"/> (README, "Delivery").
+/// The outbox table. Every state change is one UPDATE; a row is posted twice only when the bot dies while it is
+/// <c>sending</c>, between the claim and <see cref="MarkSentAsync"/> (README, "Exactly once").
 /// </summary>
 public sealed partial class OutboxStore(Database database, TimeProvider time)
 {
@@ -23,7 +23,7 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
         ON CONFLICT (key) DO NOTHING
         """;
 
-    private const string RecoverSql = "UPDATE outbox SET state = 'pending', updated_at = @Now WHERE state = 'sending'";
+    private const string RecoverSql = "UPDATE outbox SET state = 'pending', updated_at = @Now WHERE state = 'sending' RETURNING key";
 
     private const string SkipLateSql = """
         UPDATE outbox SET state = 'skipped', last_error = @Reason, updated_at = @Now
@@ -96,8 +96,15 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
         return database.Writes.RunAsync((connection, tx) => list.Sum(row => connection.Execute(InsertSql, Params(row, now), tx)), ct);
     }
 
-    /// <summary>At start: a row left <c>sending</c> by a crash was maybe posted, maybe not; it is sent again (README).</summary>
-    public Task<int> RecoverInterruptedAsync(CancellationToken ct = default) => ExecuteAsync(RecoverSql, new { Now }, ct);
+    /// <summary>
+    /// At start: a row left <c>sending</c> was maybe posted, maybe not (the platforms cannot be asked); it is sent again
+    /// (README, "Exactly once"). Returns the keys, for the log.
+    /// </summary>
+    public Task<IReadOnlyList<string>> RecoverInterruptedAsync(CancellationToken ct = default)
+    {
+        var parameters = new { Now };
+        return database.Writes.RunAsync<IReadOnlyList<string>>((connection, tx) => connection.Query<string>(RecoverSql, parameters, tx).ToList(), ct);
+    }
 
     /// <summary>Marks the channel's pending rows due before <paramref name="cutoff"/> skipped; returns their keys and due times.</summary>
     /// <remarks>

@@ -18,16 +18,23 @@ public sealed class SchedulerHealthCheck(DeliveryStatus status, ISchedulerFactor
     }
 }
 
-/// <summary>Degraded (still 200) while a channel is broken, naming the channel and what the administrator must fix.</summary>
+/// <summary>
+/// Degraded (still 200) while a channel is broken, naming the channel and what the administrator must fix, or holds a
+/// post the database has not yet taken as sent (a restart meanwhile would post it again).
+/// </summary>
 public sealed class ChannelsHealthCheck(DeliveryStatus status) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var data = new Dictionary<string, object>();
         foreach (var (channel, reason) in status.Failing) data[channel] = "failing: " + reason;
+        foreach (var (channel, what) in status.Unrecorded) data.TryAdd(channel, what);
         foreach (var (channel, until) in status.Paused) data.TryAdd(channel, $"paused by the platform's rate limit until {until:o}");
-        var result = status.Failing.Count > 0
-            ? HealthCheckResult.Degraded($"failing: {string.Join("; ", status.Failing.Select(f => $"{f.Key} ({f.Value})"))}", data: data)
+        var problems = status.Failing.Select(f => $"{f.Key} failing ({f.Value})")
+            .Concat(status.Unrecorded.Select(u => $"{u.Key}: {u.Value}"))
+            .ToList();
+        var result = problems.Count > 0
+            ? HealthCheckResult.Degraded(string.Join("; ", problems), data: data)
             : HealthCheckResult.Healthy("every channel delivers", data);
         return Task.FromResult(result);
     }

@@ -43,7 +43,7 @@ public sealed class OutboxStoreTests : IDisposable
 
         Assert.Single(claimed);
         Assert.Empty(second);
-        Assert.Equal(1, recovered);
+        Assert.Equal(["announce:1:wecom-all"], recovered);
         Assert.Equal(OutboxState.Pending, Assert.Single(await _store.ListAsync()).State);
     }
 
