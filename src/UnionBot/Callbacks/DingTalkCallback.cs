@@ -1,7 +1,9 @@
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
+using UnionBot.Core.Platforms;
 using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Text;
+using UnionBot.Endpoints;
 
 namespace UnionBot.Callbacks;
 

@@ -3,8 +3,9 @@ using System.Text.Json;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms;
-using UnionBot.Core.Text;
 using UnionBot.Core.Platforms.WeCom;
+using UnionBot.Core.Text;
+using UnionBot.Endpoints;
 
 namespace UnionBot.Callbacks;
 
@@ -47,7 +48,7 @@ public sealed class WeComCallback(
         try { plaintext = crypto.Decrypt(encrypt); }
         catch (WeComCryptoException e) { return Refuse(400, channelId, e.Message); }
 
-        var message = WeComMessage.Parse(plaintext);
+        var message = WeComIncoming.Parse(plaintext);
         if (message is null) return Refuse(400, channelId, "decrypted message is malformed");
         if (message.MsgType != "text")
         {

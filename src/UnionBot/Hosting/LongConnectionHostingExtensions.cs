@@ -1,7 +1,6 @@
 using UnionBot.Core.Platforms;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Core.Platforms.WeCom.LongConnection;
-using UnionBot.LongConnection;
 
 namespace UnionBot.Hosting;
 

@@ -1,4 +1,3 @@
-using UnionBot.Callbacks;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms.Local;

@@ -1,6 +1,7 @@
 using System.Text;
 using UnionBot.Callbacks;
 using UnionBot.Core.Options;
+using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Platforms.DingTalk.Stream;
 
 namespace UnionBot.LongConnection;

@@ -1,5 +1,6 @@
-using UnionBot.Callbacks;
 using Microsoft.Extensions.Time.Testing;
+using UnionBot.Callbacks;
+using UnionBot.Core.Platforms.DingTalk;
 
 namespace UnionBot.Tests.Callbacks;
 

@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using UnionBot.Callbacks;
+using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Platforms.DingTalk.Stream;
+using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Core.Platforms.WeCom.LongConnection;
 
 namespace UnionBot.Tests.Callbacks;
@@ -75,14 +77,14 @@ public sealed class LoneSurrogateTests
     {
         Assert.Null(WeComFrame.Parse($$$"""{"cmd":"aibot_msg_callback","headers":{"req_id":"{{{Lone}}}"},"body":{}}"""));
         Assert.Null(StreamFrame.Parse(Encoding.UTF8.GetBytes($$"""{"type":"CALLBACK","headers":{"messageId":"m","topic":"t"},"data":"{{Lone}}"}""")));
-        Assert.Null(WeComMessage.Parse($$$"""{"msgtype":"text","msgid":"m","from":{"userid":"u"},"text":{"content":"{{{Lone}}}"}}"""));
+        Assert.Null(WeComIncoming.Parse($$$"""{"msgtype":"text","msgid":"m","from":{"userid":"u"},"text":{"content":"{{{Lone}}}"}}"""));
         Assert.Null(DingTalkIncoming.Parse(Encoding.UTF8.GetBytes($$"""{"msgtype":"text","msgId":"m","senderStaffId":"{{Lone}}"}""")));
     }
 
     [Fact]
     public void AnEmojiSpelledAsASurrogatePairIsStillText()
     {
-        var message = WeComMessage.Parse("""{"msgtype":"text","msgid":"m","from":{"userid":"u"},"text":{"content":"/建议 \ud83d\ude00"}}""");
+        var message = WeComIncoming.Parse("""{"msgtype":"text","msgid":"m","from":{"userid":"u"},"text":{"content":"/建议 \ud83d\ude00"}}""");
 
         Assert.Equal("/建议 😀", message?.Text);
     }

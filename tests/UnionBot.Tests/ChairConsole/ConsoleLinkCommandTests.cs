@@ -1,6 +1,8 @@
 using System.Text;
 using UnionBot.Callbacks;
 using UnionBot.Cli;
+using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Tests.Commands;
 using UnionBot.Tests.Support;
 
@@ -65,7 +67,7 @@ public sealed class ConsoleLinkCommandTests
     public void AWeComSingleChatIsPrivate(string? chatType, bool isPrivate)
     {
         var type = chatType is null ? "" : $"\"chattype\":\"{chatType}\",";
-        var message = WeComMessage.Parse($$$"""{"msgid":"m1",{{{type}}}"from":{"userid":"u"},"msgtype":"text","text":{"content":"/后台"}}""");
+        var message = WeComIncoming.Parse($$$"""{"msgid":"m1",{{{type}}}"from":{"userid":"u"},"msgtype":"text","text":{"content":"/后台"}}""");
         Assert.Equal(isPrivate, message!.IsPrivate);
     }
 

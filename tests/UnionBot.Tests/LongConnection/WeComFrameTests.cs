@@ -7,6 +7,7 @@ using UnionBot.Core.Platforms;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Core.Platforms.WeCom.LongConnection;
 using UnionBot.Core.Storage;
+using UnionBot.Hosting;
 using UnionBot.LongConnection;
 using UnionBot.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using UnionBot.Core.Platforms.LongConnection;
 
-namespace UnionBot.LongConnection;
+namespace UnionBot.Hosting;
 
 /// <summary>
 /// "long-connections" on /healthz: each link's state. Degraded (still 200) when any link is not Connected — a dropped

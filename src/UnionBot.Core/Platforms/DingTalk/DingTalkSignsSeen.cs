@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using UnionBot.Core.Platforms;
 
-namespace UnionBot.Callbacks;
+namespace UnionBot.Core.Platforms.DingTalk;
 
 /// <summary>
 /// DingTalk's callback <c>sign</c> covers the timestamp only (PROTOCOLS.md 2.2), so one captured timestamp/sign pair

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Announcements;
-using UnionBot.Core.Platforms;
 
-namespace UnionBot.Callbacks;
+namespace UnionBot.Core.Platforms.DingTalk;
 
 /// <summary>The fields of a robot callback body UnionBot needs; unknown fields are ignored.</summary>
 /// <param name="IsPrivate">conversationType "1": a one-to-one chat with the robot ("2" is a group; PROTOCOLS.md 2.2).</param>

@@ -1,26 +1,26 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using UnionBot.Core.Platforms;
+using UnionBot.Core.Text;
 
-namespace UnionBot.Callbacks;
+namespace UnionBot.Core.Platforms.WeCom;
 
 /// <summary>The fields of a decrypted AI-bot callback UnionBot needs; unknown fields and types are ignored.</summary>
 /// <param name="IsPrivate">chattype "single": a one-to-one chat with the bot (PROTOCOLS.md 1.2), not a group.</param>
-public sealed record WeComMessage(string MsgType, string MsgId, string UserId, string? Text, bool IsPrivate = false)
+public sealed record WeComIncoming(string MsgType, string MsgId, string UserId, string? Text, bool IsPrivate = false)
 {
     /// <summary>Null when the plaintext is not the JSON object WeCom sends.</summary>
-    public static WeComMessage? Parse(string plaintext)
+    public static WeComIncoming? Parse(string plaintext)
     {
         try
         {
             using var json = JsonDocument.Parse(plaintext);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object || JsonFields.Id(root, "msgtype") is not { } type) return null;
-            if (type != "text") return new WeComMessage(type, JsonFields.Id(root, "msgid") ?? "", "", null);
+            if (type != "text") return new WeComIncoming(type, JsonFields.Id(root, "msgid") ?? "", "", null);
             if (JsonFields.Id(root, "msgid") is not { } id) return null;
             if (!root.TryGetProperty("from", out var from) || JsonFields.Id(from, "userid") is not { } user) return null;
             var text = root.TryGetProperty("text", out var t) ? JsonFields.String(t, "content") : null;
-            return new WeComMessage(type, id, user, text, JsonFields.String(root, "chattype") == "single");
+            return new WeComIncoming(type, id, user, text, JsonFields.String(root, "chattype") == "single");
         }
         catch (JsonException) { return null; }
     }

@@ -1,10 +1,10 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using UnionBot.Core.Options;
-using UnionBot.Core.Platforms;
-using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Text;
 
-namespace UnionBot.Callbacks;
+namespace UnionBot.Core.Platforms.DingTalk;
 
 /// <summary>Replies waiting to be posted to their sessionWebhook, so that the callback itself answers at once.</summary>
 public sealed class DingTalkReplyQueue(ILogger<DingTalkReplyQueue> logger)

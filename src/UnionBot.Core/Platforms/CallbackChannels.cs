@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms.WeCom;
 
-namespace UnionBot.Callbacks;
+namespace UnionBot.Core.Platforms;
 
 /// <summary>The configured channels that accept callbacks; an unknown id or one without secrets has no callback (404).</summary>
 public sealed class CallbackChannels(IOptions<UnionBotOptions> options)

@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using UnionBot.Callbacks;
+using Microsoft.Extensions.Logging;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
-using UnionBot.Core.Platforms;
 using UnionBot.Core.Text;
-using UnionBot.Core.Platforms.WeCom.LongConnection;
 
-namespace UnionBot.LongConnection;
+namespace UnionBot.Core.Platforms.WeCom.LongConnection;
 
 /// <summary>
 /// Turns an <c>aibot_msg_callback</c> into a command run by the same <see cref="Conversation"/> (parser, handlers,
@@ -25,7 +23,7 @@ public sealed partial class WeComLinkCallbacks(
         var channel = link.Channel;
         try
         {
-            var message = WeComMessage.Parse(frame.Body.GetRawText());
+            var message = WeComIncoming.Parse(frame.Body.GetRawText());
             if (message is null) { LogMalformed(channel.Id); return; }
             if (message.MsgType != "text" || message.Text is null) { LogIgnored(LogText.Of(message.MsgType), channel.Id); return; }
             if (ChatIdOf(frame.Body) is { } chatId) await chats.RememberAsync(channel.Id, chatId, CancellationToken.None);

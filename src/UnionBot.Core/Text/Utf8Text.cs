@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace UnionBot.Callbacks;
+namespace UnionBot.Core.Text;
 
 public static class Utf8Text
 {

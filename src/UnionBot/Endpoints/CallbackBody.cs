@@ -1,7 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace UnionBot.Callbacks;
+namespace UnionBot.Endpoints;
 
 /// <summary>Reads a callback body of at most 64 KiB (SPEC section 4); anything longer is refused before it is buffered.</summary>
 public static class CallbackBody

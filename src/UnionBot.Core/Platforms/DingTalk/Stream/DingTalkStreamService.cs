@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using UnionBot.Core.Options;
-using UnionBot.Core.Platforms.DingTalk.Stream;
 
-namespace UnionBot.LongConnection;
+namespace UnionBot.Core.Platforms.DingTalk.Stream;
 
 /// <summary>One Stream connection per DingTalk channel in LongConnection mode; closed cleanly when the host stops.</summary>
 public sealed class DingTalkStreamService(IOptions<UnionBotOptions> options, DingTalkStreamClient client) : BackgroundService

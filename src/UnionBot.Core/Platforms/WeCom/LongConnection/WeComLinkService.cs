@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms.LongConnection;
-using UnionBot.Core.Platforms.WeCom.LongConnection;
 
-namespace UnionBot.LongConnection;
+namespace UnionBot.Core.Platforms.WeCom.LongConnection;
 
 /// <summary>
 /// Opens one long connection per WeCom channel in <c>Mode: LongConnection</c> and keeps it until the host stops, when
