@@ -1,4 +1,6 @@
-using UnionBot.Callbacks;
+using UnionBot.Core.Platforms;
+using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Core.Text;
 using UnionBot.Local;
 
@@ -11,11 +13,11 @@ public static class CallbackEndpoints
     {
         var callbacks = app.MapGroup("/callbacks");
         callbacks.MapGet("/wecom/{channelId}", (string channelId, HttpRequest request, WeComCallback wecom) =>
-            wecom.Verify(channelId, request));
-        callbacks.MapPost("/wecom/{channelId}", (string channelId, HttpRequest request, WeComCallback wecom, CancellationToken ct) =>
-            wecom.ReceiveAsync(channelId, request, ct));
-        callbacks.MapPost("/dingtalk/{channelId}", (string channelId, HttpRequest request, DingTalkCallback dingtalk, CancellationToken ct) =>
-            dingtalk.ReceiveAsync(channelId, request, ct));
+            ToResult(wecom.Verify(FromQuery(channelId, request))));
+        callbacks.MapPost("/wecom/{channelId}", async (string channelId, HttpRequest request, WeComCallback wecom, CancellationToken ct) =>
+            ToResult(await wecom.ReceiveAsync(FromQuery(channelId, request), ct)));
+        callbacks.MapPost("/dingtalk/{channelId}", async (string channelId, HttpRequest request, DingTalkCallback dingtalk, CancellationToken ct) =>
+            ToResult(await dingtalk.ReceiveAsync(FromHeaders(channelId, request), ct)));
 
         var local = app.MapGroup("").AddEndpointFilter(async (context, next) =>
             LocalOnly.Check(context.HttpContext) is { } refusal ? Refuse(context.HttpContext, refusal) : await next(context));
@@ -31,6 +33,20 @@ public static class CallbackEndpoints
             : Results.BadRequest(new { error = "消息格式不对。" }));
         return app;
     }
+
+    private static CallbackRequest FromQuery(string channelId, HttpRequest request) =>
+        new(channelId, name => request.Query[name].ToString(), ct => CallbackBody.ReadAsync(request, ct));
+
+    private static CallbackRequest FromHeaders(string channelId, HttpRequest request) =>
+        new(channelId, name => request.Headers[name].ToString(), ct => CallbackBody.ReadAsync(request, ct));
+
+    private static IResult ToResult(CallbackAnswer answer) => answer switch
+    {
+        { Status: not StatusCodes.Status200OK } => Results.StatusCode(answer.Status),
+        { Text: { } text } => Results.Text(text, "text/plain", System.Text.Encoding.UTF8),
+        { Json: { } json } => Results.Json(json),
+        _ => Results.Ok(),
+    };
 
     /// <summary>A refused local-page request leaves one warning line.</summary>
     private static IResult Refuse(HttpContext context, LocalRefusal refusal)

@@ -1,8 +1,8 @@
-using UnionBot.Callbacks;
 using UnionBot.Core.Callbacks;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Platforms;
 using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Local;
 
 namespace UnionBot.Hosting;

@@ -1,5 +1,4 @@
 using System.Text;
-using UnionBot.Callbacks;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Platforms.DingTalk.Stream;

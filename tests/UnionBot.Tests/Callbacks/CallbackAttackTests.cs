@@ -23,7 +23,7 @@ public sealed class CallbackAttackTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain("8836451209981233", await response.Content.ReadAsStringAsync());
-        Assert.Contains("timestamp outside the 1 h window", Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks")));
+        Assert.Contains("timestamp outside the 1 h window", Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms")));
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class CallbackAttackTests
         var response = await host.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? new StringContent("{}") : null });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var line = Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks"));
+        var line = Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms"));
         Assert.DoesNotContain('\n', line);
         Assert.DoesNotContain('\r', line);
         Assert.DoesNotContain('\u2028', line);
@@ -53,7 +53,7 @@ public sealed class CallbackAttackTests
         var response = await host.Client.PostAsync("/callbacks/dingtalk/" + new string('a', 10_000), new StringContent("{}"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var line = Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks"));
+        var line = Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms"));
         Assert.True(line.Length < 300, $"{line.Length} characters logged");
         Assert.Contains("10000 chars", line);
     }
@@ -112,7 +112,7 @@ public sealed class CallbackAttackTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
         Assert.Equal("d-1", Assert.Single(host.Pipeline.Received).MessageId);
-        Assert.Contains("already used", Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks")));
+        Assert.Contains("already used", Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms")));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class CallbackAttackTests
         var response = await host.PostDingTalkAsync("msgtype=text&text=/帮助");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks"));
+        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms"));
     }
 
     [Fact]

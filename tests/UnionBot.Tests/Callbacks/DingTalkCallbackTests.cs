@@ -149,7 +149,7 @@ public sealed class DingTalkCallbackTests
         Assert.Empty(host.Pipeline.Received);
         Assert.Equal(0, await host.ProcessedCountAsync());
         Assert.Empty(host.DingTalk.Received);
-        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks"));
+        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms.DingTalk"));
         Assert.DoesNotContain(CallbackHost.AppSecret, host.Logs.All);
         Assert.DoesNotContain("session=", host.Logs.All);
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using UnionBot.Callbacks;
 using UnionBot.Core.Platforms.DingTalk;
 
 namespace UnionBot.Tests.Callbacks;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using UnionBot.Callbacks;
 using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Platforms.DingTalk.Stream;
 using UnionBot.Core.Platforms.WeCom;
@@ -93,7 +92,7 @@ public sealed class LoneSurrogateTests
     {
         Assert.Empty(host.Pipeline.Received);
         Assert.Equal(0, await host.ProcessedCountAsync());
-        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks"));
+        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms"));
         Assert.Empty(host.Logs.At(LogLevel.Error, ""));
     }
 }

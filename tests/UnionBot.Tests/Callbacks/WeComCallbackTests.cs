@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using UnionBot.Callbacks;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Platforms.WeCom;
 
@@ -243,7 +242,7 @@ public sealed class WeComCallbackTests
     {
         Assert.Empty(host.Pipeline.Received);
         Assert.Equal(0, await host.ProcessedCountAsync());
-        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Callbacks"));
+        Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms"));
         Assert.DoesNotContain(CallbackHost.Token, host.Logs.All);
         Assert.DoesNotContain(CallbackHost.AesKey, host.Logs.All);
         Assert.DoesNotContain(CallbackHost.AppSecret, host.Logs.All);

@@ -1,5 +1,4 @@
 using System.Text;
-using UnionBot.Callbacks;
 using UnionBot.Cli;
 using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Platforms.WeCom;

@@ -111,7 +111,7 @@ public sealed class WeComLinkFailureTests
         await link.Gateway.PushTextAsync(msgId, "teacher-li", "/报名 气排球赛");
         Assert.Contains("报名成功", await link.ReplyToAsync(msgId));
         await link.Gateway.PushTextAsync(msgId, "teacher-li", "/报名 气排球赛");
-        await CallbackHost.WaitForAsync(() => link.Host.Logs.At(LogLevel.Information, "UnionBot.LongConnection").FirstOrDefault(l => l.Contains("delivered again")), "the duplicate");
+        await CallbackHost.WaitForAsync(() => link.Host.Logs.At(LogLevel.Information, "UnionBot.Core.Platforms.WeCom.LongConnection").FirstOrDefault(l => l.Contains("delivered again")), "the duplicate");
 
         Assert.Single(link.Gateway.Replies, r => r.MsgId == msgId);
         Assert.Contains("1/2", await link.SayAsync("teacher-zhang", "/名单 气排球赛"));

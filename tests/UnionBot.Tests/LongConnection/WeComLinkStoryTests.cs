@@ -110,7 +110,7 @@ public sealed class WeComLinkStoryTests
         await link.Gateway.PushAsync("ws-event", """{"msgid":"ws-event","msgtype":"event","event":{"eventtype":"enter_chat"}}""", cmd: "aibot_event_callback");
         await link.Gateway.PushAsync("ws-bad", """{"msgtype":"text"}""");
 
-        await CallbackHost.WaitForAsync(() => link.Host.Logs.At(LogLevel.Information, "UnionBot.LongConnection").FirstOrDefault(l => l.Contains("image")), "the ignored image");
+        await CallbackHost.WaitForAsync(() => link.Host.Logs.At(LogLevel.Information, "UnionBot.Core.Platforms.WeCom.LongConnection").FirstOrDefault(l => l.Contains("image")), "the ignored image");
         Assert.Contains("报名", await link.SayAsync("teacher-li", "/帮助"));
         Assert.DoesNotContain(link.Gateway.Replies, r => r.MsgId is "ws-image" or "ws-event" or "ws-bad");
         Assert.Equal(LinkState.Connected, link.Status!.State);

@@ -1,11 +1,9 @@
+using Microsoft.Extensions.Logging;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
-using UnionBot.Core.Platforms;
-using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Text;
-using UnionBot.Endpoints;
 
-namespace UnionBot.Callbacks;
+namespace UnionBot.Core.Platforms.DingTalk;
 
 /// <summary>
 /// The DingTalk enterprise robot HTTP callback (PROTOCOLS.md 2.2). The command runs before the callback is
@@ -18,14 +16,15 @@ public sealed class DingTalkCallback(
 {
     private static readonly object Empty = new { msgtype = "empty" };
 
-    public async Task<IResult> ReceiveAsync(string channelId, HttpRequest request, CancellationToken ct)
+    public async Task<CallbackAnswer> ReceiveAsync(CallbackRequest request, CancellationToken ct)
     {
+        var channelId = request.ChannelId;
         if (channels.Find(PlatformKind.DingTalk, channelId) is not { } channel) return Refuse(404, channelId, "unknown channel");
-        var timestamp = request.Headers["timestamp"].ToString();
-        var sign = request.Headers["sign"].ToString();
+        var timestamp = request.Value("timestamp");
+        var sign = request.Value("sign");
         if (!DingTalkCallbackSignature.IsValid(channel.AppSecret, timestamp, sign, time.GetUtcNow()))
             return Refuse(401, channelId, "sign mismatch or timestamp outside the 1 h window");
-        var body = await CallbackBody.ReadAsync(request, ct);
+        var body = await request.ReadBodyAsync(ct);
         if (body is null) return Refuse(413, channelId, "body over 64 KiB");
         var message = DingTalkIncoming.Parse(body);
         if (message is null) return Refuse(400, channelId, "body is malformed");
@@ -39,7 +38,7 @@ public sealed class DingTalkCallback(
         {
             DingTalkDelivery.NoWebhook => Refuse(400, channelId, "text message without content or sessionWebhook"),
             DingTalkDelivery.ForeignWebhook => Refuse(400, channelId, "sessionWebhook is not on the DingTalk API host"),
-            _ => Results.Json(Empty),
+            _ => new CallbackAnswer(200, Json: Empty),
         };
     }
 
@@ -70,10 +69,10 @@ public sealed class DingTalkCallback(
         return DingTalkDelivery.Handled;
     }
 
-    private IResult Refuse(int status, string channelId, string reason)
+    private CallbackAnswer Refuse(int status, string channelId, string reason)
     {
         logger.LogWarning("DingTalk callback on channel {ChannelId} refused with {Status}: {Reason}", LogText.Of(channelId), status, reason);
-        return Results.StatusCode(status);
+        return new CallbackAnswer(status);
     }
 }
 

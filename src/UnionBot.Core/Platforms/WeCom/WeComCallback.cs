@@ -1,13 +1,10 @@
-using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
-using UnionBot.Core.Platforms;
-using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Core.Text;
-using UnionBot.Endpoints;
 
-namespace UnionBot.Callbacks;
+namespace UnionBot.Core.Platforms.WeCom;
 
 /// <summary>
 /// The WeCom 智能机器人 HTTP callback (PROTOCOLS.md 1.2): URL verification, then encrypted messages answered
@@ -18,16 +15,17 @@ public sealed class WeComCallback(
 {
     private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public IResult Verify(string channelId, HttpRequest request)
+    public CallbackAnswer Verify(CallbackRequest request)
     {
-        if (Admit(channelId, request, out var channel, out var q) is { } refused) return refused;
-        var echostr = Base64Param(request.Query["echostr"]);
+        var channelId = request.ChannelId;
+        if (Admit(request, out var channel, out var q) is { } refused) return refused;
+        var echostr = Base64Param(request.Value("echostr"));
         if (echostr is null) return Refuse(400, channelId, "missing echostr");
         var crypto = channels.CryptoFor(channel);
         if (!crypto.Verify(q.Signature, q.Timestamp, q.Nonce, echostr)) return Refuse(401, channelId, "signature mismatch");
         try
         {
-            return Results.Text(crypto.Decrypt(echostr), "text/plain", Encoding.UTF8);
+            return new CallbackAnswer(200, Text: crypto.Decrypt(echostr));
         }
         catch (WeComCryptoException e)
         {
@@ -35,10 +33,11 @@ public sealed class WeComCallback(
         }
     }
 
-    public async Task<IResult> ReceiveAsync(string channelId, HttpRequest request, CancellationToken ct)
+    public async Task<CallbackAnswer> ReceiveAsync(CallbackRequest request, CancellationToken ct)
     {
-        if (Admit(channelId, request, out var channel, out var q) is { } refused) return refused;
-        var body = await CallbackBody.ReadAsync(request, ct);
+        var channelId = request.ChannelId;
+        if (Admit(request, out var channel, out var q) is { } refused) return refused;
+        var body = await request.ReadBodyAsync(ct);
         if (body is null) return Refuse(413, channelId, "body over 64 KiB");
         if (EncryptOf(body) is not { } encrypt) return Refuse(400, channelId, "body is not {\"encrypt\":…}");
 
@@ -53,16 +52,16 @@ public sealed class WeComCallback(
         if (message.MsgType != "text")
         {
             logger.LogInformation("WeCom {MsgType} message on channel {ChannelId} ignored", LogText.Of(message.MsgType), channel.Id);
-            return Results.Ok(); // an empty 200 body means "no reply"
+            return CallbackAnswer.Ok; // an empty 200 body means "no reply"
         }
         if (message.Text is null) return Refuse(400, channelId, "text message without content");
         var reply = await conversation.AnswerOnceAsync(new IncomingMessage(channel.Id, PlatformKind.WeCom, message.MsgId, message.UserId, null, message.Text, message.IsPrivate));
         if (reply is null)
         {
             logger.LogInformation("WeCom message {MessageId} on channel {ChannelId} was delivered again; answered once", LogText.Of(message.MsgId), channel.Id);
-            return Results.Ok();
+            return CallbackAnswer.Ok;
         }
-        return Results.Json(StreamReply(crypto, reply, q.Nonce));
+        return new CallbackAnswer(200, Json: StreamReply(crypto, reply, q.Nonce));
     }
 
     /// <summary>
@@ -70,8 +69,9 @@ public sealed class WeComCallback(
     /// signature parameters, and a timestamp inside the <see cref="CallbackWindow"/> (a captured verification URL is
     /// no more reusable than a captured message).
     /// </summary>
-    private IResult? Admit(string channelId, HttpRequest request, out ChannelOptions channel, out WeComQuery query)
+    private CallbackAnswer? Admit(CallbackRequest request, out ChannelOptions channel, out WeComQuery query)
     {
+        var channelId = request.ChannelId;
         channel = null!;
         query = null!;
         if (channels.Find(PlatformKind.WeCom, channelId) is not { } found) return Refuse(404, channelId, "unknown channel");
@@ -103,16 +103,16 @@ public sealed class WeComCallback(
     /// <summary>Base64 has no spaces: a '+' that reached us unescaped was turned into one by query decoding.</summary>
     internal static string? Base64Param(string? value) => string.IsNullOrEmpty(value) ? null : value.Replace(' ', '+');
 
-    private IResult Refuse(int status, string channelId, string reason)
+    private CallbackAnswer Refuse(int status, string channelId, string reason)
     {
         logger.LogWarning("WeCom callback on channel {ChannelId} refused with {Status}: {Reason}", LogText.Of(channelId), status, reason);
-        return Results.StatusCode(status);
+        return new CallbackAnswer(status);
     }
 
     private sealed record WeComQuery(string Signature, string Timestamp, string Nonce)
     {
-        public static WeComQuery? From(HttpRequest r) =>
-            r.Query["msg_signature"].ToString() is { Length: > 0 } s && r.Query["timestamp"].ToString() is { Length: > 0 } t &&
-            r.Query["nonce"].ToString() is { Length: > 0 } n ? new WeComQuery(s, t, n) : null;
+        public static WeComQuery? From(CallbackRequest r) =>
+            r.Value("msg_signature") is { Length: > 0 } s && r.Value("timestamp") is { Length: > 0 } t &&
+            r.Value("nonce") is { Length: > 0 } n ? new WeComQuery(s, t, n) : null;
     }
 }
