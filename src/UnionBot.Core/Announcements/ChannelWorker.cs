@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using UnionBot.Core.Calendar;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms;
 
@@ -87,6 +88,9 @@ internal sealed partial class ChannelWorker
     private async Task DeliverAsync(IReadOnlyList<OutboxRow> rows, CancellationToken ct)
     {
         var message = OutboxComposer.Digest(rows);
+        var due = ZonedTime.DateIn(rows[0].Due, _zone);
+        if (rows.Count == 1 && ZonedTime.DateIn(_time.GetUtcNow(), _zone) > due)
+            message = OutboxComposer.MarkedLate(message, due, _channel.Messenger);
         var tries = 0;
         SendResult result;
         try

@@ -2,6 +2,7 @@ using UnionBot.Core.Storage;
 using System.Text;
 using System.Text.Json;
 using UnionBot.Core.Platforms;
+using UnionBot.Core.Text;
 
 namespace UnionBot.Core.Announcements;
 
@@ -52,6 +53,23 @@ public static class OutboxComposer
             if (Encoding.UTF8.GetByteCount(digest.Markdown) > messenger.MaxBytesFor(digest)) { taken.RemoveAt(taken.Count - 1); break; }
         }
         return taken;
+    }
+
+    /// <summary>
+    /// SPEC section 2: a row posted on a later day than it was due (a monthly notice sent on 2 December) says so under its
+    /// heading, with the day it was meant for, so that nobody reads a stale "本月" as news. The heading stays first: it is
+    /// what WeCom shows in the chat list. A part already at the platform's size limit goes out without the line rather
+    /// than not at all; several late rows go as a <see cref="Digest"/>, whose heading says they are late.
+    /// </summary>
+    public static OutgoingMessage MarkedLate(OutgoingMessage message, DateOnly due, IPlatformMessenger messenger)
+    {
+        var note = $"> 补发：这条通知原定 {Markdown.Date(due)} 发出，未能按时发送。\n\n";
+        var text = message.Markdown;
+        var afterHeading = text.StartsWith("### ", StringComparison.Ordinal) && text.IndexOf("\n\n", StringComparison.Ordinal) is > 0 and var end
+            ? end + 2
+            : 0;
+        var marked = message with { Markdown = text.Insert(afterHeading, note) };
+        return Encoding.UTF8.GetByteCount(marked.Markdown) <= messenger.MaxBytesFor(marked) ? marked : message;
     }
 
     /// <summary>One message for several rows: a heading saying they are late, then each in due order, separated by rules.</summary>

@@ -139,4 +139,34 @@ public sealed class MonthlyNoticeCatchUpTests
         Assert.All(rows.Where(r => r.SourceKey == "monthly:2026-11"), r => Assert.True(r.State == OutboxState.Skipped, $"{r.Key} {r.State} {r.DueAt} {r.SentAt} {r.LastError} {bot.Time.GetUtcNow():o}"));
         Assert.Contains("十二月", Assert.Single(bot.WeCom.Accepted).Content);
     }
+
+    [Fact]
+    public async Task AMonthlyNoticePostedAfterItsDueDaySaysInItsTextThatItIsLateAndWhenItWasDue()
+    {
+        await using var bot = await DeliveryHarness.CreateAsync(new DateTime(2026, 12, 2, 10, 0, 0));
+        await bot.StartBotAsync();
+        await bot.SettleAsync();
+
+        var wecom = Assert.Single(bot.WeCom.Accepted).Content;
+        var ding = Assert.Single(bot.DingTalk.Accepted).Content;
+        foreach (var text in new[] { wecom, ding })
+        {
+            Assert.StartsWith("### 十二月份", text); // the heading stays first: DingTalk shows the title, WeCom the first line
+            Assert.Contains("补发", text);
+            Assert.Contains("原定 12月1日", text);
+        }
+    }
+
+    [Fact]
+    public async Task AMonthlyNoticePostedOnItsDueDayIsNotMarkedLate()
+    {
+        // Ten hours after 08:30 on 1 December, within Schedule:CatchUp and on the due day itself.
+        await using var bot = await DeliveryHarness.CreateAsync(new DateTime(2026, 12, 1, 18, 30, 0));
+        await bot.StartBotAsync();
+        await bot.SettleAsync();
+
+        var text = Assert.Single(bot.WeCom.Accepted).Content;
+        Assert.Contains("十二月", text);
+        Assert.DoesNotContain("补发", text);
+    }
 }
