@@ -64,6 +64,7 @@ public sealed class MonthlyNoticeOptions
 {
     public int Day { get; set; } = 1;
     public string Time { get; set; } = "08:30";
+    /// <summary>A notice that falls on a day off (weekend or statutory holiday, <see cref="Calendar.WorkingDays"/>) moves to the next working day.</summary>
     public bool SkipWeekend { get; set; } = true;
     public TimeOnly TimeOfDay => TimeOnly.ParseExact(Time, "HH:mm");
 }

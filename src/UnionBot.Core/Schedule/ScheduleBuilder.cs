@@ -14,18 +14,18 @@ public readonly record struct CalendarMonth(int Year, int Month) : IComparable<C
 
 /// <summary>
 /// Every announcement a plan produces for one year (SPEC section 5): monthly notices, festival greetings and reminders.
-/// Pure: the same plan, year, options and zone always give the same list, keys included.
+/// Pure: the same plan, year, options, zone and holiday tables always give the same list, keys included.
 /// </summary>
 public static class ScheduleBuilder
 {
-    public static IReadOnlyList<Announcement> Build(AnnualPlan plan, int year, ScheduleOptions options, TimeZoneInfo zone)
+    public static IReadOnlyList<Announcement> Build(AnnualPlan plan, int year, ScheduleOptions options, TimeZoneInfo zone, WorkingDays days)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, FestivalCalendar.MinYear);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, FestivalCalendar.MaxYear - 1);
         var activities = plan.Activities
             .Where(a => a.Title.Trim().Length > 0 && a.Months.Count > 0 && a.Months.All(m => m.Month is >= 1 and <= 12 && m.YearOffset is 0 or 1))
             .ToList();
-        return MonthlyNotices(activities, year, options.MonthlyNotice, zone)
+        return MonthlyNotices(activities, year, options.MonthlyNotice, zone, days)
             .Concat(FestivalNotices(activities, year, options.FestivalNotice, zone))
             .OrderBy(a => a.At)
             .ThenBy(a => a.Key, StringComparer.Ordinal)
@@ -35,15 +35,14 @@ public static class ScheduleBuilder
     public static CalendarMonth Place(PlanMonth month, int year) => new(year + month.YearOffset, month.Month);
 
     /// <summary>One notice per heading, in the first month it covers (七、八月份 → 1 July), listing that heading's items.</summary>
-    private static IEnumerable<Announcement> MonthlyNotices(List<PlanActivity> activities, int year, MonthlyNoticeOptions options, TimeZoneInfo zone)
+    private static IEnumerable<Announcement> MonthlyNotices(List<PlanActivity> activities, int year, MonthlyNoticeOptions options, TimeZoneInfo zone, WorkingDays days)
     {
         foreach (var group in activities.GroupBy(a => Place(a.Months[0], year)))
         {
             var noticeMonth = group.Key;
             var covered = group.SelectMany(a => a.Months).Select(m => Place(m, year)).Distinct().Order().ToList();
             var day = new DateOnly(noticeMonth.Year, noticeMonth.Month, Math.Min(options.Day, DateTime.DaysInMonth(noticeMonth.Year, noticeMonth.Month)));
-            if (options.SkipWeekend)
-                day = day.DayOfWeek switch { DayOfWeek.Saturday => day.AddDays(2), DayOfWeek.Sunday => day.AddDays(1), _ => day };
+            if (options.SkipWeekend) day = days.OnOrAfter(day);
             var titles = DistinctTitles(group);
             yield return new Announcement(
                 $"monthly:{noticeMonth.Year:D4}-{noticeMonth.Month:D2}",

@@ -19,7 +19,7 @@ namespace UnionBot.Core.Schedule;
 /// without one the schedule is empty, so the bot runs on and simply announces nothing.
 /// </summary>
 public sealed class YearScheduleSource(
-    IOptions<UnionBotOptions> options, Database database, TimeProvider time, ILogger<YearScheduleSource> logger,
+    IOptions<UnionBotOptions> options, Database database, TimeProvider time, WorkingDays days, ILogger<YearScheduleSource> logger,
     PlanVersions? versions = null) : IYearScheduleSource
 {
     private const string InsertLoad = """
@@ -102,7 +102,7 @@ public sealed class YearScheduleSource(
                         o.Plan.Path, published.Id);
                 (plan, sha256) = (published.Plan, published.Hash);
             }
-            var schedule = new YearSchedule(o.Plan.Path, sha256, plan, year, ScheduleBuilder.Build(plan, year, o.Schedule, zone));
+            var schedule = new YearSchedule(o.Plan.Path, sha256, plan, year, ScheduleBuilder.Build(plan, year, o.Schedule, zone, days));
             Record(schedule, TimeZoneInfo.ConvertTime(now, zone));
             foreach (var warning in plan.Warnings)
                 logger.LogWarning("Annual plan {Path}: {Warning}", o.Plan.Path, warning);

@@ -37,7 +37,7 @@ public static class CommandLine
         {
             home ??= Environment.CurrentDirectory;
             if (args[0] == "backup") return await BackupVerb.RunAsync(args.AsSpan(1).ToArray(), LoadConfiguration(home), home, stdout);
-            return await RunCoreAsync(args, stdout, time ?? TimeProvider.System, home);
+            return await RunCoreAsync(args, stdout, stderr, time ?? TimeProvider.System, home);
         }
         catch (Exception e) when (e is UsageException or PlanReadException or BackupException)
         {
@@ -46,7 +46,7 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> RunCoreAsync(string[] args, TextWriter stdout, TimeProvider time, string home)
+    private static async Task<int> RunCoreAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, string home)
     {
         if (args[0] is "help" or "--help" or "-h")
         {
@@ -74,7 +74,8 @@ public static class CommandLine
                 var options = LoadOptions(LoadConfiguration(home), planPath: file);
                 var zone = options.Zone;
                 var y = year ?? (options.Plan.Year != 0 ? options.Plan.Year : ZonedTime.DateIn(time.GetUtcNow(), zone).Year);
-                var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, zone);
+                var days = WorkingDays.Load(Path.Combine(AppContext.BaseDirectory, WorkingDays.Folder), new StderrWarnings(stderr));
+                var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, zone, days);
                 await stdout.WriteLineAsync(json
                     ? JsonSerializer.Serialize(announcements.Select(ScheduleJson.From), Json)
                     : ScheduleJson.Table(announcements));

@@ -31,6 +31,17 @@ public sealed class PlanScheduleCliTests
     }
 
     [Fact]
+    public async Task AYearWithoutAHolidayTableIsScheduledOnWeekendsOnlyWithOneWarningOnStderr()
+    {
+        var (exit, stdout, stderr) = await Run("plan", "schedule", Seed000, "--year", "2030", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(stdout); // stdout stays the JSON
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("unionbot: warning: No holiday table for 2030", line);
+    }
+
+    [Fact]
     public async Task ScheduleJsonIsSortedByTimeWithTheFourFieldsOfTheSpec()
     {
         var (_, stdout, _) = await Run("plan", "schedule", RepoPaths.Seed("002"), "--year", "2026", "--json");

@@ -98,7 +98,7 @@ public sealed class FestivalNoticeTests
     [Fact]
     public void TheScheduleIsSortedByTimeAndEveryKeyIsUnique()
     {
-        var schedule = ScheduleBuilder.Build(Plan.Seed000.Plan, 2026, new(), Shanghai);
+        var schedule = ScheduleBuilder.Build(Plan.Seed000.Plan, 2026, new(), Shanghai, Holidays);
 
         Assert.Equal(schedule.OrderBy(a => a.At), schedule);
         Assert.Equal(schedule.Count, schedule.Select(a => a.Key).Distinct().Count());
@@ -107,8 +107,8 @@ public sealed class FestivalNoticeTests
     [Fact]
     public void BuildingTwiceGivesTheSameAnnouncements()
     {
-        var first = ScheduleBuilder.Build(Plan.Seed000.Plan, 2026, new(), Shanghai);
-        var second = ScheduleBuilder.Build(Plan.Seed000.Plan, 2026, new(), Shanghai);
+        var first = ScheduleBuilder.Build(Plan.Seed000.Plan, 2026, new(), Shanghai, Holidays);
+        var second = ScheduleBuilder.Build(Plan.Seed000.Plan, 2026, new(), Shanghai, Holidays);
 
         Assert.Equal(first, second);
     }

@@ -25,7 +25,7 @@ public sealed class ScheduleGoldenTests
     public void TheSeed000ScheduleFor2026MatchesTheGoldenFileByteForByte()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var actual = Serialize(ScheduleBuilder.Build(Seed000.Plan, 2026, new ScheduleOptions(), zone)) + "\n";
+        var actual = Serialize(ScheduleBuilder.Build(Seed000.Plan, 2026, new ScheduleOptions(), zone, TestPlans.Holidays)) + "\n";
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(actual);
 
         if (Environment.GetEnvironmentVariable("UNIONBOT_UPDATE_GOLDEN") == "1")

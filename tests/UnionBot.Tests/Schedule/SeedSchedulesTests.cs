@@ -18,7 +18,7 @@ public sealed class SeedSchedulesTests
     {
         var plan = PlanReader.Read(File.ReadAllBytes(RepoPaths.Seed(seed)));
 
-        var schedule = ScheduleBuilder.Build(plan, 2026, new(), Shanghai);
+        var schedule = ScheduleBuilder.Build(plan, 2026, new(), Shanghai, Holidays);
 
         Assert.Equal(schedule.OrderBy(a => a.At), schedule);
         Assert.Equal(schedule.Count, schedule.Select(a => a.Key).Distinct().Count());
@@ -33,7 +33,7 @@ public sealed class SeedSchedulesTests
     [InlineData(2099)]
     public void TheFirstAndLastYearsTheCommandLineAcceptsCanBeScheduled(int year)
     {
-        var schedule = ScheduleBuilder.Build(Plan.Seed000.Plan, year, new(), Shanghai);
+        var schedule = ScheduleBuilder.Build(Plan.Seed000.Plan, year, new(), Shanghai, Holidays);
 
         Assert.Contains(schedule, a => a.Key == $"festival:new-year:{year + 1}");
     }

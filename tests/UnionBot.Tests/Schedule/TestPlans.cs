@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using UnionBot.Core.Calendar;
 using UnionBot.Core.Options;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
@@ -9,17 +11,23 @@ internal static class TestPlans
 {
     public static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
+    /// <summary>The holiday tables as shipped with the bot (copied beside the test assembly like beside the bot).</summary>
+    public static readonly string ShippedTables = Path.Combine(AppContext.BaseDirectory, WorkingDays.Folder);
+
+    public static readonly WorkingDays Holidays = WorkingDays.Load(ShippedTables, NullLogger.Instance);
+
     public static AnnualPlan Of(params PlanActivity[] activities) => new("测试计划", 2026, activities, []);
 
     /// <summary>An activity under a heading covering <paramref name="months"/>; a month written as 13 is January of the next year.</summary>
     public static PlanActivity Item(string title, string? festival, params int[] months) =>
         new(months.Select(m => m > 12 ? new PlanMonth(m - 12, 1) : new PlanMonth(m)).ToArray(), title, festival);
 
-    public static IReadOnlyList<Announcement> Build(AnnualPlan plan, int year = 2026, Action<ScheduleOptions>? configure = null, TimeZoneInfo? zone = null)
+    public static IReadOnlyList<Announcement> Build(AnnualPlan plan, int year = 2026, Action<ScheduleOptions>? configure = null, TimeZoneInfo? zone = null,
+        WorkingDays? days = null)
     {
         var options = new ScheduleOptions();
         configure?.Invoke(options);
-        return ScheduleBuilder.Build(plan, year, options, zone ?? Shanghai);
+        return ScheduleBuilder.Build(plan, year, options, zone ?? Shanghai, days ?? Holidays);
     }
 
     public static Announcement Single(this IReadOnlyList<Announcement> announcements, string key) =>

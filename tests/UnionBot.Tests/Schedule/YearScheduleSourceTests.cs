@@ -30,7 +30,7 @@ public sealed class YearScheduleSourceTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private YearScheduleSource Source() =>
-        new(Microsoft.Extensions.Options.Options.Create(_options), _database, _time, _log.For<YearScheduleSource>());
+        new(Microsoft.Extensions.Options.Options.Create(_options), _database, _time, TestPlans.Holidays, _log.For<YearScheduleSource>());
 
     private List<(string Path, string Sha256, string LoadedAt, long Year, long Activities, string Warnings)> Loads()
     {
