@@ -60,17 +60,17 @@ public sealed class DeliveryRecoveryTests
         await bot.StartBotAsync();
         await bot.StopBotAsync();
 
-        // Down until 1 May 09:00: April's and May's notices, the 五一 reminder and greeting are all inside CatchUp.
-        bot.Time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 9, 0, 0, Shanghai));
+        // Down until 1 July 09:00: June's and July's notices, the 七一 reminder and greeting are all inside CatchUp.
+        bot.Time.SetUtcNow(new DateTimeOffset(2026, 7, 1, 9, 0, 0, Shanghai));
         await bot.StartBotAsync();
         await bot.SettleAsync();
 
         var contents = bot.WeCom.Accepted.Select(a => a.Content!).ToList();
         Assert.Equal(3, contents.Count); // the monthly digest, the reminder, the greeting
         var digest = Assert.Single(contents, c => c.Contains("补发通知（2条）"));
-        Assert.True(digest.IndexOf("四月份", StringComparison.Ordinal) < digest.IndexOf("五月份", StringComparison.Ordinal));
+        Assert.True(digest.IndexOf("六月份", StringComparison.Ordinal) < digest.IndexOf("七月份", StringComparison.Ordinal));
         Assert.Equal(3, bot.DingTalk.Accepted.Count);
-        var monthly = (await bot.RowsAsync()).Where(r => r.SourceKey is "monthly:2026-04" or "monthly:2026-05").ToList();
+        var monthly = (await bot.RowsAsync()).Where(r => r.SourceKey is "monthly:2026-06" or "monthly:2026-07").ToList();
         Assert.Equal(6, monthly.Count);
         Assert.All(monthly, r => Assert.Equal(OutboxState.Sent, r.State));
     }
