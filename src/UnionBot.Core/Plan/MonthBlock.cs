@@ -5,7 +5,11 @@ namespace UnionBot.Core.Plan;
 /// <see cref="Whole"/> with it (used when a glued digit turns out not to be a number).
 /// </summary>
 /// <param name="Wraps">The line runs on into the next one (a hard wrap: it stops mid-phrase at the width of the page).</param>
-internal sealed record MonthEntry(ItemMarker? Marker, string Text, string Whole, bool IsNote = false, bool Wraps = false);
+/// <param name="Source">The document line it is on.</param>
+internal sealed record MonthEntry(int Source, ItemMarker? Marker, string Text, string Whole, bool IsNote = false, bool Wraps = false);
+
+/// <summary>An activity's text and the document line it starts on.</summary>
+internal readonly record struct BlockItem(string Text, int Source);
 
 /// <summary>
 /// One month heading and the lines under it. <see cref="Items"/> decides which lines are activities: numbered lines
@@ -13,7 +17,8 @@ internal sealed record MonthEntry(ItemMarker? Marker, string Text, string Whole,
 /// (二月份: two plain lines, then "3、…"); other unnumbered lines are continuations of the item above.
 /// </summary>
 /// <param name="datedItem">The heading is the date of one numbered item (2、2009年3月:毽球赛): that item is the block's only activity.</param>
-internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool hasInlineItem, bool datedItem = false)
+/// <param name="source">The document line of the heading.</param>
+internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int source, bool hasInlineItem, bool datedItem = false)
 {
     /// <summary>What a month says when it has nothing planned: not an activity.</summary>
     private static readonly HashSet<string> Placeholders = ["无", "暂无", "略", "待定", "另行通知", "同上", "/", "-", "—"];
@@ -21,6 +26,8 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
     public IReadOnlyList<int> Months { get; } = months;
 
     public string Heading { get; } = heading;
+
+    public int Source { get; } = source;
 
     public bool HasInlineItem { get; } = hasInlineItem;
 
@@ -45,34 +52,47 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
     }
 
     /// <summary>A month with no numbering: its lines joined where they wrap, then split into the activities they list.</summary>
-    private List<string> Unnumbered()
+    private List<BlockItem> Unnumbered(List<LineFate> fates)
     {
-        var texts = new List<string>();
+        var texts = new List<BlockItem>();
         var wrapped = false;
         foreach (var entry in Entries)
         {
             if (entry.IsNote) continue;
-            if (wrapped && texts.Count > 0) texts[^1] += entry.Whole;
-            else texts.Add(entry.Whole);
+            if (wrapped && texts.Count > 0)
+            {
+                texts[^1] = texts[^1] with { Text = texts[^1].Text + entry.Whole };
+                fates.Add(new LineFate(entry.Source, PlanLineRole.Joined));
+            }
+            else texts.Add(new BlockItem(entry.Whole, entry.Source));
             wrapped = entry.Wraps;
         }
-        return texts.SelectMany(RunningText.Split).ToList();
+        return texts.SelectMany(t => RunningText.Split(t.Text).Select(part => new BlockItem(part, t.Source))).ToList();
     }
 
-    public List<string> Items()
+    /// <summary>The block's activities; what became of its other lines goes into <paramref name="fates"/>.</summary>
+    public List<BlockItem> Items(List<LineFate> fates)
     {
         // Under a dated item, the numbered lines that follow are items with no month of their own and the plain lines
         // are its details: only the dated item itself belongs to the month.
-        if (IsDatedItem) return Entries.Count > 0 && Entries[0].Text.Length > 0 ? [Entries[0].Text] : [];
-        var items = new List<string>();
-        var pending = new List<string>();
+        if (IsDatedItem)
+        {
+            foreach (var entry in Entries.Skip(1)) fates.Add(Skipped(entry, entry.IsNote ? SkipReason.Note : SkipReason.DatedDetail));
+            return Entries.Count > 0 && Entries[0].Text.Length > 0 ? [new BlockItem(Entries[0].Text, Entries[0].Source)] : [];
+        }
+        var items = new List<BlockItem>();
+        var pending = new List<MonthEntry>();
         MarkerFamily? family = null;
         MarkerFamily? subFamily = null;
         int? last = null;
         var wrapped = false;
         foreach (var entry in Entries)
         {
-            if (entry.IsNote) continue;
+            if (entry.IsNote)
+            {
+                fates.Add(Skipped(entry, SkipReason.Note));
+                continue;
+            }
             var marker = entry.Marker;
             // "3开展…" counts only as the number the list expects next; otherwise it is text that starts with a digit.
             if (marker is { IsBareDigit: true } bare && (bare.Number != (last ?? 0) + 1 || family is not (null or MarkerFamily.Arabic)))
@@ -80,8 +100,12 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
             if (marker is not { } m)
             {
                 // A numbered item hard-wrapped onto the next line goes on there.
-                if (last is not null && pending.Count == 0 && items.Count > 0 && wrapped) items[^1] += entry.Whole;
-                else pending.Add(entry.Whole);
+                if (last is not null && pending.Count == 0 && items.Count > 0 && wrapped)
+                {
+                    items[^1] = items[^1] with { Text = items[^1].Text + entry.Whole };
+                    fates.Add(new LineFate(entry.Source, PlanLineRole.Joined));
+                }
+                else pending.Add(entry);
                 wrapped = entry.Wraps;
                 continue;
             }
@@ -94,15 +118,28 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, bool
                 if (m.Family == subFamily || number != (last ?? 0) + 1)
                 {
                     subFamily = m.Family;
+                    fates.Add(Skipped(entry, SkipReason.SubItem));
                     continue;
                 }
             }
-            if (last is null || number - last.Value - 1 >= pending.Count) items.AddRange(pending);
+            // Plain lines fill a gap in the numbering (two plain lines, then "3、…"); otherwise they detail the item above.
+            if (last is null || number - last.Value - 1 >= pending.Count) items.AddRange(pending.Select(p => new BlockItem(p.Whole, p.Source)));
+            else fates.AddRange(pending.Select(p => Skipped(p, SkipReason.Detail)));
             pending.Clear();
-            items.Add(entry.Text);
+            items.Add(new BlockItem(entry.Text, entry.Source));
             last = number;
         }
-        if (last is null) items.AddRange(Unnumbered());
-        return items.Where(t => t.Length > 0 && !Placeholders.Contains(t.Trim('(', ')', '（', '）'))).ToList();
+        if (last is null) items.AddRange(Unnumbered(fates));
+        else fates.AddRange(pending.Select(p => Skipped(p, SkipReason.Detail)));
+        var kept = new List<BlockItem>(items.Count);
+        foreach (var item in items)
+        {
+            if (item.Text.Length == 0) fates.Add(new LineFate(item.Source, PlanLineRole.Skipped, SkipReason.EmptyItem));
+            else if (Placeholders.Contains(item.Text.Trim('(', ')', '（', '）'))) fates.Add(new LineFate(item.Source, PlanLineRole.Skipped, SkipReason.Placeholder));
+            else kept.Add(item);
+        }
+        return kept;
     }
+
+    private static LineFate Skipped(MonthEntry entry, SkipReason reason) => new(entry.Source, PlanLineRole.Skipped, reason);
 }

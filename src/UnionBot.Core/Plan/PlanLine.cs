@@ -9,9 +9,10 @@ internal sealed class PlanLine
     private const string Stray = " \t?*#>\uFFFD\u200B\uFEFF\u200E";
     private const string TrailingPunctuation = "。；;";
 
-    private PlanLine(string raw)
+    private PlanLine(string raw, int source)
     {
         Raw = raw;
+        Source = source;
         Norm = PlanChars.Normalize(raw);
         var start = 0;
         while (start < Norm.Length && (Stray.Contains(Norm[start]) || char.IsWhiteSpace(Norm[start]))) start++;
@@ -19,6 +20,9 @@ internal sealed class PlanLine
     }
 
     public string Raw { get; }
+
+    /// <summary>Which line of the document (from 0) this text comes from; a table row laid out again keeps its cell's line.</summary>
+    public int Source { get; }
 
     public string Norm { get; }
 
@@ -41,13 +45,13 @@ internal sealed class PlanLine
     public ReadOnlySpan<char> Text => Norm.AsSpan(Start).TrimEnd();
 
     /// <summary>A line the reader writes itself: a table row laid out as a heading or an item.</summary>
-    public static PlanLine Of(string raw) => new(raw);
+    public static PlanLine Of(string raw, int source) => new(raw, source);
 
     public static List<PlanLine> Split(string text)
     {
         var lines = new List<PlanLine>();
         foreach (var range in text.AsSpan().SplitAny("\r\n\u2028\u2029\u0085"))
-            lines.Add(new PlanLine(text[range]));
+            lines.Add(new PlanLine(text[range], lines.Count));
         return lines;
     }
 

@@ -10,10 +10,17 @@ public static class PlanParser
 {
     public const string NoScheduleWarning = "no month-by-month schedule found (month headings such as 三月份： with activities under them); the plan has no activities";
 
-    public static AnnualPlan Parse(string text)
+    public static AnnualPlan Parse(string text) => Read(text).Plan;
+
+    /// <summary>The plan and, line by line, what each line of the text became (<see cref="PlanExplanation"/>).</summary>
+    public static PlanExplanation Explain(string text) => Read(text).Explain();
+
+    private static PlanReading Read(string text)
     {
-        var lines = TableLayout.Rewrite(PlanLine.Split(text));
+        var reading = new PlanReading(PlanLine.Split(text));
+        var lines = TableLayout.Rewrite(reading.Lines, reading.Tables);
         var title = PlanTitle.Find(lines);
+        var years = PlanYears.Of(title, lines);
         var activities = new List<PlanActivity>();
         var warnings = new List<string>();
         var scheduleIndex = 0;
@@ -25,39 +32,44 @@ public static class PlanParser
                 i++;
                 continue;
             }
-            var blocks = ScheduleReader.Read(lines, i, out var end);
+            var fates = new List<LineFate>();
+            var start = i;
+            var blocks = ScheduleReader.Read(lines, start, out var end, fates);
             i = end;
             if (blocks.Count < 2) continue;
             var emptyMonths = new List<string>();
-            var found = Activities(blocks, scheduleIndex, emptyMonths);
+            var found = Activities(blocks, scheduleIndex, years, emptyMonths, fates);
             if (found.Count == 0) continue;
-            activities.AddRange(found);
+            activities.AddRange(found.Select(f => f.Activity));
             warnings.AddRange(emptyMonths);
+            reading.Add(line.Source, end < lines.Count ? lines[end].Source : reading.Lines.Count, blocks, found, fates);
+            warnings.AddRange(fates.Where(f => f.Role == PlanLineRole.Skipped && SkipReasons.IsDoubtful(f.Reason)).Select(reading.Warning));
             scheduleIndex++;
         }
         if (scheduleIndex == 0) warnings.Add(NoScheduleWarning);
-        return new AnnualPlan(title, PlanTitle.Year(title), activities, warnings);
+        reading.Plan = new AnnualPlan(title, years.Year, activities, warnings);
+        return reading;
     }
 
-    private static List<PlanActivity> Activities(List<MonthBlock> blocks, int scheduleIndex, List<string> warnings)
+    private static List<(PlanActivity Activity, int Source)> Activities(
+        List<MonthBlock> blocks, int scheduleIndex, PlanYears years, List<string> warnings, List<LineFate> fates)
     {
-        var activities = new List<PlanActivity>();
+        var activities = new List<(PlanActivity, int)>();
         var passedDecember = false;
         foreach (var block in blocks)
         {
             var months = new List<PlanMonth>(block.Months.Count);
             foreach (var m in block.Months)
             {
-                // The plan's order is the calendar: a month written after December (a trailing 一月份, 元月) is next year's.
-                months.Add(new PlanMonth(m, passedDecember && m < 12 ? 1 : 0));
+                months.Add(years.Place(m, passedDecember));
                 if (m == 12) passedDecember = true;
             }
-            var items = block.Items();
+            var items = block.Items(fates);
             if (items.Count == 0) warnings.Add($"'{block.Heading}' has no activities under it");
             foreach (var item in items)
             {
-                var festival = FestivalRecognizer.Recognize(item);
-                activities.Add(new PlanActivity(months, item, festival, scheduleIndex, ActivityKind.IsEvent(item, festival)));
+                var festival = FestivalRecognizer.Recognize(item.Text);
+                activities.Add((new PlanActivity(months, item.Text, festival, scheduleIndex, ActivityKind.IsEvent(item.Text, festival)), item.Source));
             }
         }
         return activities;

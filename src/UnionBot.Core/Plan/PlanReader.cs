@@ -8,6 +8,9 @@ public static class PlanReader
     /// <param name="name">The file's name or path, for the one-line error of a binary or undecodable file.</param>
     public static AnnualPlan Read(byte[] bytes, string name) => PlanParser.Parse(Text(bytes, name));
 
+    /// <summary>The plan and what each line of its text became (<see cref="PlanParser.Explain"/>).</summary>
+    public static PlanExplanation Explain(byte[] bytes, string name) => PlanParser.Explain(Text(bytes, name));
+
     /// <summary>
     /// The plan's text: a Word .docx (a zip package, whatever the file is called) through <see cref="DocxText"/>;
     /// old Word/WPS binaries and PDFs are refused with the one thing to do — save as .docx; anything else is text.

@@ -16,13 +16,14 @@ internal static partial class ScheduleReader
     /// <param name="lines">The document.</param>
     /// <param name="start">A line that is a month heading.</param>
     /// <param name="end">The first line after the schedule.</param>
-    public static List<MonthBlock> Read(IReadOnlyList<PlanLine> lines, int start, out int end)
+    /// <param name="fates">Receives the lines passed over between the months (page numbers, 第一学期).</param>
+    public static List<MonthBlock> Read(IReadOnlyList<PlanLine> lines, int start, out int end, List<LineFate> fates)
     {
         // The page width a hard-wrapped schedule was cut at is only known once the schedule's extent is.
-        Read(lines, start, out end, wrapWidth: int.MaxValue);
+        Read(lines, start, out end, wrapWidth: int.MaxValue, fates: null);
         var width = 0;
         for (var i = start; i < end; i++) width = Math.Max(width, lines[i].Width);
-        return Read(lines, start, out end, Math.Max(MinWrapWidth, width * 85 / 100));
+        return Read(lines, start, out end, Math.Max(MinWrapWidth, width * 85 / 100), fates);
     }
 
     /// <summary>A page number left between the lines of a copied document: 7, - 7 -, 第7页, 7/12.</summary>
@@ -31,7 +32,7 @@ internal static partial class ScheduleReader
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")]
     private static partial System.Text.RegularExpressions.Regex PageNumber();
 
-    private static List<MonthBlock> Read(IReadOnlyList<PlanLine> lines, int start, out int end, int wrapWidth)
+    private static List<MonthBlock> Read(IReadOnlyList<PlanLine> lines, int start, out int end, int wrapWidth, List<LineFate>? fates)
     {
         var blocks = new List<MonthBlock>();
         MonthBlock? current = null;
@@ -49,7 +50,11 @@ internal static partial class ScheduleReader
             }
             if (current is null) break;
             var marker = ItemMarker.TryRead(line.Norm, line.Start, out var m) ? m : (ItemMarker?)null;
-            if (ScheduleEnd.IsGroupHeader(line.Text) || IsPageNumber(line.Text)) continue;
+            if (ScheduleEnd.IsGroupHeader(line.Text) || IsPageNumber(line.Text))
+            {
+                fates?.Add(new LineFate(line.Source, PlanLineRole.Skipped, IsPageNumber(line.Text) ? SkipReason.PageNumber : SkipReason.GroupHeader));
+                continue;
+            }
             if (ScheduleEnd.Ends(lines, end, marker, current, blocks.Count, earlierOneLine && current.IsSingleLine)) break;
             current.Add(Entries(line, marker, Wraps(lines, end, wrapWidth)));
         }
@@ -60,19 +65,19 @@ internal static partial class ScheduleReader
     {
         var heading = line.Cut(line.Start);
         var inline = line.Cut(rest);
-        var block = new MonthBlock(months, heading, hasInlineItem: inline.Length > 0, datedItem: dated is not null);
+        var block = new MonthBlock(months, heading, line.Source, hasInlineItem: inline.Length > 0, datedItem: dated is not null);
         if (inline.Length > 0)
         {
-            if (dated is { } item) block.Add([new MonthEntry(item, inline, inline, Wraps: wraps)]);
+            if (dated is { } item) block.Add([new MonthEntry(line.Source, item, inline, inline, Wraps: wraps)]);
             else if (ItemMarker.TryRead(line.Norm, rest, out var marker)) block.Add(Numbered(line, marker, wraps));
-            else block.Add([new MonthEntry(null, inline, inline, Wraps: wraps)]);
+            else block.Add([new MonthEntry(line.Source, null, inline, inline, Wraps: wraps)]);
         }
         return block;
     }
 
     private static IEnumerable<MonthEntry> Entries(PlanLine line, ItemMarker? marker, bool wraps) => marker is { } m
         ? Numbered(line, m, wraps)
-        : [new MonthEntry(null, line.Cut(line.Start), line.Cut(line.Start), ScheduleEnd.IsNote(line.Text), wraps)];
+        : [new MonthEntry(line.Source, null, line.Cut(line.Start), line.Cut(line.Start), ScheduleEnd.IsNote(line.Text), wraps)];
 
     /// <summary>
     /// Whether the line runs on into the next: it ends on a comma, or it stops without closing punctuation at the
@@ -93,10 +98,10 @@ internal static partial class ScheduleReader
         var whole = line.Cut(line.Start);
         while (NextOnSameLine(line.Norm, marker) is { } next)
         {
-            entries.Add(new MonthEntry(marker, line.Cut(marker.TextStart, next.Start).TrimEnd('，', ','), whole));
+            entries.Add(new MonthEntry(line.Source, marker, line.Cut(marker.TextStart, next.Start).TrimEnd('，', ','), whole));
             marker = next.Marker;
         }
-        entries.Add(new MonthEntry(marker, line.Cut(marker.TextStart), whole, Wraps: wraps));
+        entries.Add(new MonthEntry(line.Source, marker, line.Cut(marker.TextStart), whole, Wraps: wraps));
         return entries;
     }
 

@@ -9,7 +9,8 @@ namespace UnionBot.Core.Plan;
 /// </summary>
 internal static class TableLayout
 {
-    public static List<PlanLine> Rewrite(List<PlanLine> lines)
+    /// <param name="tables">Where each table was found, for the line-by-line explanation.</param>
+    public static List<PlanLine> Rewrite(List<PlanLine> lines, List<TableSpan> tables)
     {
         List<PlanLine>? output = null;
         for (var i = 0; i < lines.Count; i++)
@@ -18,6 +19,7 @@ internal static class TableLayout
             {
                 output ??= lines.Take(i).ToList();
                 var rows = TableRows.Read(lines, header, out var end);
+                tables.Add(new TableSpan(lines[header.FirstLine].Source, lines[header.NextLine - 1].Source + 1, lines[end - 1].Source + 1));
                 output.AddRange(Lay(rows));
                 i = end - 1;
                 continue;
@@ -31,6 +33,7 @@ internal static class TableLayout
     private static IEnumerable<PlanLine> Lay(List<TableRow> rows)
     {
         string? months = null;
+        var monthSource = 0;
         var headed = false;
         var n = 1;
         foreach (var row in rows)
@@ -39,22 +42,26 @@ internal static class TableLayout
             if (row.Months is { } m && m != months)
             {
                 months = m;
+                monthSource = row.MonthSource;
                 headed = false;
             }
             if (months is null || activities.Count == 0) continue;
             if (!headed)
             {
-                yield return PlanLine.Of(months + ":");
+                yield return PlanLine.Of(months + ":", monthSource);
                 headed = true;
                 n = 1;
             }
-            foreach (var activity in activities) yield return PlanLine.Of($"{n++}、{activity}");
+            foreach (var activity in activities) yield return PlanLine.Of($"{n++}、{activity}", row.ActivitySource);
         }
     }
 }
 
-/// <summary>One row: the months written in its time cell (as a heading, e.g. "9-12月") and its activity cells.</summary>
-internal sealed record TableRow(string? Months, IReadOnlyList<string> Activities);
+/// <summary>One row: the months written in its time cell (as a heading, e.g. "9-12月") and its activity cells, with the document lines they are on.</summary>
+internal sealed record TableRow(string? Months, IReadOnlyList<string> Activities, int MonthSource, int ActivitySource);
+
+/// <summary>The document lines of one table: its header row from <see cref="First"/>, its rows from <see cref="Rows"/> to <see cref="End"/>.</summary>
+internal readonly record struct TableSpan(int First, int Rows, int End);
 
 /// <summary>The columns of a table: where the time, the activity and the row number are, how many there are.</summary>
 internal sealed record TableHeader(int Columns, int Time, int Activity, int Number, int FirstLine, int NextLine, bool RowPerLine, bool Marked);

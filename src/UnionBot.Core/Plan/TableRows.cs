@@ -20,11 +20,12 @@ internal static class TableRows
                 var line = lines[end];
                 if (line.IsBlank || TableCell.IsRule(line.Text)) continue;
                 if (!line.Text.Contains('|') && !line.Text.Contains('\t')) break;
-                rows.Add(Row(header, TableCell.Split(line.Text)));
+                rows.Add(Row(header, TableCell.Split(line.Text), [.. Enumerable.Repeat(line.Source, header.Columns)]));
             }
             return rows;
         }
         var cells = new string?[header.Columns];
+        var sources = new int[header.Columns];
         var position = 0;
         for (; end < lines.Count; end++)
         {
@@ -42,6 +43,7 @@ internal static class TableRows
                 position = anchor;
             }
             else if (position >= header.Columns) Flush();
+            sources[position] = line.Source;
             cells[position++] = cell;
             if (position >= header.Columns) Flush();
         }
@@ -50,8 +52,9 @@ internal static class TableRows
 
         void Flush()
         {
-            if (cells.Any(c => c is not null)) rows.Add(Row(header, cells.Select(c => c ?? "").ToList(), aligned: true));
+            if (cells.Any(c => c is not null)) rows.Add(Row(header, cells.Select(c => c ?? "").ToList(), [.. sources], aligned: true));
             Array.Clear(cells);
+            Array.Clear(sources);
             position = 0;
         }
     }
@@ -60,15 +63,17 @@ internal static class TableRows
     /// A row's cells. A row with fewer cells than columns lost empty ones at its end, or, when it does not open with
     /// the month, its leading ones (the time cell merged with the row above).
     /// </summary>
-    private static TableRow Row(TableHeader header, List<string> cells, bool aligned = false)
+    /// <param name="sources">The document line of each column's cell.</param>
+    private static TableRow Row(TableHeader header, List<string> cells, int[] sources, bool aligned = false)
     {
-        if (cells.Count == 1 && MonthCell(cells[0]) is { } alone) return new TableRow(alone, []);
+        if (cells.Count == 1 && MonthCell(cells[0]) is { } alone) return new TableRow(alone, [], sources[0], sources[0]);
         var leadingLost = !aligned && cells.Count < header.Columns && !(header.Time < cells.Count && MonthCell(cells[header.Time]) is not null);
         var shift = leadingLost ? header.Columns - cells.Count : 0;
         string? Cell(int column) => column - shift is var i && i >= 0 && i < cells.Count ? cells[i] : null;
         var months = Cell(header.Time) is { } time ? MonthCell(time) : null;
         var activity = Cell(header.Activity);
-        return new TableRow(months, activity is { Length: > 0 } ? [activity] : []);
+        int Source(int column) => sources[Math.Clamp(column - shift, 0, sources.Length - 1)];
+        return new TableRow(months, activity is { Length: > 0 } ? [activity] : [], Source(header.Time), Source(header.Activity));
     }
 
     /// <summary>Unmarked cells end at prose or the next numbered section.</summary>

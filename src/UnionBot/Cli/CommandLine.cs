@@ -17,7 +17,7 @@ namespace UnionBot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private const string Usage = "usage: plan parse <file> [--json] | plan schedule <file> [--year Y] [--json] | backup <file> | " + ConsoleLinkVerb.Usage;
+    private const string Usage = "usage: plan parse <file> [--json | --explain] | plan schedule <file> [--year Y] [--json] | backup <file> | " + ConsoleLinkVerb.Usage;
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -59,9 +59,12 @@ public static class CommandLine
                 ? await ConsoleLinkVerb.RunAsync(args[2..], home, stdout, time)
                 : throw new UsageException($"unknown verb 'console {args[1]}'; usage: {ConsoleLinkVerb.Usage}");
         var verb = args[1];
-        var (file, json, year) = ParseFlags(args.AsSpan(2).ToArray(), allowYear: verb == "schedule");
+        var (file, json, year, explain) = ParseFlags(args.AsSpan(2).ToArray(), allowYear: verb == "schedule", allowExplain: verb == "parse");
         switch (verb)
         {
+            case "parse" when explain:
+                await stdout.WriteLineAsync(PlanExplainText.Format(PlanFile.Explain(file)));
+                return 0;
             case "parse":
             {
                 var plan = PlanFile.Read(file);
@@ -86,15 +89,17 @@ public static class CommandLine
         }
     }
 
-    private static (string File, bool Json, int? Year) ParseFlags(string[] rest, bool allowYear)
+    private static (string File, bool Json, int? Year, bool Explain) ParseFlags(string[] rest, bool allowYear, bool allowExplain)
     {
         string? file = null;
         var json = false;
+        var explain = false;
         int? year = null;
         for (var i = 0; i < rest.Length; i++)
         {
             var a = rest[i];
             if (a == "--json") json = true;
+            else if (a == "--explain" && allowExplain) explain = true;
             else if (a == "--year" && allowYear)
             {
                 if (i + 1 >= rest.Length || !int.TryParse(rest[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1901 || y > 2099)
@@ -106,7 +111,8 @@ public static class CommandLine
             else if (file is null) file = a;
             else throw new UsageException($"unexpected argument '{a}'; {Usage}");
         }
-        return (file ?? throw new UsageException($"missing plan file; {Usage}"), json, year);
+        if (json && explain) throw new UsageException("--explain prints text for people; use either --json or --explain");
+        return (file ?? throw new UsageException($"missing plan file; {Usage}"), json, year, explain);
     }
 
     /// <summary>The verbs read the same configuration files as the bot, so the preview matches what it will post.</summary>

@@ -6,4 +6,6 @@ namespace UnionBot.Cli;
 internal static class PlanFile
 {
     public static AnnualPlan Read(string path) => PlanReader.Read(PlanReader.ReadBytes(path), path);
+
+    public static PlanExplanation Explain(string path) => PlanReader.Explain(PlanReader.ReadBytes(path), path);
 }

@@ -145,4 +145,45 @@ public sealed class PlanParseCommandTests
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(expected, line);
     }
+
+    [Fact]
+    public async Task ExplainPrintsTheScheduleLineByLineWithWhatEachLineBecame()
+    {
+        var (code, output, error) = await Run("plan", "parse", RepoPaths.Seed("000"), "--explain");
+        Assert.Equal((0, ""), (code, error));
+        var lines = output.Split('\n');
+        Assert.StartsWith("2023年学校工会工作计划书 — year 2023, 37 activities", lines[0]);
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("30 heading  二月份：  → 2月", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("activity 1.\"三﹒八\"妇女节专题庆祝活动。  → \"三﹒八\"妇女节专题庆祝活动 [三八妇女节]", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("12月、1月", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("指导思想", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExplainNamesTheLinesItSkippedAndWhy()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"explain-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(path, "三月份：\n1.春游\n全体教职工参加\n2.植树\n- 2 -\n四月份：\n1.拔河比赛\n五、保障措施\n");
+        try
+        {
+            var (code, output, _) = await Run("plan", "parse", path, "--explain");
+            Assert.Equal(0, code);
+            Assert.Contains("   3 skipped  全体教职工参加  — unnumbered text between numbered items", output);
+            Assert.Contains("   5 skipped  - 2 -  — a page number", output);
+            Assert.Contains("   8 end      五、保障措施  — ends the schedule", output);
+            Assert.Contains("warning: line 3 '全体教职工参加' gave no activity", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task ExplainAndJsonTogetherIsAUsageError()
+    {
+        var (code, output, error) = await Run("plan", "parse", RepoPaths.Seed("000"), "--json", "--explain");
+        Assert.Equal((2, ""), (code, output));
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
 }

@@ -15,7 +15,7 @@ public sealed class PlanTitleTests
     [InlineData("二○一六年学校工会工作计划", 2016)]
     [InlineData("二OO五年工会工作计划", 2005)]
     [InlineData("2016-2017学年度工会工作计划", 2016)]
-    [InlineData("2016—17学年度第二学期工会工作计划", 2016)]
+    [InlineData("2016—17学年度第二学期工会工作计划", 2017)]
     [InlineData("学期工会工作计划(精选5篇)", null)]
     [InlineData("如何写学校工会工作总结及明年工作计划", null)]
     [InlineData("工会工作计划（共30条）", null)]
