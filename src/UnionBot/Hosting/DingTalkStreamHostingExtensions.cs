@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms.DingTalk.Stream;
 using UnionBot.Core.Platforms.LongConnection;
-using UnionBot.LongConnection;
 
 namespace UnionBot.Hosting;
 
@@ -17,7 +16,6 @@ public static class DingTalkStreamHostingExtensions
     {
         builder.Services.TryAddSingleton<LongConnectionStatus>(); // AddLongConnections registers it too; either order works
         builder.Services.TryAddSingleton(new DingTalkStreamTimings());
-        builder.Services.AddSingleton<IDingTalkStreamSink, DingTalkStreamSink>();
         builder.Services.AddSingleton<DingTalkStreamClient>();
         builder.Services.AddHttpClient<DingTalkStreamGateway>((sp, http) =>
             {

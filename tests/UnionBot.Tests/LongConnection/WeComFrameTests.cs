@@ -8,7 +8,6 @@ using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Core.Platforms.WeCom.LongConnection;
 using UnionBot.Core.Storage;
 using UnionBot.Hosting;
-using UnionBot.LongConnection;
 using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.LongConnection;

@@ -43,11 +43,17 @@ public sealed class DingTalkCallback(
     }
 
     /// <summary>
-    /// Runs one robot message body (the HTTP callback's, or the <c>data</c> of a Stream-mode frame) through the
-    /// pipeline once, and queues its reply for the sessionWebhook.
+    /// A robot message from the Stream gateway (the <c>data</c> of its frame, the same JSON as the HTTP callback's
+    /// body): the gateway authenticated it, so it takes the callback's path from the parsed message on.
     /// </summary>
-    public Task<DingTalkDelivery> ProcessAsync(ChannelOptions channel, byte[] body) =>
-        DingTalkIncoming.Parse(body) is { } message ? ProcessAsync(channel, message) : Task.FromResult(DingTalkDelivery.Malformed);
+    public async Task ReceiveStreamAsync(ChannelOptions channel, string data)
+    {
+        var outcome = DingTalkIncoming.Parse(data) is { } message ? await ProcessAsync(channel, message) : DingTalkDelivery.Malformed;
+        if (outcome is DingTalkDelivery.Malformed or DingTalkDelivery.NoWebhook or DingTalkDelivery.ForeignWebhook)
+            logger.LogWarning("DingTalk Stream message on channel {ChannelId} refused: {Outcome}", channel.Id, outcome);
+    }
+
+    /// <summary>Runs one robot message through the pipeline once, and queues its reply for the sessionWebhook.</summary>
 
     private async Task<DingTalkDelivery> ProcessAsync(ChannelOptions channel, DingTalkIncoming message)
     {

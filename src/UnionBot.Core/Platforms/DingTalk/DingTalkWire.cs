@@ -14,17 +14,32 @@ public sealed record DingTalkIncoming(string MsgType, string MsgId, string UserI
         try
         {
             using var json = JsonDocument.Parse(body);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || JsonFields.Id(root, "msgtype") is not { } type || JsonFields.Id(root, "msgId") is not { } id)
-                return null;
-            // senderStaffId is the userid that at.atUserIds expects; people outside the organisation only have senderId.
-            var user = JsonFields.Id(root, "senderStaffId") ?? JsonFields.Id(root, "senderId");
-            if (user is null) return null;
-            var text = root.TryGetProperty("text", out var t) ? JsonFields.String(t, "content") : null;
-            return new DingTalkIncoming(type, id, user, JsonFields.String(root, "senderNick"), text, JsonFields.String(root, "sessionWebhook"),
-                JsonFields.String(root, "conversationType") == "1");
+            return From(json.RootElement);
         }
         catch (JsonException) { return null; }
+    }
+
+    /// <summary>A Stream frame's data: the same JSON, already text.</summary>
+    public static DingTalkIncoming? Parse(string data)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(data);
+            return From(json.RootElement);
+        }
+        catch (JsonException) { return null; }
+    }
+
+    private static DingTalkIncoming? From(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || JsonFields.Id(root, "msgtype") is not { } type || JsonFields.Id(root, "msgId") is not { } id)
+            return null;
+        // senderStaffId is the userid that at.atUserIds expects; people outside the organisation only have senderId.
+        var user = JsonFields.Id(root, "senderStaffId") ?? JsonFields.Id(root, "senderId");
+        if (user is null) return null;
+        var text = root.TryGetProperty("text", out var t) ? JsonFields.String(t, "content") : null;
+        return new DingTalkIncoming(type, id, user, JsonFields.String(root, "senderNick"), text, JsonFields.String(root, "sessionWebhook"),
+            JsonFields.String(root, "conversationType") == "1");
     }
 }
 

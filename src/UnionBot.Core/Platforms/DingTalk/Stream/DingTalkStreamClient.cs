@@ -11,7 +11,7 @@ namespace UnionBot.Core.Platforms.DingTalk.Stream;
 /// after a drop, and bad credentials reported once and retried every few minutes. The ticket is never logged.
 /// </summary>
 public sealed class DingTalkStreamClient(
-    DingTalkStreamGateway gateway, IDingTalkStreamSink sink, LongConnectionStatus status, DingTalkStreamTimings timings,
+    DingTalkStreamGateway gateway, DingTalkCallback robotMessages, LongConnectionStatus status, DingTalkStreamTimings timings,
     TimeProvider time, ILogger<DingTalkStreamClient> logger)
 {
     public const string Platform = "DingTalk";
@@ -96,7 +96,7 @@ public sealed class DingTalkStreamClient(
         // The pipeline does not follow the socket: once acknowledged, the message is handled even if the link drops.
         var task = Task.Run(async () =>
         {
-            try { await sink.HandleRobotMessageAsync(channel, frame.Data); }
+            try { await robotMessages.ReceiveStreamAsync(channel, frame.Data); }
             catch (Exception e)
             {
                 logger.LogError(e, "DingTalk Stream message {MessageId} on channel {ChannelId} could not be handled", frame.MessageId, channel.Id);

@@ -31,9 +31,3 @@ public sealed record DingTalkStreamTimings
     /// <summary>How long opening a connection (the HTTP call, then the WebSocket handshake) may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }
-
-/// <summary>Where a robot message from the Stream gateway goes: the same pipeline and reply queue as the HTTP callback.</summary>
-public interface IDingTalkStreamSink
-{
-    Task HandleRobotMessageAsync(Options.ChannelOptions channel, string data);
-}

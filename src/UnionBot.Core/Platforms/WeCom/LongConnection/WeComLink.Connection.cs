@@ -104,7 +104,7 @@ public sealed partial class WeComLink
         if (frame.Cmd == WeComFrame.MessageCallback && frame.Body is { ValueKind: System.Text.Json.JsonValueKind.Object } body)
         {
             // Off the read loop: a slow command must not hold up pings and other teachers' messages.
-            _ = Task.Run(() => onCallback(this, new WeComCallbackFrame(frame.ReqId, body)));
+            _ = Task.Run(() => callbacks.HandleAsync(this, new WeComCallbackFrame(frame.ReqId, body)));
             return;
         }
         LogIgnored(Channel.Id, frame.Cmd ?? "(ack)");

@@ -7,17 +7,17 @@ using UnionBot.Core.Platforms.LongConnection;
 
 namespace UnionBot.Core.Platforms.WeCom.LongConnection;
 
-/// <summary>A callback pushed by the gateway, handed to the host; answer it with <see cref="WeComLink.RespondAsync"/>.</summary>
+/// <summary>A callback pushed by the gateway, handed to <see cref="WeComLinkCallbacks"/>; answer it with <see cref="WeComLink.RespondAsync"/>.</summary>
 public sealed record WeComCallbackFrame(string ReqId, System.Text.Json.JsonElement Body);
 
 /// <summary>
-/// One channel's 智能机器人 long connection (PROTOCOLS.md 1.2): dial out, subscribe, ping, hand callbacks to the host,
+/// One channel's 智能机器人 long connection (PROTOCOLS.md 1.2): dial out, subscribe, ping, hand callbacks to <see cref="WeComLinkCallbacks"/>,
 /// carry replies and proactive posts; reconnect with backoff when the link drops, slowly when the secret is refused,
 /// never when another connection took over the bot.
 /// </summary>
 public sealed partial class WeComLink(
     ChannelOptions channel, Uri gateway, WeComLinkSettings settings, LongConnectionStatus status, TimeProvider time,
-    ILogger logger, Func<WeComLink, WeComCallbackFrame, Task> onCallback)
+    ILogger logger, WeComLinkCallbacks callbacks)
 {
     public const string Platform = "WeCom";
     private enum Ending { Dropped, AuthenticationFailed, Superseded, Stopped }

@@ -23,7 +23,7 @@ public sealed class WeComLinkService(
         var logger = loggers.CreateLogger<WeComLink>();
         return Task.WhenAll(channels.Select(channel =>
         {
-            var link = new WeComLink(channel, gateway, settings, status, time, logger, callbacks.HandleAsync);
+            var link = new WeComLink(channel, gateway, settings, status, time, logger, callbacks);
             links.Add(link);
             return Task.Run(() => link.RunAsync(stoppingToken), CancellationToken.None);
         }));
