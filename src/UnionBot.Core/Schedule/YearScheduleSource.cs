@@ -57,10 +57,10 @@ public sealed class YearScheduleSource(
     {
         get
         {
-            if (_current is { } current && Volatile.Read(ref _attemptedYear) == ScheduledYear()) return current;
+            if (_current is { } current && Volatile.Read(ref _attemptedYear) == ScheduledYear.Of(options.Value, time.GetUtcNow())) return current;
             lock (_gate)
             {
-                if (_current is { } loaded && _attemptedYear == ScheduledYear()) return loaded;
+                if (_current is { } loaded && _attemptedYear == ScheduledYear.Of(options.Value, time.GetUtcNow())) return loaded;
                 try
                 {
                     return LoadLocked();
@@ -85,7 +85,7 @@ public sealed class YearScheduleSource(
         var o = options.Value;
         var zone = o.Zone;
         var now = time.GetUtcNow();
-        var year = ScheduledYear();
+        var year = ScheduledYear.Of(options.Value, time.GetUtcNow());
         Volatile.Write(ref _attemptedYear, year);
         try
         {
@@ -119,12 +119,6 @@ public sealed class YearScheduleSource(
                 _current = new YearSchedule(o.Plan.Path, "", AnnualPlan.Empty, year, []);
             throw;
         }
-    }
-
-    private int ScheduledYear()
-    {
-        var o = options.Value;
-        return o.Plan.Year != 0 ? o.Plan.Year : ZonedTime.DateIn(time.GetUtcNow(), o.Zone).Year;
     }
 
     /// <summary>A reader bug must not stop the bot: it is logged with its stack and treated as an unreadable plan.</summary>

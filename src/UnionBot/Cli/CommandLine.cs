@@ -8,6 +8,7 @@ using UnionBot.Core.Options;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
 using UnionBot.Core.Storage;
+using UnionBot.Hosting;
 
 namespace UnionBot.Cli;
 
@@ -75,10 +76,9 @@ public static class CommandLine
             {
                 var plan = PlanFile.Read(file);
                 var options = LoadOptions(LoadConfiguration(home), planPath: file);
-                var zone = options.Zone;
-                var y = year ?? (options.Plan.Year != 0 ? options.Plan.Year : ZonedTime.DateIn(time.GetUtcNow(), zone).Year);
+                var y = year ?? ScheduledYear.Of(options, time.GetUtcNow());
                 var days = WorkingDays.Load(Path.Combine(AppContext.BaseDirectory, WorkingDays.Folder), new StderrWarnings(stderr));
-                var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, zone, days);
+                var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, options.Zone, days);
                 await stdout.WriteLineAsync(json
                     ? JsonSerializer.Serialize(announcements.Select(ScheduleJson.From), Json)
                     : ScheduleJson.Table(announcements));
@@ -137,12 +137,8 @@ public static class CommandLine
         return options;
     }
 
-    internal static IConfiguration LoadConfiguration(string home, string[]? overrides = null) => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(home, "config", "unionbot.json"), optional: true)
-        .AddJsonFile(Path.Combine(home, "config", "unionbot.local.json"), optional: true)
-        .AddEnvironmentVariables()
-        .AddCommandLine(overrides ?? [])
-        .Build();
+    internal static IConfiguration LoadConfiguration(string home, string[]? overrides = null) =>
+        new ConfigurationBuilder().SetBasePath(home).AddUnionBotSources(overrides ?? [], watch: false).Build();
 }
 
 internal sealed class UsageException(string message) : Exception(message);

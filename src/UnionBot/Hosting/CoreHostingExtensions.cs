@@ -8,16 +8,9 @@ namespace UnionBot.Hosting;
 
 public static class CoreHostingExtensions
 {
-    /// <summary>SPEC section 2: config/unionbot.json, then config/unionbot.local.json, then environment, then command line.</summary>
     public static IHostApplicationBuilder AddUnionBotConfiguration(this WebApplicationBuilder builder, string[] args)
     {
-        // Watched so that a change of UnionBot:Admins applies at the next request (AdminList); the other options are
-        // read at start, as the README says.
-        builder.Configuration
-            .AddJsonFile("config/unionbot.json", optional: true, reloadOnChange: true)
-            .AddJsonFile("config/unionbot.local.json", optional: true, reloadOnChange: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args);
+        builder.Configuration.AddUnionBotSources(args, watch: true);
         var urls = builder.Configuration[$"{UnionBotOptions.Section}:Urls"];
         builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? new UnionBotOptions().Urls : urls);
         return builder;
