@@ -1,7 +1,6 @@
 using Quartz;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Plan;
-using UnionBot.Core.Schedule;
 
 namespace UnionBot.Delivery;
 
@@ -10,7 +9,7 @@ namespace UnionBot.Delivery;
 /// Quartz triggers from the outbox's pending rows and wakes the dispatcher (rows already due go at once).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class PlanSyncJob(IServiceProvider services, AnnouncementTriggers triggers, DeliveryDispatcher dispatcher, ILogger<PlanSyncJob> logger) : IJob
+public sealed class PlanSyncJob(PlanSync sync, AnnouncementTriggers triggers, DeliveryDispatcher dispatcher, ILogger<PlanSyncJob> logger) : IJob
 {
     public static readonly JobKey Key = new("plan-sync", "delivery");
     public static readonly TriggerKey AtStart = new("plan-sync-at-start", "delivery");
@@ -19,10 +18,7 @@ public sealed class PlanSyncJob(IServiceProvider services, AnnouncementTriggers 
     {
         try
         {
-            if (services.GetService<IYearScheduleSource>() is null)
-                logger.LogWarning("No year schedule is available; only immediate announcements are delivered");
-            else
-                await services.GetRequiredService<PlanSync>().SyncAsync(reload: !context.Trigger.Key.Equals(AtStart), cancellationToken);
+            await sync.SyncAsync(reload: !context.Trigger.Key.Equals(AtStart), cancellationToken);
         }
         catch (PlanReadException e)
         {

@@ -13,8 +13,7 @@ public static class DeliveryHostingExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<DeliveryChannels>();
         services.AddSingleton<DeliveryStatus>();
-        // A factory, so that the host starts (and says so in the log) even before a year schedule source is registered.
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PlanSync>(sp));
+        services.AddSingleton<PlanSync>();
         services.AddSingleton<AnnouncementTriggers>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddSingleton<AnnouncementOutbox>();
