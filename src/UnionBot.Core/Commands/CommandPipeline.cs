@@ -14,7 +14,7 @@ namespace UnionBot.Core.Commands;
 /// Parse, then one <c>switch</c> to the feature handlers. A handler's failure is <see cref="Conversation"/>'s to answer.
 /// </summary>
 public sealed class CommandPipeline(
-    PlanAnswers plan, SignUpHandler signUps, SuggestionHandler suggestions, PollHandler polls, AnnounceHandler announce,
+    PlanAnswers plan, PlanCalendar calendar, SignUpHandler signUps, SuggestionHandler suggestions, PollHandler polls, AnnounceHandler announce,
     ConsoleLinkHandler console, AdminList admins,
     IOptions<UnionBotOptions> options, TimeProvider time, ILogger<CommandPipeline> logger) : ICommandPipeline
 {
@@ -25,7 +25,7 @@ public sealed class CommandPipeline(
         var ctx = new CommandContext(message, admins.Contains(message.UserId), TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone), zone, claim);
         var reply = command switch
         {
-            Command.Help => CommandReply.Of(HelpText.For(ctx.IsAdmin)),
+            Command.Help => CommandReply.Of(HelpText.For(ctx.IsAdmin, calendar.SignUpExample(ctx.Today))),
             Command.ThisMonth => await plan.ThisMonthAsync(ctx, ct),
             Command.Plan p => plan.Plan(p, ctx),
             Command.SignUp c => await signUps.SignUpAsync(c, ctx, ct),
@@ -45,8 +45,8 @@ public sealed class CommandPipeline(
             Command.WhoAmI => CommandReply.Of(WhoAmIText.For(ctx)),
             Command.ConsoleLink => await console.LinkAsync(ctx, ct),
             Command.TooLong t => CommandReply.Of($"消息太长了（{t.Length} 字），请控制在 {CommandParser.MaxLength} 字以内再发一次。"),
-            Command.Unknown u => CommandReply.Of(u.Hint),
-            _ => CommandReply.Of(HelpText.For(ctx.IsAdmin)),
+            Command.Unknown u => CommandReply.Of(Hints.WithExample(u.Hint, () => calendar.SignUpExample(ctx.Today))),
+            _ => CommandReply.Of(HelpText.For(ctx.IsAdmin, calendar.SignUpExample(ctx.Today))),
         };
         logger.LogInformation("Command {Command} answered in channel {ChannelId}", command.GetType().Name, message.ChannelId);
         return reply;

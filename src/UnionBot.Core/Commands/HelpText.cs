@@ -1,13 +1,18 @@
+using UnionBot.Core.Text;
+
 namespace UnionBot.Core.Commands;
 
-/// <summary>The /帮助 answer: every command with its English alias; admins also see theirs.</summary>
+/// <summary>
+/// The /帮助 answer: every command with its English alias; admins also see theirs. The /报名 example is an event of the
+/// running plan (<see cref="PlanCalendar.SignUpExample"/>), or a pointer to /本月 when this and next month have none.
+/// </summary>
 public static class HelpText
 {
     private const string Everyone = """
         **工会助手可以帮你：**
         - /本月 (/month) 本月活动和正在进行的报名
         - /计划 [N月] (/plan) 工会工作计划
-        - /报名 活动名 (/signup) 报名，例如 /报名 乒乓球赛
+        - /报名 活动名 (/signup) 报名{0}
         - /取消报名 活动名 (/cancel) 取消报名
         - /名单 活动名 (/list) 查看报名名单
         - /建议 [匿名] 内容 (/suggest) 提建议，会给你回执编号
@@ -28,5 +33,9 @@ public static class HelpText
         - /后台 (/console) 私聊我，获取管理后台的登录链接
         """;
 
-    public static string For(bool isAdmin) => isAdmin ? Everyone + "\n\n" + Admins : Everyone;
+    public static string For(bool isAdmin, string? signUpExample)
+    {
+        var everyone = Everyone.Replace("{0}", signUpExample is { } example ? $"，例如 /报名 {Markdown.Inline(example)}" : "（发 /本月 看看有哪些活动）", StringComparison.Ordinal);
+        return isAdmin ? everyone + "\n\n" + Admins : everyone;
+    }
 }

@@ -19,6 +19,24 @@ public sealed class PlanCalendar(IYearScheduleSource schedule)
         return s.Plan.Activities.Where(a => a.Months.Any(m => m.Month == month && s.Year + m.YearOffset == year)).ToList();
     }
 
+    /// <summary>
+    /// What to type after /报名 in the help and hints: an event of this month, else of next month, by the short name
+    /// sign-up matches (妇女节专题庆祝活动); null when neither month has one, so that no example names an activity the
+    /// plan does not have.
+    /// </summary>
+    public string? SignUpExample(DateOnly today)
+    {
+        if (Current() is not { } s) return null;
+        var next = today.AddMonths(1);
+        foreach (var activities in new[] { InMonth(today.Year, today.Month), InMonth(next.Year, next.Month) })
+        {
+            var names = activities.Where(a => a.SignUp).Select(a => ScheduleBuilder.SignUpName(a.Title, s.Plan.Activities)).ToList();
+            // A long plan title makes a poor example on a phone; the first short one, else the shortest.
+            if (names.Count > 0) return names.FirstOrDefault(n => n.Length <= 12) ?? names.MinBy(n => n.Length);
+        }
+        return null;
+    }
+
     /// <summary>This month's and next month's activities, without repeats (a 七、八月份 item appears once).</summary>
     public IReadOnlyList<PlanActivity> ThisAndNextMonth(DateOnly today)
     {

@@ -110,7 +110,8 @@ public sealed partial class SignUpHandler(
                 return new Resolution(null, null, CommandReply.Of(
                     $"「{Inline(typed)}」对应好几个活动，请回复序号选择：\n{list}\n例如：{Verb(command)} 1"), IsChoice: true);
             default:
-                return new Resolution(null, null, CommandReply.Of(NotFound(typed, scope, candidates)));
+                var answer = (scope == Scope.SignUp ? ElsewhereInPlan(typed, ctx) : null) ?? NotFound(typed, scope, candidates);
+                return new Resolution(null, null, CommandReply.Of(answer));
         }
     }
 

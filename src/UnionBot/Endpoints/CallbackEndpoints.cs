@@ -21,7 +21,7 @@ public static class CallbackEndpoints
 
         var local = app.MapGroup("").AddEndpointFilter(async (context, next) =>
             LocalOnly.Check(context.HttpContext) is { } refusal ? Refuse(context.HttpContext, refusal) : await next(context));
-        local.MapGet("/", () => Results.Stream(ChatPage(), "text/html; charset=utf-8"));
+        local.MapGet("/", (ChatPage page) => Results.Text(page.Render(), "text/html; charset=utf-8"));
         local.MapGet("/local/users", (LocalRoster roster) => Results.Json(roster.Users));
         local.MapGet("/local/feed", (LocalChat chat, CancellationToken ct, long after = 0, int wait = 0) =>
             chat.FeedAsync(after, wait, ct));
@@ -56,10 +56,6 @@ public static class CallbackEndpoints
             context.Request.Method, LogText.Of(context.Request.Path.Value), refusal.Status, refusal.Reason);
         return Results.StatusCode(refusal.Status);
     }
-
-    private static Stream ChatPage() =>
-        typeof(CallbackEndpoints).Assembly.GetManifestResourceStream("UnionBot.Local.chat.html")
-        ?? throw new InvalidOperationException("chat.html is not embedded");
 
     private static async Task<LocalPost?> ReadLocalPostAsync(HttpRequest request, CancellationToken ct)
     {

@@ -25,6 +25,7 @@ public static class CallbacksHostingExtensions
         builder.Services.AddHostedService<DingTalkReplySender>(); // posts with the senders' DingTalkRobotClient
         builder.Services.AddSingleton<LocalRoster>();
         builder.Services.AddSingleton<LocalChat>();
+        builder.Services.AddSingleton<ChatPage>();
         return builder;
     }
 }

@@ -25,6 +25,17 @@ public sealed class LocalChatTests
     }
 
     [Fact]
+    public async Task ThePagesHintSuggestsSigningUpForAnEventOfTheRunningPlan()
+    {
+        await using var host = await CallbackHost.StartAsync(); // seed 000 on 10 March: “三﹒八”妇女节专题庆祝活动
+
+        var html = await host.Client.GetStringAsync("/");
+
+        Assert.Contains("<code>/报名 妇女节专题庆祝活动</code>", html);
+        Assert.DoesNotContain("乒乓球", html);
+    }
+
+    [Fact]
     public async Task TheUserPickerOffersTheAdminsMarkedAndTheRoster()
     {
         await using var host = await CallbackHost.StartAsync();

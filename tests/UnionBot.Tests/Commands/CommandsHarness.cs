@@ -55,7 +55,7 @@ public sealed class CommandsHarness : IDisposable
         var members = new MemberDirectory(Options, logs.CreateLogger<MemberDirectory>());
         var signUpStore = new SignUpStore(Database);
         Pipeline = new CommandPipeline(
-            new PlanAnswers(calendar, signUpStore),
+            new PlanAnswers(calendar, signUpStore), calendar,
             new SignUpHandler(signUpStore, calendar, new PendingChoices(Time), members, Outbox, Options, logs.CreateLogger<SignUpHandler>()),
             new SuggestionHandler(new SuggestionStore(Database), Outbox, Options, logs.CreateLogger<SuggestionHandler>()),
             new PollHandler(new PollStore(Database)),

@@ -102,14 +102,23 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
-    public async Task AnUnknownNameListsWhatCanBeSignedUpForAndMonthsBeyondNextAreOutOfReach()
+    public async Task AnUnknownNameListsWhatCanBeSignedUpFor()
     {
-        var reply = await _bot.Say("teacher-li", "/报名 趣味运动会");
+        var reply = await _bot.Say("teacher-li", "/报名 拔河比赛");
 
-        Assert.Contains("没有找到「趣味运动会」", reply);
+        Assert.Contains("没有找到「拔河比赛」", reply);
         Assert.Contains("- 举办教职工羽毛球赛", reply);
         Assert.Contains("- 教职工乒乓球友谊赛", reply);
         Assert.DoesNotContain("教职工趣味运动会", reply);
+    }
+
+    [Fact]
+    public async Task AnActivityOfAMonthBeyondNextIsOutOfReachAndNothingIsOpened()
+    {
+        var reply = await _bot.Say("teacher-li", "/报名 趣味运动会");
+
+        Assert.Contains("「教职工趣味运动会」是计划里5月的活动，现在还不能报名", reply);
+        Assert.Empty(await EntryUsers());
     }
 
     [Fact]
