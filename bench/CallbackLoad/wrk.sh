@@ -1,35 +1,91 @@
-#!/bin/sh
-# The callback path measured with wrk (Debian package `wrk`) in its own process, beside GET /healthz as the ceiling.
-# usage: bench/CallbackLoad/wrk.sh [seconds=10] [connections=50]   (env PORT=5184, BOT_DLL=… to measure another build)
-set -eu
+#!/usr/bin/env bash
+# The /报名 callback path measured with wrk in its own process, beside GET /healthz of the same bot as the ceiling.
+#
+#   bench/CallbackLoad/wrk.sh [--secs 10] [--conns 50] [--runs 1] [--port 5184] [name=path/to/UnionBot.dll …]
+#
+# wrk is the Debian/Ubuntu package `wrk` (apt-get install -y wrk). Without a build argument it measures the bot built
+# with this bench (dotnet build -c Release). With several builds (e.g. before=/tmp/before/UnionBot.dll
+# after=bench/CallbackLoad/bin/Release/net10.0/UnionBot.dll) each run starts every build in turn (A B A B …), each with
+# a fresh database, so that a machine getting busier or quieter during the session affects every build alike.
+# In a run a build gets a warm-up, then GET /healthz and the /报名 callbacks for --secs each; the line printed is both
+# rates, their ratio, p50/p99 and the bot's CPU time per request of each, and whether the database holds exactly one
+# sign-up per teacher.
+set -euo pipefail
+
+secs=10 conns=50 runs=1 port=${PORT:-5184}
+builds=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --secs) secs=$2; shift 2 ;;
+    --conns) conns=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    *=*) builds+=("$1"); shift ;;
+    *) echo "usage: $0 [--secs S] [--conns C] [--runs N] [--port P] [name=path/to/UnionBot.dll …]" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk (Debian/Ubuntu package)" >&2; exit 2; }
+
 root=$(cd "$(dirname "$0")/../.." && pwd)
-secs=${1:-10}; conns=${2:-50}; port=${PORT:-5184}; url="http://127.0.0.1:$port"
-token=bench-token; aes=jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C
-tmp=$(mktemp -d)
 cd "$root"
+url="http://127.0.0.1:$port"
+token=bench-token aes=jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C
+tmp=$(mktemp -d)
+bot=
+trap '[ -n "$bot" ] && kill "$bot" 2>/dev/null; rm -rf "$tmp"' EXIT
+
 dotnet build -c Release bench/CallbackLoad -v q -nologo >/dev/null
+[ ${#builds[@]} -gt 0 ] || builds=("now=bench/CallbackLoad/bin/Release/net10.0/UnionBot.dll")
 gen() { dotnet bench/CallbackLoad/bin/Release/net10.0/CallbackLoad.dll generate --out "$1" --requests "$2" --prefix "$3" --token $token --aes-key $aes >/dev/null; }
-# Enough distinct callbacks for the run at 10 000/s: a thread that runs out would send redeliveries.
+# Enough distinct callbacks for a run at 10 000/s: a wrk thread that runs out would send redeliveries. Every bot starts
+# with an empty database, so the same callbacks serve every run (their timestamps stay valid for an hour).
 gen "$tmp/warm.txt" 20000 warm
 gen "$tmp/run.txt" $((secs * 10000)) run
-dotnet "${BOT_DLL:-bench/CallbackLoad/bin/Release/net10.0/UnionBot.dll}" --UnionBot:Urls="$url" \
-  --UnionBot:Database="Data Source=$tmp/bench.db" --UnionBot:Admins:0=bench-chair \
-  --UnionBot:Channels:0:Id=wecom-all --UnionBot:Channels:0:Platform=WeCom \
-  --UnionBot:Channels:0:Token=$token --UnionBot:Channels:0:EncodingAesKey=$aes --Logging:LogLevel:Default=Error &
-bot=$!
-trap 'kill $bot 2>/dev/null; rm -rf "$tmp"' EXIT
-until curl -sf "$url/healthz" >/dev/null; do sleep 0.2; done
-post() { head -1 "$1" | { IFS="$(printf '\t')" read -r path body; curl -sf -H 'Content-Type: application/json' -d "$body" "$url$path" >/dev/null; }; }
-post "$tmp/warm.txt"
-# Warm-up until the JIT has optimised the hot paths, then the two measured runs.
-wrk -t2 -c"$conns" -d3s "$url/healthz" >/dev/null
-wrk -t2 -c"$conns" -d3s -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/warm.txt" 2 >/dev/null
-echo "== GET /healthz"; wrk -t2 -c"$conns" -d"${secs}s" --latency "$url/healthz" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" || true
-echo "== /报名 callbacks"; wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/run.txt" 2 \
-  | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors|requests in" || true
-python3 - "$tmp/bench.db" <<'PY'
+
+# "rate p50 p99 cpu" of a wrk --latency run: Requests/sec, the 50% and 99% latencies, and the bot's CPU time per request
+# (user + system, from /proc/<pid>/stat, in ms): what a request costs the server whatever else loads the machine.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+measure() { # wrk arguments…
+  local before after
+  before=$(cpu_ticks "$bot")
+  wrk -t2 -c"$conns" -d"${secs}s" --latency "$@" > "$tmp/wrk.out"
+  after=$(cpu_ticks "$bot")
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    /^Requests\/sec/ {r=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} / requests in / {n=$1} /Non-2xx|Socket errors/ {e=e" "$0}
+    END {printf "%s %s %s %.3f%s\n", r, p50, p99, (n ? ticks * 1000 / hz / n : 0), (e ? " |" e : "")}' "$tmp/wrk.out"
+}
+
+run_once() { # name dll run-number
+  local name=$1 dll=$2 i=$3 db=$tmp/bench-$1-$3.db health signups
+  if curl -s -o /dev/null "$url/healthz"; then echo "port $port is already in use" >&2; exit 1; fi
+  dotnet "$dll" --UnionBot:Urls="$url" \
+    --UnionBot:Database="Data Source=$db" --UnionBot:Admins:0=bench-chair \
+    --UnionBot:Channels:0:Id=wecom-all --UnionBot:Channels:0:Platform=WeCom \
+    --UnionBot:Channels:0:Token=$token --UnionBot:Channels:0:EncodingAesKey=$aes --Logging:LogLevel:Default=Error >/dev/null &
+  bot=$!
+  until curl -sf "$url/healthz" >/dev/null; do kill -0 "$bot" || exit 1; sleep 0.2; done
+  # The chair's /发起报名 (first line of each file), then a warm-up until the JIT has optimised the hot paths.
+  for f in warm run; do
+    head -1 "$tmp/$f.txt" | { IFS=$'\t' read -r path body; curl -sf -H 'Content-Type: application/json' -d "$body" "$url$path" >/dev/null; }
+  done
+  wrk -t2 -c"$conns" -d3s "$url/healthz" >/dev/null
+  wrk -t2 -c"$conns" -d3s -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/warm.txt" 2 >/dev/null
+  health=$(measure "$url/healthz")
+  signups=$(measure -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/run.txt" 2)
+  kill "$bot"; wait "$bot" 2>/dev/null || true; bot=
+  python3 - "$db" "$name" "$i" "$health" "$signups" <<'PY'
 import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-users, entries = db.execute("SELECT COUNT(DISTINCT user_id), COUNT(*) FROM signup_entries WHERE user_id LIKE 'run-%'").fetchone()
-print(f"database: {entries} sign-ups of the measured run, {users} distinct teachers, {'OK' if users == entries else 'DOUBLED'}")
+db, name, run, health, signups = sys.argv[1:]
+users, entries = sqlite3.connect(db).execute(
+    "SELECT COUNT(DISTINCT user_id), COUNT(*) FROM signup_entries WHERE user_id LIKE 'run-%'").fetchone()
+h, s = health.split(), signups.split()
+print(f"{name:>8} run {run}: /healthz {float(h[0]):6.0f}/s p50 {h[1]:>7} p99 {h[2]:>8} cpu {h[3]} ms | "
+      f"/报名 {float(s[0]):6.0f}/s p50 {s[1]:>7} p99 {s[2]:>8} cpu {s[3]} ms | ratio {float(s[0]) / float(h[0]):5.1%} | "
+      f"{entries} sign-ups, {users} teachers, {'OK' if users == entries else 'DOUBLED'}{' '.join(h[4:] + s[4:])}", flush=True)
 PY
+  rm -f "$db" "$db-wal" "$db-shm"
+}
+
+for i in $(seq 1 "$runs"); do
+  for b in "${builds[@]}"; do run_once "${b%%=*}" "${b#*=}" "$i"; done
+done

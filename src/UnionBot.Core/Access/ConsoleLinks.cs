@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
 using UnionBot.Core.Announcements;
+using UnionBot.Core.Callbacks;
 using UnionBot.Core.Options;
 using UnionBot.Core.Storage;
 
@@ -32,8 +33,11 @@ public sealed class ConsoleLinks(Database database, IOptions<UnionBotOptions> op
         SELECT user_id FROM console_links WHERE token_hash = @Hash AND used_at IS NULL AND expires_at > @Now;
         """;
 
-    /// <summary>A new link for <paramref name="userId"/>: <c>&lt;PublicUrl&gt;/console/login?token=…</c>.</summary>
-    public async Task<ConsoleLink> IssueAsync(string userId, TimeSpan lifetime, CancellationToken ct = default)
+    /// <summary>
+    /// A new link for <paramref name="userId"/>: <c>&lt;PublicUrl&gt;/console/login?token=…</c>. Asked by a message, the
+    /// link is stored with the message's <paramref name="claim"/>: a redelivered /后台 stores no second link.
+    /// </summary>
+    public async Task<ConsoleLink> IssueAsync(string userId, TimeSpan lifetime, MessageClaim? claim = null, CancellationToken ct = default)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
@@ -43,7 +47,7 @@ public sealed class ConsoleLinks(Database database, IOptions<UnionBotOptions> op
             Hash = Hash(token), UserId = userId, Now = StoredTime.Format(now), ExpiresAt = StoredTime.Format(expires),
             Prune = StoredTime.Format(now - TimeSpan.FromDays(7)),
         };
-        await database.Writes.RunAsync((c, tx) => c.Execute(InsertSql, row, tx), ct);
+        await database.Writes.RunAsync(claim, (c, tx) => c.Execute(InsertSql, row, tx), ct);
         return new ConsoleLink($"{options.Value.PublicBaseUrl}{LoginPath}?token={token}", expires);
     }
 

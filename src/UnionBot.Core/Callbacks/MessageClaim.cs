@@ -31,7 +31,11 @@ public sealed class MessageClaim
     /// <summary>Inserts the claim in <paramref name="tx"/>; false when the id is claimed already (a redelivery running alongside).</summary>
     internal bool TryInsert(SqliteConnection connection, SqliteTransaction tx) => _processed.Insert(connection, tx, this);
 
-    internal void MarkCommitted() => _committed = true;
+    internal void MarkCommitted()
+    {
+        _committed = true;
+        _processed.Remember(this);
+    }
 }
 
 /// <summary>The message was claimed by another delivery of it in the meantime: its command did not run here.</summary>

@@ -24,24 +24,23 @@ public sealed class ProcessedMessages(Database database, TimeProvider time)
         ON CONFLICT (channel_id, message_id) DO NOTHING
         """;
 
-    private const string SeenSql = """
-        SELECT EXISTS (SELECT 1 FROM processed_messages WHERE channel_id = @ChannelId AND message_id = @MessageId)
-        """;
-
     private const string PruneSql = """
         DELETE FROM processed_messages WHERE received_at < @Cutoff
         """;
 
     private long _lastPruneTicks = long.MinValue;
 
-    /// <summary>A claim for the message, to be written with its command's first write; null when the id was handled before.</summary>
-    public async Task<MessageClaim?> ClaimForAsync(string channelId, string messageId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var seen = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SeenSql,
-            new { ChannelId = channelId, MessageId = messageId }, cancellationToken: ct));
-        return seen ? null : new MessageClaim(this, channelId, messageId, time.GetUtcNow());
-    }
+    private readonly RecentClaims _recent = new(database, time);
+
+    /// <summary>
+    /// A claim for the message, to be written with its command's first write; null when the id was claimed before (a
+    /// redelivery), told from memory (<see cref="RecentClaims"/>) without reading the table.
+    /// </summary>
+    public MessageClaim? ClaimFor(string channelId, string messageId) =>
+        _recent.Contains(channelId, messageId) ? null : new MessageClaim(this, channelId, messageId, time.GetUtcNow());
+
+    /// <summary>Called once a transaction holding <paramref name="claim"/> has committed.</summary>
+    internal void Remember(MessageClaim claim) => _recent.Add(claim);
 
     /// <summary>
     /// Writes a claim that no command's write carried; false when another delivery of the message claimed it first.

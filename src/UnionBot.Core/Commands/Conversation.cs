@@ -28,7 +28,7 @@ public sealed class Conversation(ICommandPipeline pipeline, ProcessedMessages pr
         if (!_running.TryAdd(key, 0)) return null;
         try
         {
-            if (await processed.ClaimForAsync(message.ChannelId, message.MessageId, CancellationToken.None) is not { } claim) return null;
+            if (processed.ClaimFor(message.ChannelId, message.MessageId) is not { } claim) return null;
             var reply = await pipeline.HandleAsync(message, claim, CancellationToken.None);
             // A command that wrote nothing (/帮助, /本月) claims the id now; another delivery may have done so meanwhile.
             return await processed.CommitAsync(claim, CancellationToken.None) ? reply : null;

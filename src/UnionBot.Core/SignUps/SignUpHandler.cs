@@ -84,7 +84,8 @@ public sealed partial class SignUpHandler(
     /// <summary>Finds the one activity a typed name means, or the reply that says why not (none, or a numbered choice).</summary>
     private async Task<Resolution> ResolveAsync(CommandContext ctx, Command command, string typed, Scope scope, CancellationToken ct)
     {
-        var signUps = await store.CurrentAsync(ctx.Now.Year, ct);
+        // /结束报名 answers with the count, which the listed rows do not keep current.
+        var signUps = scope == Scope.Close ? await store.CurrentAsync(ctx.Now.Year, ct) : await store.ListedAsync(ctx.Now.Year, ct);
         // /取消报名 and /名单 know this and next month's plan like /报名, to say "not open yet" rather than "not found".
         IEnumerable<string> Known() => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title));
         var titles = scope switch

@@ -41,8 +41,11 @@ public sealed partial class SignUpStore
     /// (<paramref name="signUpId"/> null), the state check, the insert and the rank are one step under the single
     /// writer, so a hundred teachers at once get distinct places in arrival order; the unique index is the last guard.
     /// </summary>
-    public Task<JoinResult> JoinAsync(long? signUpId, string activity, CommandContext ctx, CancellationToken ct) =>
-        database.Writes.RunAsync(ctx.Claim, (c, tx) => Join(c, tx, signUpId ?? OpenImplicit(c, tx, ctx, activity), ctx), ct);
+    public Task<JoinResult> JoinAsync(long? signUpId, string activity, CommandContext ctx, CancellationToken ct)
+    {
+        var join = database.Writes.RunAsync(ctx.Claim, (c, tx) => Join(c, tx, signUpId ?? OpenImplicit(c, tx, ctx, activity), ctx), ct);
+        return signUpId is null ? ChangingSignUps(join) : join;
+    }
 
     /// <summary>Cancels; when the leaver held a place and someone waits, the first waiting teacher now holds the last place.</summary>
     public Task<LeaveResult> LeaveAsync(long signUpId, CommandContext ctx, CancellationToken ct) =>

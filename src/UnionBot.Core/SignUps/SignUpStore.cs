@@ -74,6 +74,37 @@ public sealed partial class SignUpStore(Database database)
         return (await c.QueryAsync<SignUpRow>(new CommandDefinition(CurrentSql, new { Year = year }, cancellationToken: ct))).ToList();
     }
 
+    /// <summary>
+    /// <see cref="CurrentAsync"/> as of this process's last change to the sign-ups themselves (opened, closed, quota,
+    /// deadline), which every command that names an activity reads to find it. <see cref="SignUpRow.Entries"/> may
+    /// lag: joins and cancellations do not renew the list, so read counts with <see cref="CurrentAsync"/>.
+    /// </summary>
+    /// <remarks>
+    /// Reading the list was a fifth of a /报名's database work, on every message, for rows that change a few times a
+    /// year. Only this class writes the <c>signups</c> table (no command-line verb does), and it counts every change
+    /// once committed: a list read while a change was committing is not kept.
+    /// </remarks>
+    public async Task<IReadOnlyList<SignUpRow>> ListedAsync(int year, CancellationToken ct)
+    {
+        var changes = Volatile.Read(ref _changes);
+        if (_listed is { } listed && listed.Year == year && listed.Changes == changes) return listed.Rows;
+        var rows = await CurrentAsync(year, ct);
+        if (Volatile.Read(ref _changes) == changes) _listed = new Listed(year, changes, rows);
+        return rows;
+    }
+
+    private sealed record Listed(int Year, long Changes, IReadOnlyList<SignUpRow> Rows);
+
+    private volatile Listed? _listed;
+    private long _changes;
+
+    /// <summary>Runs a write that may change the <c>signups</c> table, and renews <see cref="ListedAsync"/> after it.</summary>
+    private async Task<T> ChangingSignUps<T>(Task<T> write)
+    {
+        try { return await write; }
+        finally { Interlocked.Increment(ref _changes); }
+    }
+
     public async Task<SignUpRow?> FindAsync(long id, CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);
@@ -88,7 +119,7 @@ public sealed partial class SignUpStore(Database database)
 
     /// <summary>Opens (or reopens, keeping who signed up) with a quota and deadline; audited in the same transaction.</summary>
     public Task<long> OpenAsync(CommandContext ctx, string activity, int? quota, DateTimeOffset? deadline, CancellationToken ct) =>
-        database.Writes.RunAsync(ctx.Claim, (c, tx) =>
+        ChangingSignUps(database.Writes.RunAsync(ctx.Claim, (c, tx) =>
         {
             var id = c.ExecuteScalar<long>(OpenSql, new
             {
@@ -98,15 +129,15 @@ public sealed partial class SignUpStore(Database database)
             AuditLog.Record(c, tx, ctx, "open-signup",
                 $"{activity} quota={quota?.ToString() ?? "none"} deadline={(deadline is { } dl ? StoredTime.Format(dl) : "none")}");
             return id;
-        }, ct);
+        }, ct));
 
     public Task<bool> CloseAsync(CommandContext ctx, SignUpRow signUp, CancellationToken ct) =>
-        database.Writes.RunAsync(ctx.Claim, (c, tx) =>
+        ChangingSignUps(database.Writes.RunAsync(ctx.Claim, (c, tx) =>
         {
             var closed = c.Execute(CloseSql, new { signUp.Id, ClosedAt = StoredTime.Format(ctx.Now) }, tx) == 1;
             if (closed) AuditLog.Record(c, tx, ctx, "close-signup", signUp.Activity);
             return closed;
-        }, ct);
+        }, ct));
 
     private static long OpenImplicit(IDbConnection c, IDbTransaction tx, CommandContext ctx, string activity) =>
         c.ExecuteScalar<long>(OpenImplicitSql, new { Year = ctx.Now.Year, Activity = activity, OpenedAt = StoredTime.Format(ctx.Now) }, tx);

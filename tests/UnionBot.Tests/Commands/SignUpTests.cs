@@ -272,6 +272,17 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
+    public async Task ClosingCountsEveryTeacherWhoJoinedSinceTheSignUpWasOpened()
+    {
+        Assert.Contains("开始报名啦", await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额5"));
+        await _bot.Say("teacher-li", "/报名 乒乓球赛");
+        await _bot.Say("teacher-zhang", "/报名 乒乓球赛");
+
+        Assert.Contains("报名已结束，共 2 人报名", await _bot.Say(CommandsHarness.Admin, "/结束报名 乒乓球赛"));
+        Assert.Contains("的报名已经结束啦", await _bot.Say("teacher-wang", "/报名 乒乓球赛"));
+    }
+
+    [Fact]
     public async Task AClosedSignUpRefusesNewcomersButStillLetsTeachersCancel()
     {
         await _bot.Say("teacher-li", "/报名 乒乓球赛");
