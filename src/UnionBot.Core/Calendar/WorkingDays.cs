@@ -33,6 +33,9 @@ public sealed partial class WorkingDays
     /// <summary>The years that have a table, in order.</summary>
     public IReadOnlyList<int> Years => _years.Order().ToList();
 
+    /// <summary>The tables shipped beside the executable (build output, release folder), for the bot and the verbs alike.</summary>
+    public static WorkingDays LoadShipped(ILogger logger) => Load(Path.Combine(AppContext.BaseDirectory, Folder), logger);
+
     /// <summary>Reads every <c>YYYY.json</c> of <paramref name="directory"/>; a bad file is logged and its year left to weekends.</summary>
     public static WorkingDays Load(string directory, ILogger logger)
     {

@@ -77,7 +77,7 @@ public static class CommandLine
                 var plan = PlanFile.Read(file);
                 var options = LoadOptions(LoadConfiguration(home), planPath: file);
                 var y = year ?? ScheduledYear.Of(options, time.GetUtcNow());
-                var days = WorkingDays.Load(Path.Combine(AppContext.BaseDirectory, WorkingDays.Folder), new StderrWarnings(stderr));
+                var days = WorkingDays.LoadShipped(new StderrWarnings(stderr));
                 var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, options.Zone, days);
                 await stdout.WriteLineAsync(json
                     ? JsonSerializer.Serialize(announcements.Select(ScheduleJson.From), Json)

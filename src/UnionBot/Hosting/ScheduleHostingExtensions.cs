@@ -12,8 +12,7 @@ public static class ScheduleHostingExtensions
         builder.Services.AddSingleton<UnionBot.Core.Plan.PlanVersions>();
         // The tables ship beside the executable (copied to the build output and the release folder), not in the home
         // folder with config/: they are the bot's data, replaced with each release.
-        builder.Services.AddSingleton(sp => WorkingDays.Load(
-            Path.Combine(AppContext.BaseDirectory, WorkingDays.Folder), sp.GetRequiredService<ILogger<WorkingDays>>()));
+        builder.Services.AddSingleton(sp => WorkingDays.LoadShipped(sp.GetRequiredService<ILogger<WorkingDays>>()));
         builder.Services.AddSingleton<YearScheduleSource>();
         builder.Services.AddSingleton<IYearScheduleSource>(sp => sp.GetRequiredService<YearScheduleSource>());
         builder.Services.AddHostedService<StartupSummaryLog>();

@@ -14,7 +14,7 @@ internal static class TestPlans
     /// <summary>The holiday tables as shipped with the bot (copied beside the test assembly like beside the bot).</summary>
     public static readonly string ShippedTables = Path.Combine(AppContext.BaseDirectory, WorkingDays.Folder);
 
-    public static readonly WorkingDays Holidays = WorkingDays.Load(ShippedTables, NullLogger.Instance);
+    public static readonly WorkingDays Holidays = WorkingDays.LoadShipped(NullLogger.Instance);
 
     public static AnnualPlan Of(params PlanActivity[] activities) => new("测试计划", 2026, activities, []);
 
