@@ -23,8 +23,9 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
             Fail("PublicUrl", $"'{o.PublicUrl}' is not an http(s) address such as https://bot.school.edu.cn (the console's login links start with it)");
         if (string.IsNullOrWhiteSpace(o.Plan.Path))
             Fail("Plan:Path", "must name the annual plan file");
-        else if (!File.Exists(o.Plan.Path))
-            Fail("Plan:Path", $"no such file '{o.Plan.Path}' (relative paths start from {Directory.GetCurrentDirectory()})");
+        // A missing file stops only a bot with nothing to fall back on: one that read the plan before starts with that reading.
+        else if (!File.Exists(o.Plan.Path) && !Schedule.PlanLoads.CanStartWithout(o.Database, o.Plan.Path))
+            Fail("Plan:Path", $"no such file '{o.Plan.Path}' (relative paths start from {Directory.GetCurrentDirectory()}), and the database holds no earlier reading of it");
         if (o.Plan.Year != 0 && (o.Plan.Year < 2000 || o.Plan.Year > 2099))
             Fail("Plan:Year", $"{o.Plan.Year} is not a year between 2000 and 2099 (0 means the current year)");
         if (o.Schedule.MonthlyNotice.Day is < 1 or > 28)

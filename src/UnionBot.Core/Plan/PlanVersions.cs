@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Dapper;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
@@ -27,15 +25,13 @@ public sealed class PlanVersions(Database database)
         INSERT INTO plan_versions (published_at, published_by, based_on, plan_json) VALUES (@At, @By, @BasedOn, @Json) RETURNING id;
         """;
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The newest publication, or null while the plan file is the source. Synchronous: the schedule source reads it under its lock.</summary>
     public PlanVersion? Latest()
     {
         using var c = database.Open();
         var row = c.QuerySingleOrDefault<Row>(LatestSql);
         return row is null ? null : new PlanVersion(row.Id, row.PublishedAt, row.PublishedBy, row.BasedOn,
-            JsonSerializer.Deserialize<AnnualPlan>(row.PlanJson, Json) ?? AnnualPlan.Empty);
+            PlanJson.Deserialize(row.PlanJson));
     }
 
     public long Count()
@@ -47,7 +43,7 @@ public sealed class PlanVersions(Database database)
     /// <summary>Stores <paramref name="plan"/> as the new source of the schedule; audited in the same transaction.</summary>
     public Task<long> PublishAsync(AnnualPlan plan, string basedOn, CommandContext ctx, CancellationToken ct)
     {
-        var row = new { At = StoredTime.Format(ctx.Now), By = ctx.UserId, BasedOn = basedOn, Json = JsonSerializer.Serialize(plan, Json) };
+        var row = new { At = StoredTime.Format(ctx.Now), By = ctx.UserId, BasedOn = basedOn, Json = PlanJson.Serialize(plan) };
         return database.Writes.RunAsync(ctx.Claim, (c, tx) =>
         {
             var id = c.ExecuteScalar<long>(InsertSql, row, tx);

@@ -14,10 +14,14 @@ public interface IYearScheduleSource
 {
     /// <summary>
     /// The last schedule loaded (loading it first if none was). A plan that cannot be read does not throw here: it is
-    /// logged and gives the last good schedule of the year, or an empty one (<see cref="YearSchedule.Sha256"/> "").
+    /// logged and gives the last good schedule, or an empty one (<see cref="YearSchedule.Sha256"/> "") when there never
+    /// was a good reading.
     /// </summary>
     YearSchedule Current { get; }
 
-    /// <summary>Reads the plan file again; throws <see cref="PlanReadException"/> when it cannot be read.</summary>
+    /// <summary>
+    /// Reads the plan file again. When it cannot be read, the last good schedule stays (logged once per failure); throws
+    /// <see cref="PlanReadException"/> only when there never was a good reading to keep.
+    /// </summary>
     YearSchedule Reload();
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,28 +11,32 @@ using UnionBot.Core.Storage;
 namespace UnionBot.Core.Schedule;
 
 /// <summary>
-/// The configured plan file turned into this year's announcements. Every read is recorded in <c>plan_loads</c> with the
-/// file's hash. A read that fails keeps the last good schedule of that year (a half-saved file must not wipe the year);
-/// without one the schedule is empty, so the bot runs on and simply announces nothing.
+/// The configured plan file turned into this year's announcements. Every good read is recorded in <c>plan_loads</c>
+/// with the file's hash, and the plan itself whenever it changed (<see cref="PlanLoads"/>). A read that fails — a
+/// half-saved, broken or deleted file — keeps the last good schedule: published corrections if there are any, else the
+/// last good reading of the file, from memory or, at start, from the database; the failure shows in
+/// <see cref="LastError"/> (the plan health check). Only with no good reading ever is the schedule empty, so the bot runs
+/// on and simply announces nothing.
 /// </summary>
 public sealed class YearScheduleSource(
     IOptions<UnionBotOptions> options, Database database, TimeProvider time, WorkingDays days, ILogger<YearScheduleSource> logger,
     PlanVersions? versions = null) : IYearScheduleSource
 {
-    private const string InsertLoad = """
-        INSERT INTO plan_loads (path, sha256, loaded_at, year, activities, warnings)
-        VALUES (@Path, @Sha256, @LoadedAt, @Year, @Activities, @Warnings)
-        """;
-
-    private static readonly JsonSerializerOptions WarningsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly Lock _gate = new();
+    private readonly PlanLoads _loads = new(database);
     private volatile YearSchedule? _current;
     private volatile string? _lastError;
+    private PlanReading? _lastGood;
     private int _attemptedYear;
 
     /// <summary>Why the last read failed, or null when it succeeded (shown by the health check).</summary>
     public string? LastError => _lastError;
+
+    /// <summary>
+    /// While the file cannot be read and the schedule comes from the last good reading of it (not from published
+    /// corrections): that reading. Null otherwise.
+    /// </summary>
+    public PlanReading? InUseInstead { get; private set; }
 
     /// <summary>
     /// The plan file as last read, whatever the source of the schedule; with <see cref="Published"/> set and a different
@@ -83,41 +84,95 @@ public sealed class YearScheduleSource(
     private YearSchedule LoadLocked()
     {
         var o = options.Value;
-        var zone = o.Zone;
         var now = time.GetUtcNow();
         var year = ScheduledYear.Of(options.Value, time.GetUtcNow());
         Volatile.Write(ref _attemptedYear, year);
+        AnnualPlan plan;
+        string sha256;
         try
         {
             var bytes = PlanReader.ReadBytes(o.Plan.Path);
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            var plan = Parse(bytes);
-            File = (sha256, plan);
-            // Published corrections win over the file: the file's reading only becomes the schedule when the chair publishes it.
-            Published = versions?.Latest();
-            if (Published is { } published)
-            {
-                if (published.BasedOn != sha256)
-                    logger.LogWarning("The plan file {Path} changed after corrections were published (version {Version}); it waits as a draft in the console (/console/plan) and the published plan stays in use",
-                        o.Plan.Path, published.Id);
-                (plan, sha256) = (published.Plan, published.Hash);
-            }
-            var schedule = new YearSchedule(o.Plan.Path, sha256, plan, year, ScheduleBuilder.Build(plan, year, o.Schedule, zone, days));
-            Record(schedule, TimeZoneInfo.ConvertTime(now, zone));
-            foreach (var warning in plan.Warnings)
-                logger.LogWarning("Annual plan {Path}: {Warning}", o.Plan.Path, warning);
-            logger.LogInformation("Annual plan {Path} read: {Activities} activities, {Count} announcements for {Year} (sha256 {Sha256})",
-                o.Plan.Path, plan.Activities.Count, schedule.Announcements.Count, year, sha256[..12]);
-            _lastError = null;
-            return _current = schedule;
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            plan = Parse(bytes);
         }
         catch (PlanReadException e)
         {
-            _lastError = e.Message;
-            // Keep the last good schedule of this year; a schedule of another year is no fallback.
+            return _current = KeepLastGood(e, year);
+        }
+        File = (sha256, plan);
+        _lastGood = new PlanReading(sha256, now, plan);
+        (_lastError, InUseInstead) = (null, null);
+        // Published corrections win over the file: the file's reading only becomes the schedule when the chair publishes it.
+        Published = versions?.Latest();
+        if (Published is { } published)
+        {
+            if (published.BasedOn != sha256)
+                logger.LogWarning("The plan file {Path} changed after corrections were published (version {Version}); it waits as a draft in the console (/console/plan) and the published plan stays in use",
+                    o.Plan.Path, published.Id);
+            (plan, sha256) = (published.Plan, published.Hash);
+        }
+        var schedule = Build(plan, sha256, year);
+        Record(schedule, TimeZoneInfo.ConvertTime(now, o.Zone), keepPlan: Published is null);
+        foreach (var warning in plan.Warnings)
+            logger.LogWarning("Annual plan {Path}: {Warning}", o.Plan.Path, warning);
+        logger.LogInformation("Annual plan {Path} read: {Activities} activities, {Count} announcements for {Year} (sha256 {Sha256})",
+            o.Plan.Path, plan.Activities.Count, schedule.Announcements.Count, year, sha256[..12]);
+        return _current = schedule;
+    }
+
+    /// <summary>
+    /// The schedule of <paramref name="year"/> from published corrections or the last good reading of the file, with one
+    /// warning line per new failure; throws when there is neither.
+    /// </summary>
+    private YearSchedule KeepLastGood(PlanReadException e, int year)
+    {
+        var path = options.Value.Plan.Path;
+        var newFailure = _lastError != e.Message;
+        _lastError = e.Message;
+        Published = versions?.Latest();
+        if (Published is { } published)
+        {
+            InUseInstead = null;
+            if (newFailure)
+                logger.LogWarning("The annual plan {Path} cannot be read ({Reason}); the published corrections (version {Version}) stay the schedule",
+                    path, e.Message, published.Id);
+            return SameOrBuilt(published.Plan, published.Hash, year);
+        }
+        var good = _lastGood ??= ReadLastGood(path);
+        if (good is null)
+        {
+            InUseInstead = null;
+            // A schedule of another year is no fallback.
             if (_current is null || _current.Year != year)
-                _current = new YearSchedule(o.Plan.Path, "", AnnualPlan.Empty, year, []);
-            throw;
+                _current = new YearSchedule(path, "", AnnualPlan.Empty, year, []);
+            throw e;
+        }
+        InUseInstead = good;
+        if (newFailure)
+            logger.LogWarning("The annual plan {Path} cannot be read ({Reason}); the schedule stays the last good reading of it, of {ReadAt:yyyy-MM-dd HH:mm} UTC ({Activities} activities, sha256 {Sha256}), until the file can be read again",
+                path, e.Message, good.ReadAt, good.Plan.Activities.Count, good.Sha256[..Math.Min(12, good.Sha256.Length)]);
+        return SameOrBuilt(good.Plan, good.Sha256, year);
+    }
+
+    private YearSchedule SameOrBuilt(AnnualPlan plan, string sha256, int year) =>
+        _current is { } current && current.Year == year && current.Sha256 == sha256 ? current : Build(plan, sha256, year);
+
+    private YearSchedule Build(AnnualPlan plan, string sha256, int year)
+    {
+        var o = options.Value;
+        return new YearSchedule(o.Plan.Path, sha256, plan, year, ScheduleBuilder.Build(plan, year, o.Schedule, o.Zone, days));
+    }
+
+    private PlanReading? ReadLastGood(string path)
+    {
+        try
+        {
+            return _loads.LastGood(path);
+        }
+        catch (SqliteException e)
+        {
+            logger.LogError("Could not read the last good plan from plan_loads: {Reason}", e.Message);
+            return null;
         }
     }
 
@@ -136,21 +191,11 @@ public sealed class YearScheduleSource(
     }
 
     /// <summary>The record is for the delivery scheduler and for people; failing to write it does not undo the read.</summary>
-    private void Record(YearSchedule schedule, DateTimeOffset loadedAt)
+    private void Record(YearSchedule schedule, DateTimeOffset loadedAt, bool keepPlan)
     {
         try
         {
-            var row = new
-            {
-                Path = schedule.PlanPath,
-                schedule.Sha256,
-                LoadedAt = StoredTime.Format(loadedAt),
-                schedule.Year,
-                Activities = schedule.Plan.Activities.Count,
-                Warnings = JsonSerializer.Serialize(schedule.Plan.Warnings, WarningsJson),
-            };
-            // Called from a synchronous read of the plan, never on the writer's own thread.
-            database.Writes.RunAsync((connection, tx) => connection.Execute(InsertLoad, row, tx)).GetAwaiter().GetResult();
+            _loads.Record(schedule, loadedAt, keepPlan);
         }
         catch (SqliteException e)
         {

@@ -4,7 +4,10 @@ using UnionBot.Core.Options;
 
 namespace UnionBot.Delivery;
 
-/// <summary>Watches the plan file: any write, creation or rename triggers <see cref="PlanSyncJob"/> (which is idempotent).</summary>
+/// <summary>
+/// Watches the plan file: any write, creation, rename or deletion triggers <see cref="PlanSyncJob"/> (which is
+/// idempotent). A deleted file is a failed read: the schedule stays, and the log and /healthz say so.
+/// </summary>
 public sealed class PlanFileWatcher(ISchedulerFactory schedulers, IOptions<UnionBotOptions> options, ILogger<PlanFileWatcher> logger) : IHostedService, IDisposable
 {
     private FileSystemWatcher? _watcher;
@@ -21,6 +24,7 @@ public sealed class PlanFileWatcher(ISchedulerFactory schedulers, IOptions<Union
         _watcher.Changed += (_, _) => Trigger();
         _watcher.Created += (_, _) => Trigger();
         _watcher.Renamed += (_, _) => Trigger();
+        _watcher.Deleted += (_, _) => Trigger();
         _watcher.EnableRaisingEvents = true;
         return Task.CompletedTask;
     }

@@ -19,7 +19,7 @@ internal static class StartupSummary
         UnionBotOptions options, YearSchedule schedule, string? planError, IReadOnlyList<DeliveryChannel> delivery, DateTimeOffset now)
     {
         var lines = new List<string> { $"工会助手启动：时区 {options.TimeZone}，数据库 {DatabaseFile(options.Database)}，本机聊天页 {LocalPage(options.Urls)}" };
-        if (planError is not null)
+        if (planError is not null && schedule.Sha256.Length == 0)
         {
             lines.Add($"计划：{options.Plan.Path} 读不出来（{planError}），所以不会发任何计划通知；改好文件后会自动重新读取");
         }
@@ -28,6 +28,9 @@ internal static class StartupSummary
             var plan = schedule.Plan;
             var title = plan.Title is { Length: > 0 } t ? $"《{t}》" : "";
             var left = schedule.Announcements.Count(a => a.At >= now);
+            // The file is gone or broken, but a good reading of it (or the published corrections) is kept in the database.
+            if (planError is not null)
+                lines.Add($"注意：计划文件 {options.Plan.Path} 读不出来（{planError}），先沿用上次读到的计划；把文件放回或改好后会自动重新读取");
             lines.Add($"计划：{schedule.PlanPath}{title}，{plan.Activities.Count} 项活动；{schedule.Year} 年共 {schedule.Announcements.Count} 条通知，还有 {left} 条未发");
             lines.AddRange(NextAnnouncements(schedule, delivery, now, options.Zone));
         }

@@ -139,19 +139,91 @@ public sealed class YearScheduleSourceTests : IDisposable
     }
 
     [Fact]
-    public void ReloadOfAnUnreadablePlanThrowsAndKeepsTheLastGoodSchedule()
+    public void ReloadOfAnUnreadablePlanKeepsTheLastGoodSchedule()
     {
         var source = Source();
         var good = source.Current;
         File.WriteAllBytes(_options.Plan.Path, [0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x00, 0x9C]);
 
-        Assert.Throws<PlanReadException>(source.Reload);
+        Assert.Same(good, source.Reload());
 
         Assert.Same(good, source.Current);
         Assert.NotNull(source.LastError);
         File.Copy(RepoPaths.Seed("000"), _options.Plan.Path, overwrite: true);
         source.Reload();
         Assert.Null(source.LastError);
+        Assert.Null(source.InUseInstead);
+    }
+
+    [Fact]
+    public void APlanFileDeletedWhileRunningKeepsTheScheduleWithOneWarningNotOnePerRead()
+    {
+        var source = Source();
+        var good = source.Current;
+
+        File.Delete(_options.Plan.Path);
+        var after = source.Reload();
+        source.Reload();
+
+        Assert.Same(good, after);
+        Assert.Contains("no such file", source.LastError);
+        Assert.Equal(good.Sha256, source.InUseInstead?.Sha256);
+        var warning = Assert.Single(_log.At(LogLevel.Warning));
+        Assert.Contains(_options.Plan.Path, warning);
+        Assert.Contains("last good reading", warning);
+        Assert.Empty(_log.At(LogLevel.Error));
+    }
+
+    [Fact]
+    public void AStartWithThePlanFileGoneUsesTheLastGoodReadingKeptInTheDatabase()
+    {
+        _options.Plan.Year = 2026;
+        var first = Source().Current;
+        File.Delete(_options.Plan.Path);
+
+        var restarted = Source(); // nothing in memory, as after a restart
+        var schedule = restarted.Current;
+        _ = restarted.Current;
+
+        Assert.Equal(first.Sha256, schedule.Sha256);
+        Assert.Equal(37, schedule.Plan.Activities.Count);
+        Assert.Equal(ScheduleGoldenTests.Expected(), ScheduleGoldenTests.Serialize(schedule.Announcements) + "\n");
+        Assert.Contains("no such file", restarted.LastError);
+        Assert.Equal("2026-03-01T00:00:00.000Z", Core.Storage.StoredTime.Format(restarted.InUseInstead!.ReadAt));
+        Assert.Single(_log.At(LogLevel.Warning), line => line.Contains("last good reading", StringComparison.Ordinal));
+        Assert.Empty(_log.At(LogLevel.Error));
+        Assert.Single(Loads()); // a kept reading is not a new read of the file
+    }
+
+    [Fact]
+    public void ThePlanIsKeptWholeOnlyWhenItDiffersFromTheLastOneKept()
+    {
+        var source = Source();
+        _ = source.Current;
+        source.Reload();
+        File.AppendAllText(_options.Plan.Path, "\n备注：本计划可根据实际情况调整。\n");
+        source.Reload();
+
+        using var connection = _database.Open();
+        var kept = connection.Query<bool>("SELECT plan_json IS NOT NULL FROM plan_loads ORDER BY id").ToList();
+        Assert.Equal([true, false, true], kept);
+    }
+
+    [Fact]
+    public void AMissingPlanFileStopsTheBotOnlyWhenTheDatabaseHoldsNoReadingOfIt()
+    {
+        _options.Database = _database.ConnectionString;
+        var validator = new UnionBotOptionsValidator();
+        File.Delete(_options.Plan.Path);
+        Assert.Contains(validator.Validate(null, _options).Failures!, f => f.StartsWith("UnionBot:Plan:Path: no such file", StringComparison.Ordinal));
+
+        File.Copy(RepoPaths.Seed("000"), _options.Plan.Path);
+        _ = Source().Current;
+        File.Delete(_options.Plan.Path);
+
+        Assert.True(validator.Validate(null, _options).Succeeded);
+        _options.Plan.Path = _dir.File("another-plan.txt");
+        Assert.False(validator.Validate(null, _options).Succeeded);
     }
 
     [Fact]
