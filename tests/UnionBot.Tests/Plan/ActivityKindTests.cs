@@ -18,6 +18,7 @@ public sealed class ActivityKindTests
     [InlineData("健步走")]
     [InlineData("组织教职工体检")]
     [InlineData("春秋兩季旅遊")]
+    [InlineData("新教师欢迎会")]
     public void AnEventIsOpenForSignUp(string title) => Assert.True(ActivityKind.IsEvent(title, null));
 
     [Theory]
