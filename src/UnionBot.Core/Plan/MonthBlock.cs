@@ -51,23 +51,38 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
         }
     }
 
-    /// <summary>A month with no numbering: its lines joined where they wrap, then split into the activities they list.</summary>
+    /// <summary>
+    /// A month with no numbering: its lines joined where they wrap, then split into the activities they list; each
+    /// activity is traced to the line it starts on.
+    /// </summary>
     private List<BlockItem> Unnumbered(List<LineFate> fates)
     {
-        var texts = new List<BlockItem>();
+        var texts = new List<(string Text, List<(int Offset, int Source)> Starts)>();
         var wrapped = false;
         foreach (var entry in Entries)
         {
             if (entry.IsNote) continue;
             if (wrapped && texts.Count > 0)
             {
-                texts[^1] = texts[^1] with { Text = texts[^1].Text + entry.Whole };
+                texts[^1].Starts.Add((texts[^1].Text.Length, entry.Source));
+                texts[^1] = (texts[^1].Text + entry.Whole, texts[^1].Starts);
                 fates.Add(new LineFate(entry.Source, PlanLineRole.Joined));
             }
-            else texts.Add(new BlockItem(entry.Whole, entry.Source));
+            else texts.Add((entry.Whole, [(0, entry.Source)]));
             wrapped = entry.Wraps;
         }
-        return texts.SelectMany(t => RunningText.Split(t.Text).Select(part => new BlockItem(part, t.Source))).ToList();
+        var items = new List<BlockItem>();
+        foreach (var (text, starts) in texts)
+        {
+            var cursor = 0;
+            foreach (var part in RunningText.Split(text))
+            {
+                var at = text.IndexOf(part, cursor, StringComparison.Ordinal);
+                if (at >= 0) cursor = at + part.Length;
+                items.Add(new BlockItem(part, starts.Last(s => s.Offset <= Math.Max(at, 0)).Source));
+            }
+        }
+        return items;
     }
 
     /// <summary>The block's activities; what became of its other lines goes into <paramref name="fates"/>.</summary>

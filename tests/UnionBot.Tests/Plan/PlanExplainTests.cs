@@ -1,4 +1,6 @@
 using UnionBot.Core.Plan;
+using UnionBot.PlanScore;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Plan;
 
@@ -90,6 +92,15 @@ public sealed class PlanExplainTests
     }
 
     [Fact]
+    public void AnActivityOfAWrappedRunningTextIsOnTheLineItStartsOn()
+    {
+        var lines = Lines("三月份：\n召开职工代表大会，\n农历新年慰问退休教职工\n四月份：\n春游\n");
+        Assert.Equal(["召开职工代表大会"], lines[1].Activities.Select(a => a.Title));
+        Assert.Equal(["农历新年慰问退休教职工"], lines[2].Activities.Select(a => a.Title));
+        Assert.Equal(PlanLineRole.Activity, lines[2].Role);
+    }
+
+    [Fact]
     public void ATableSaysWhichCellsAreTheHeaderTheMonthTheActivityAndTheOtherColumns()
     {
         var lines = Lines("月份|\n活动内容|\n参加范围|\n3月|\n植树活动|\n全体|\n4月|\n春游|\n全体|\n");
@@ -140,4 +151,18 @@ public sealed class PlanExplainTests
     public void EveryReasonHasWordsInEnglishAndChinese() =>
         Assert.All(Enum.GetValues<SkipReason>().Where(r => r != SkipReason.None),
             r => Assert.True(SkipReasons.English(r).Length > 0 && SkipReasons.Chinese(r).Length > 0, r.ToString()));
+
+    [Fact]
+    public void EveryActivityOfTheSeedsAndTheCorpusIsOnTheLineItWasReadFrom()
+    {
+        var corpus = PlanScoring.CorpusDirectory(RepoPaths.Root)
+            ?? throw new InvalidOperationException($"the labelled corpus is absent: expected {PlanScoring.ExpectedCorpus(RepoPaths.Root)}");
+        foreach (var (name, path, _) in PlanScoring.Documents(RepoPaths.Root, corpus))
+        {
+            var explanation = PlanReader.Explain(File.ReadAllBytes(path), path);
+            Assert.True(explanation.Plan.Activities.SequenceEqual(explanation.Lines.SelectMany(l => l.Activities)), name);
+            foreach (var line in explanation.Lines.Where(l => l.Activities.Count > 0))
+                Assert.Contains(PlanChars.Normalize(line.Activities[0].Title)[..1], PlanChars.Normalize(line.Text));
+        }
+    }
 }
