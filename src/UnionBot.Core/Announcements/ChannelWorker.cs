@@ -30,7 +30,7 @@ internal sealed partial class ChannelWorker
     public ChannelWorker(DeliveryChannel channel, OutboxStore store, DeliveryStatus status, UnionBotOptions options, TimeProvider time, ILogger logger)
     {
         (_channel, _store, _status, _delivery, _catchUp, _time, _logger) = (channel, store, status, options.Delivery, options.Schedule.CatchUp, time, logger);
-        _zone = options.Zone;
+        _zone = options.FindZone();
         _limiter = new SlidingWindowLimiter(channel.MaxPerWindow, _delivery.RateWindow);
         _retry = BuildRetry();
     }

@@ -21,7 +21,7 @@ public sealed class CommandPipeline(
     public async Task<CommandReply> HandleAsync(IncomingMessage message, MessageClaim? claim, CancellationToken ct)
     {
         var command = CommandParser.Parse(message.Text);
-        var zone = options.Value.Zone;
+        var zone = options.Value.FindZone();
         var ctx = new CommandContext(message, admins.Contains(message.UserId), TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone), zone, claim);
         var reply = command switch
         {

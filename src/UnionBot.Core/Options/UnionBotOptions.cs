@@ -31,17 +31,16 @@ public sealed class UnionBotOptions
 
     /// <summary>
     /// The configured zone; valid once the options passed validation. Looked up once per <see cref="TimeZone"/> value:
-    /// the lookup takes a process-wide lock, and every command asks for the zone.
+    /// the lookup takes a process-wide lock, and every command asks for the zone. A method, not a property: the
+    /// configuration binder (and its source generator, on when the release is trimmed) binds every public property and
+    /// cannot bind a <see cref="TimeZoneInfo"/>; the configuration holds the zone's name.
     /// </summary>
-    public TimeZoneInfo Zone
+    public TimeZoneInfo FindZone()
     {
-        get
-        {
-            if (_zone is { } cached && cached.Id == TimeZone) return cached.Zone;
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-            _zone = new ZoneById(TimeZone, zone);
-            return zone;
-        }
+        if (_zone is { } cached && cached.Id == TimeZone) return cached.Zone;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        _zone = new ZoneById(TimeZone, zone);
+        return zone;
     }
 }
 

@@ -11,5 +11,5 @@ public static class ScheduledYear
     /// in Shanghai, not eight hours later in UTC.
     /// </summary>
     public static int Of(UnionBotOptions options, DateTimeOffset now) =>
-        options.Plan.Year != 0 ? options.Plan.Year : ZonedTime.DateIn(now, options.Zone).Year;
+        options.Plan.Year != 0 ? options.Plan.Year : ZonedTime.DateIn(now, options.FindZone()).Year;
 }

@@ -112,7 +112,7 @@ public sealed class YearScheduleSource(
             (plan, sha256) = (published.Plan, published.Hash);
         }
         var schedule = Build(plan, sha256, year);
-        Record(schedule, TimeZoneInfo.ConvertTime(now, o.Zone), keepPlan: Published is null);
+        Record(schedule, TimeZoneInfo.ConvertTime(now, o.FindZone()), keepPlan: Published is null);
         foreach (var warning in plan.Warnings)
             logger.LogWarning("Annual plan {Path}: {Warning}", o.Plan.Path, warning);
         logger.LogInformation("Annual plan {Path} read: {Activities} activities, {Count} announcements for {Year} (sha256 {Sha256})",
@@ -160,7 +160,7 @@ public sealed class YearScheduleSource(
     private YearSchedule Build(AnnualPlan plan, string sha256, int year)
     {
         var o = options.Value;
-        return new YearSchedule(o.Plan.Path, sha256, plan, year, ScheduleBuilder.Build(plan, year, o.Schedule, o.Zone, days));
+        return new YearSchedule(o.Plan.Path, sha256, plan, year, ScheduleBuilder.Build(plan, year, o.Schedule, o.FindZone(), days));
     }
 
     private PlanReading? ReadLastGood(string path)

@@ -122,7 +122,7 @@ public sealed class ConsoleAccess(
 
     private async Task AuditAsync(string userId, string action, string detail, CancellationToken ct)
     {
-        var zone = options.Value.Zone;
+        var zone = options.Value.FindZone();
         var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
         var ctx = new CommandContext(new IncomingMessage(ConsoleSession.ChannelId, PlatformKind.Local, $"console-{Guid.NewGuid():N}", userId,
             null, "", IsPrivate: true), true, now, zone);

@@ -16,7 +16,7 @@ public sealed class ConsoleSession(string userId, string displayName, string for
     /// <summary>The antiforgery token every form of this page carries.</summary>
     public string FormToken { get; } = formToken;
 
-    public TimeZoneInfo Zone => options.Zone;
+    public TimeZoneInfo Zone => options.FindZone();
 
     /// <summary>
     /// The same context a command carries, so that the Core services record the admin's id in the audit log exactly

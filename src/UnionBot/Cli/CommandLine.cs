@@ -78,7 +78,7 @@ public static class CommandLine
                 var options = LoadOptions(LoadConfiguration(home), planPath: file);
                 var y = year ?? ScheduledYear.Of(options, time.GetUtcNow());
                 var days = WorkingDays.LoadShipped(new StderrWarnings(stderr));
-                var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, options.Zone, days);
+                var announcements = ScheduleBuilder.Build(plan, y, options.Schedule, options.FindZone(), days);
                 await stdout.WriteLineAsync(json
                     ? JsonSerializer.Serialize(announcements.Select(ScheduleJson.From), Json)
                     : ScheduleJson.Table(announcements));

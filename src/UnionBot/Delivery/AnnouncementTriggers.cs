@@ -18,7 +18,7 @@ public sealed class AnnouncementTriggers(OutboxStore store, IOptions<UnionBotOpt
 
     public async Task ReplaceAsync(IScheduler scheduler, CancellationToken ct)
     {
-        var zone = options.Value.Zone;
+        var zone = options.Value.FindZone();
         await scheduler.UnscheduleJobs(GroupMatcher<TriggerKey>.GroupEquals(Group), ct);
         var pending = await store.FuturePendingAsync(ct);
         var scheduled = 0;

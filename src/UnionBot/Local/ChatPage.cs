@@ -18,7 +18,7 @@ public sealed class ChatPage(PlanCalendar plan, TimeProvider time, IOptions<Unio
 
     public string Render()
     {
-        var example = plan.SignUpExample(ZonedTime.DateIn(time.GetUtcNow(), options.Value.Zone));
+        var example = plan.SignUpExample(ZonedTime.DateIn(time.GetUtcNow(), options.Value.FindZone()));
         return Template.Replace(ExampleSlot,
             example is null ? "" : $"、<code>/报名 {WebUtility.HtmlEncode(example)}</code>", StringComparison.Ordinal);
     }

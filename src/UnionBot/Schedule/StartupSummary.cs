@@ -13,7 +13,9 @@ namespace UnionBot.Schedule;
 internal static class StartupSummary
 {
     private const int Upcoming = 3;
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    // Written out rather than taken from the zh-CN culture: the Linux release runs without ICU (InvariantGlobalization),
+    // where no culture data exists.
+    private const string WeekdayNames = "日一二三四五六";
 
     public static IReadOnlyList<string> Lines(
         UnionBotOptions options, YearSchedule schedule, string? planError, IReadOnlyList<DeliveryChannel> delivery, DateTimeOffset now)
@@ -32,7 +34,7 @@ internal static class StartupSummary
             if (planError is not null)
                 lines.Add($"注意：计划文件 {options.Plan.Path} 读不出来（{planError}），先沿用上次读到的计划；把文件放回或改好后会自动重新读取");
             lines.Add($"计划：{schedule.PlanPath}{title}，{plan.Activities.Count} 项活动；{schedule.Year} 年共 {schedule.Announcements.Count} 条通知，还有 {left} 条未发");
-            lines.AddRange(NextAnnouncements(schedule, delivery, now, options.Zone));
+            lines.AddRange(NextAnnouncements(schedule, delivery, now, options.FindZone()));
         }
         foreach (var channel in options.Channels) lines.Add(Describe(channel));
         lines.Add($"本地频道：所有通知也显示在本机聊天页 {LocalPage(options.Urls)}，可以在那里试用全部命令");
@@ -52,7 +54,7 @@ internal static class StartupSummary
         foreach (var a in next)
         {
             var at = TimeZoneInfo.ConvertTime(a.At, zone);
-            yield return $"  {at.ToString("yyyy-MM-dd ddd HH:mm", Chinese)} {KindName(a.Kind)}「{a.Title}」";
+            yield return string.Create(CultureInfo.InvariantCulture, $"  {at:yyyy-MM-dd} 周{WeekdayNames[(int)at.DayOfWeek]} {at:HH:mm} {KindName(a.Kind)}「{a.Title}」");
         }
     }
 

@@ -341,7 +341,7 @@ public sealed class SignUpTests : IDisposable
         {
             await start.Task;
             var message = new IncomingMessage("wecom-all", PlatformKind.WeCom, $"b{i}", $"b{i}", null, "");
-            var ctx = new CommandContext(message, false, _bot.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), _bot.Options.Value.Zone);
+            var ctx = new CommandContext(message, false, _bot.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), _bot.Options.Value.FindZone());
             return await other.JoinAsync(id, "乒乓球赛", ctx, CancellationToken.None);
         })).ToList();
         start.SetResult();

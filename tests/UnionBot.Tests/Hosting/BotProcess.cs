@@ -7,7 +7,8 @@ namespace UnionBot.Tests.Hosting;
 /// <summary>
 /// The bot as a real process (<c>dotnet UnionBot.dll</c> from the test's output folder) in a folder of its own with the
 /// repository's config/, on a free port; its output is collected line by line. For what only a process shows: signals, the environment a service
-/// manager sets, the log lines as they are written to the console.
+/// manager sets, the log lines as they are written to the console. <see cref="StartExecutable"/> runs a published
+/// release instead, as a service manager would: its own executable, started in a folder of the caller's choosing.
 /// </summary>
 public sealed partial class BotProcess : IDisposable
 {
@@ -15,27 +16,15 @@ public sealed partial class BotProcess : IDisposable
     private readonly List<string> _lines = [];
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public TempDirectory Home { get; } = new();
+    /// <summary>The folder <see cref="Start"/> made for the bot (removed with it); none for <see cref="StartExecutable"/>.</summary>
+    public TempDirectory? Home { get; private init; }
 
-    private BotProcess(IDictionary<string, string> environment, string[] args)
+    private BotProcess(ProcessStartInfo start, IDictionary<string, string> environment, IEnumerable<string> args)
     {
-        // The shipped configuration (log levels, the two sample channels), as a published bot has it beside itself.
-        Directory.CreateDirectory(Path.Combine(Home.Path, "config"));
-        foreach (var file in new[] { "unionbot.json", "members.csv" })
-            File.Copy(Path.Combine(RepoPaths.Root, "config", file), Path.Combine(Home.Path, "config", file));
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Home.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "UnionBot.dll"));
-        foreach (var a in new[]
-                 {
-                     "--UnionBot:Urls=http://127.0.0.1:0", $"--UnionBot:Plan:Path={RepoPaths.Seed("000")}",
-                 }.Concat(args))
-            start.ArgumentList.Add(a);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (k, v) in environment) start.Environment[k] = v;
         start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -48,7 +37,26 @@ public sealed partial class BotProcess : IDisposable
 
     public static BotProcess Start(IDictionary<string, string>? environment = null, params string[] args)
     {
-        var bot = new BotProcess(environment ?? new Dictionary<string, string>(), args);
+        var home = new TempDirectory();
+        // The shipped configuration (log levels, the two sample channels), as a published bot has it beside itself.
+        Directory.CreateDirectory(Path.Combine(home.Path, "config"));
+        foreach (var file in new[] { "unionbot.json", "members.csv" })
+            File.Copy(Path.Combine(RepoPaths.Root, "config", file), Path.Combine(home.Path, "config", file));
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { WorkingDirectory = home.Path };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "UnionBot.dll"));
+        string[] defaults = ["--UnionBot:Urls=http://127.0.0.1:0", $"--UnionBot:Plan:Path={RepoPaths.Seed("000")}"];
+        return Run(new BotProcess(start, environment ?? new Dictionary<string, string>(), defaults.Concat(args)) { Home = home });
+    }
+
+    /// <summary>A published bot: <paramref name="executable"/> started in <paramref name="workingDirectory"/>, on a free port.</summary>
+    public static BotProcess StartExecutable(string executable, string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(executable) { WorkingDirectory = workingDirectory };
+        return Run(new BotProcess(start, new Dictionary<string, string>(), ["--UnionBot:Urls=http://127.0.0.1:0", .. args]));
+    }
+
+    private static BotProcess Run(BotProcess bot)
+    {
         bot._process.Start();
         bot._process.BeginOutputReadLine();
         bot._process.BeginErrorReadLine();
@@ -89,6 +97,6 @@ public sealed partial class BotProcess : IDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
         _process.Dispose();
-        Home.Dispose();
+        Home?.Dispose();
     }
 }

@@ -107,11 +107,11 @@ public sealed class OptionsValidationTests
     public void TheZoneIsLookedUpAgainWhenTheTimeZoneSettingChanges()
     {
         var options = new UnionBotOptions();
-        Assert.Equal(TimeSpan.FromHours(8), options.Zone.BaseUtcOffset);
-        Assert.Same(options.Zone, options.Zone);
+        Assert.Equal(TimeSpan.FromHours(8), options.FindZone().BaseUtcOffset);
+        Assert.Same(options.FindZone(), options.FindZone());
 
         options.TimeZone = "UTC";
 
-        Assert.Equal(TimeSpan.Zero, options.Zone.BaseUtcOffset);
+        Assert.Equal(TimeSpan.Zero, options.FindZone().BaseUtcOffset);
     }
 }
