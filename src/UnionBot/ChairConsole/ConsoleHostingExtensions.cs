@@ -80,6 +80,8 @@ public static class ConsoleHostingExtensions
         console.MapGet("/plan", (HttpContext http, PlanPage p) => p.Show(http));
         console.MapPost("/plan/publish", (HttpContext http, PlanPage p, CancellationToken ct) => p.PublishAsync(http, ct));
         console.MapGet("/members", (HttpContext http, MembersPage p) => p.Show(http));
+        console.MapPost("/members/preview", (HttpContext http, MembersPage p, CancellationToken ct) => p.PreviewAsync(http, ct));
+        console.MapPost("/members/import", (HttpContext http, MembersPage p, CancellationToken ct) => p.ImportAsync(http, ct));
         console.MapGet("/audit", (HttpContext http, AuditPage p, CancellationToken ct) => p.ShowAsync(http, ct));
         console.Map("/{**rest}", (HttpContext http) =>
             ConsoleLayout.Message(ConsoleSession.Of(http), "找不到页面", "后台没有这个页面。", StatusCodes.Status404NotFound));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 
@@ -32,6 +33,24 @@ public static class Sheets
     {
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+
+    /// <summary>Every row of the first sheet of an .xlsx as text, header row included.</summary>
+    /// <exception cref="UnreadableSheetException">Not an .xlsx MiniExcel can open (a renamed .xls, a damaged file).</exception>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(byte[] xlsx, string name)
+    {
+        try
+        {
+            using var stream = new MemoryStream(xlsx);
+            return stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()
+                .Select(row => (IReadOnlyList<string>)row.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToList())
+                .ToList();
+        }
+        // The reader throws whatever its zip and XML layers throw on a file that is not a workbook; none of it is a bug here.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new UnreadableSheetException($"「{name}」打不开（{e.GetType().Name}）。请用 Excel 或 WPS 打开，另存为 .xlsx 再导入。");
+        }
     }
 
     private static IResult Download(Stream stream, string contentType, string fileName) =>

@@ -142,4 +142,44 @@ public sealed class ConsoleBrowserTests
         await small.GotoAsync(b.BaseUrl + "/console/plan");
         await ConsoleBrowser.ScreenshotAsync(small, "console-phone-plan");
     }
+
+    [BrowserFact]
+    public async Task TheChairImportsTheRosterFromAnXlsxAfterSeeingWhatChanges()
+    {
+        await using var b = await ConsoleBrowser.StartAsync();
+        Directory.CreateDirectory(ConsoleBrowser.ScreenshotDir);
+        var file = Path.Combine(ConsoleBrowser.ScreenshotDir, "名单.xlsx");
+        MiniExcel.SaveAs(file, new[]
+        {
+            new Dictionary<string, object> { ["用户ID"] = "chair-userid", ["姓名"] = "王主席", ["分会"] = "工会委员会" },
+            new Dictionary<string, object> { ["用户ID"] = "teacher-li", ["姓名"] = "李红", ["分会"] = "语文组" },
+            new Dictionary<string, object> { ["用户ID"] = "teacher-wu", ["姓名"] = "吴老师", ["分会"] = "体育组" },
+        }, overwriteFile: true);
+        await using var desktop = await b.DesktopAsync();
+        var page = await b.LogInAsync(desktop);
+
+        await page.ClickAsync("nav >> text=成员");
+        await page.SetInputFilesAsync("input[type=file]", file);
+        await page.ClickAsync("button:has-text('读取并预览')");
+
+        var preview = await page.InnerTextAsync("main");
+        Assert.Contains("新增 1 人，修改 1 人，移除 2 人，不变 1 人", preview);
+        Assert.Contains("原来：李老师", preview);
+        Assert.Empty(await b.Host.QueryAsync<long>("SELECT id FROM member_imports"));
+        await ConsoleBrowser.ScreenshotAsync(page, "console-desktop-members-preview");
+
+        await page.ClickAsync("button:has-text('确认导入')");
+        Assert.Contains("已导入「名单.xlsx」：共 3 人", await page.InnerTextAsync("main"));
+        await page.ClickAsync("text=返回成员");
+        var roster = await page.InnerTextAsync("main");
+        Assert.Contains("名单来自后台导入：名单.xlsx", roster);
+        Assert.Contains("李红", roster);
+        Assert.DoesNotContain("张老师", roster);
+
+        await using var phone = await b.PhoneAsync();
+        var small = await b.LogInAsync(phone);
+        await small.GotoAsync(b.BaseUrl + "/console/members");
+        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-members");
+        Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the members page scrolls sideways on a phone");
+    }
 }
