@@ -35,20 +35,26 @@ public sealed class AdminList : IDisposable
 
     public bool Contains(string userId) => _admins.Contains(userId);
 
+    /// <summary>Raised after a changed configuration was read, whether it changed the admins or was refused.</summary>
+    public event Action? Reloaded;
+
     private void Reload()
     {
         try
         {
             var admins = Set(_factory!.Create(Microsoft.Extensions.Options.Options.DefaultName));
-            if (admins.SetEquals(_admins)) return;
-            _admins = admins;
-            _logger.LogInformation("UnionBot:Admins changed: {Count} admins now", admins.Count);
+            if (!admins.SetEquals(_admins))
+            {
+                _admins = admins;
+                _logger.LogInformation("UnionBot:Admins changed: {Count} admins now", admins.Count);
+            }
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
         {
             _logger.LogWarning("The changed configuration is not valid and was not applied ({Reason}); the admins stay as they were",
                 e is OptionsValidationException v ? string.Join("; ", v.Failures) : e.Message.Split('\n')[0].Trim());
         }
+        Reloaded?.Invoke();
     }
 
     private static HashSet<string> Set(UnionBotOptions o) =>

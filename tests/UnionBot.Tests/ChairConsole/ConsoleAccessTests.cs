@@ -1,7 +1,7 @@
 using System.Net;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
+using UnionBot.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
 using UnionBot.Tests.Support;
 
@@ -171,14 +171,22 @@ public sealed class ConsoleAccessTests
         return file;
     }
 
-    /// <summary>Rewrites a watched file and waits for the configuration to be read again (the watcher is asynchronous).</summary>
+    /// <summary>Rewrites a watched file and waits until the admins were read again (the watcher is asynchronous).</summary>
     private static async Task RewriteAndAwaitReloadAsync(ConsoleHost host, Action rewrite)
     {
-        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var admins = host.Services.GetRequiredService<AdminList>();
         var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var _ = configuration.GetReloadToken().RegisterChangeCallback(_ => reloaded.TrySetResult(), null);
-        rewrite();
-        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        void OnReloaded() => reloaded.TrySetResult();
+        admins.Reloaded += OnReloaded;
+        try
+        {
+            rewrite();
+            await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            admins.Reloaded -= OnReloaded;
+        }
     }
 
     [Fact]
