@@ -7,7 +7,8 @@ using UnionBot.Core.Storage;
 namespace UnionBot.Core.Plan;
 
 /// <summary>A published correction of the plan: the activities the schedule is built from, and the file they came from.</summary>
-public sealed record PlanVersion(long Id, string PublishedAt, string PublishedBy, string BasedOn, AnnualPlan Plan)
+/// <param name="UploadId">The console upload whose text the activities were read from; null: the configured plan file's.</param>
+public sealed record PlanVersion(long Id, string PublishedAt, string PublishedBy, string BasedOn, AnnualPlan Plan, long? UploadId = null)
 {
     /// <summary>Stands in for the file's hash in the schedule, so that each publication re-syncs the outbox.</summary>
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"v{Id}:{BasedOn}")));
@@ -17,12 +18,21 @@ public sealed record PlanVersion(long Id, string PublishedAt, string PublishedBy
 public sealed class PlanVersions(Database database)
 {
     private const string LatestSql = """
-        SELECT id AS Id, published_at AS PublishedAt, published_by AS PublishedBy, based_on AS BasedOn, plan_json AS PlanJson
+        SELECT id AS Id, published_at AS PublishedAt, published_by AS PublishedBy, based_on AS BasedOn, plan_json AS PlanJson,
+               upload_id AS UploadId
         FROM plan_versions ORDER BY id DESC LIMIT 1;
         """;
+    private const string HistorySql = """
+        SELECT v.id AS Id, v.published_at AS PublishedAt, v.published_by AS PublishedBy, v.note AS Note,
+               json_array_length(v.plan_json, '$.Activities') AS Activities, u.file_name AS FileName
+        FROM plan_versions v LEFT JOIN plan_uploads u ON u.id = v.upload_id
+        ORDER BY v.id DESC LIMIT @Limit;
+        """;
+    private const string PublishDraftSql = "UPDATE plan_uploads SET state = 'published' WHERE id = @Id AND state = 'draft';";
     private const string CountSql = "SELECT COUNT(*) FROM plan_versions;";
     private const string InsertSql = """
-        INSERT INTO plan_versions (published_at, published_by, based_on, plan_json) VALUES (@At, @By, @BasedOn, @Json) RETURNING id;
+        INSERT INTO plan_versions (published_at, published_by, based_on, plan_json, upload_id, note)
+        VALUES (@At, @By, @BasedOn, @Json, @UploadId, @Note) RETURNING id;
         """;
 
     /// <summary>The newest publication, or null while the plan file is the source. Synchronous: the schedule source reads it under its lock.</summary>
@@ -31,7 +41,14 @@ public sealed class PlanVersions(Database database)
         using var c = database.Open();
         var row = c.QuerySingleOrDefault<Row>(LatestSql);
         return row is null ? null : new PlanVersion(row.Id, row.PublishedAt, row.PublishedBy, row.BasedOn,
-            PlanJson.Deserialize(row.PlanJson));
+            PlanJson.Deserialize(row.PlanJson), row.UploadId);
+    }
+
+    /// <summary>The newest publications first: when, by whom, how many activities, from which upload.</summary>
+    public IReadOnlyList<PlanVersionSummary> History(int limit = 50)
+    {
+        using var c = database.Open();
+        return c.Query<PlanVersionSummary>(HistorySql, new { Limit = limit }).ToList();
     }
 
     public long Count()
@@ -41,13 +58,24 @@ public sealed class PlanVersions(Database database)
     }
 
     /// <summary>Stores <paramref name="plan"/> as the new source of the schedule; audited in the same transaction.</summary>
-    public Task<long> PublishAsync(AnnualPlan plan, string basedOn, CommandContext ctx, CancellationToken ct)
+    /// <param name="source">
+    /// Where the text came from: the upload the activities were read from or corrected on (null: the plan file), and
+    /// whether this publication is that upload's draft being published (then 0 is returned, and nothing stored, when the
+    /// draft was published or discarded meanwhile).
+    /// </param>
+    public Task<long> PublishAsync(AnnualPlan plan, string basedOn, CommandContext ctx, CancellationToken ct, PublishSource? source = null)
     {
-        var row = new { At = StoredTime.Format(ctx.Now), By = ctx.UserId, BasedOn = basedOn, Json = PlanJson.Serialize(plan) };
+        source ??= PublishSource.Edit(null);
+        var row = new
+        {
+            At = StoredTime.Format(ctx.Now), By = ctx.UserId, BasedOn = basedOn, Json = PlanJson.Serialize(plan),
+            source.UploadId, source.Note,
+        };
         return database.Writes.RunAsync(ctx.Claim, (c, tx) =>
         {
+            if (source.PublishesDraft && c.Execute(PublishDraftSql, new { Id = source.UploadId }, tx) == 0) return 0L;
             var id = c.ExecuteScalar<long>(InsertSql, row, tx);
-            AuditLog.Record(c, tx, ctx, "publish-plan", $"version {id}: {plan.Activities.Count} activities");
+            AuditLog.Record(c, tx, ctx, "publish-plan", $"version {id}: {plan.Activities.Count} activities ({source.Note})");
             return id;
         }, ct);
     }
@@ -59,5 +87,28 @@ public sealed class PlanVersions(Database database)
         public string PublishedBy { get; init; } = "";
         public string BasedOn { get; init; } = "";
         public string PlanJson { get; init; } = "";
+        public long? UploadId { get; init; }
     }
+}
+
+/// <summary>Where a publication's activities come from, and what the version history says about it.</summary>
+public sealed record PublishSource(long? UploadId, bool PublishesDraft, string Note)
+{
+    /// <summary>The chair's corrections of the rows, on top of the text of <paramref name="uploadId"/> (null: the plan file).</summary>
+    public static PublishSource Edit(long? uploadId) => new(uploadId, false, "修改活动");
+
+    public static PublishSource File() => new(null, false, "采用计划文件");
+
+    public static PublishSource Upload(long uploadId, string fileName) => new(uploadId, true, $"发布上传的 {fileName}");
+}
+
+/// <summary>One row of the version history.</summary>
+public sealed record PlanVersionSummary
+{
+    public long Id { get; init; }
+    public string PublishedAt { get; init; } = "";
+    public string PublishedBy { get; init; } = "";
+    public string Note { get; init; } = "";
+    public long Activities { get; init; }
+    public string? FileName { get; init; }
 }

@@ -79,6 +79,8 @@ public static class ConsoleHostingExtensions
         console.MapGet("/polls/{id:long}.xlsx", (HttpContext http, long id, PollsPage p, CancellationToken ct) => p.ExportAsync(http, id, ct));
         console.MapGet("/plan", (HttpContext http, PlanPage p) => p.Show(http));
         console.MapPost("/plan/publish", (HttpContext http, PlanPage p, CancellationToken ct) => p.PublishAsync(http, ct));
+        console.MapPost("/plan/upload", (HttpContext http, PlanPage p, CancellationToken ct) => p.UploadAsync(http, ct));
+        console.MapPost("/plan/discard", (HttpContext http, PlanPage p, CancellationToken ct) => p.DiscardAsync(http, ct));
         console.MapGet("/members", (HttpContext http, MembersPage p) => p.Show(http));
         console.MapPost("/members/preview", (HttpContext http, MembersPage p, CancellationToken ct) => p.PreviewAsync(http, ct));
         console.MapPost("/members/import", (HttpContext http, MembersPage p, CancellationToken ct) => p.ImportAsync(http, ct));

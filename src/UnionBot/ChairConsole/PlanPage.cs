@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Quartz;
 using UnionBot.Core.Calendar;
+using UnionBot.Core.Members;
 using UnionBot.Core.Options;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
@@ -14,9 +15,13 @@ namespace UnionBot.ChairConsole;
 /// them and publishes a new version (<see cref="PlanVersions"/>), which is the schedule's source from then on. A plan
 /// file that changes later is shown as a draft with its differences, and replaces nothing until published.
 /// </summary>
-public sealed class PlanPage(YearScheduleSource source, PlanVersions versions, ISchedulerFactory schedulers, IOptions<UnionBotOptions> options)
+public sealed class PlanPage(
+    YearScheduleSource source, PlanVersions versions, PlanUploads uploads, MemberDirectory members, ISchedulerFactory schedulers,
+    IOptions<UnionBotOptions> options, ILogger<PlanPage> logger)
 {
     private const int EmptyRows = 3;
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+    private static readonly string[] UploadExtensions = [".txt", ".md", ".docx"];
 
     public IResult Show(HttpContext http)
     {
@@ -29,12 +34,15 @@ public sealed class PlanPage(YearScheduleSource source, PlanVersions versions, I
             : H($"<p>日程来自<strong>第 {published.Id} 版</strong>修改（{published.PublishedBy}，{session.Time(published.PublishedAt)} 发布），不再直接读计划文件。</p>");
         var body = H($"""
             <section>{origin}<p class="muted">{schedule.Year} 年共 {schedule.Plan.Activities.Count} 项活动、{schedule.Announcements.Count} 条通知。</p></section>
+            {UploadForm(session)}
+            {UploadedDraft(session, schedule.Plan)}
             {Draft(session, file, published)}
             {Warnings(file?.Plan ?? schedule.Plan)}
             <div class="two">
             <div>{Editor(session, schedule.Plan)}</div>
-            <div><h2>计划原文</h2>{OriginalText()}</div>
+            <div><h2>计划原文</h2>{OriginalText(published)}</div>
             </div>
+            {History(session, published)}
             """);
         return ConsoleLayout.Page(session, "计划", body);
     }
@@ -45,10 +53,27 @@ public sealed class PlanPage(YearScheduleSource source, PlanVersions versions, I
         var form = await http.Request.ReadFormAsync(ct);
         var current = source.Current.Plan;
         AnnualPlan plan;
+        PublishSource from;
         if (form["from"] == "file")
         {
             if (source.File is not { } file) return ConsoleLayout.Message(session, "计划", "计划文件读不出来，没有可以采用的内容。", StatusCodes.Status409Conflict);
-            plan = file.Plan;
+            (plan, from) = (file.Plan, PublishSource.File());
+        }
+        else if (form["from"] == "upload")
+        {
+            if (!long.TryParse(form["upload"], out var id) || uploads.Find(id) is not { IsDraft: true } upload)
+                return ConsoleLayout.Message(session, "计划", "这份上传的计划已经发布或放弃了，没有再发布。", StatusCodes.Status409Conflict);
+            try
+            {
+                plan = PlanReader.Read(upload.Content, upload.FileName);
+            }
+            catch (PlanReadException e)
+            {
+                return ConsoleLayout.Message(session, "计划", $"这份计划读不出来（{e.Message}），没有发布。", StatusCodes.Status400BadRequest);
+            }
+            if (plan.Activities.Count == 0)
+                return ConsoleLayout.Message(session, "计划", "这份计划里没有读到活动，发布会清空日程，所以没有发布。", StatusCodes.Status400BadRequest);
+            from = PublishSource.Upload(upload.Id, upload.FileName);
         }
         else
         {
@@ -65,14 +90,127 @@ public sealed class PlanPage(YearScheduleSource source, PlanVersions versions, I
             }
             if (errors.Count > 0) return ConsoleLayout.Message(session, "计划", string.Join("；", errors) + "。没有发布，请返回修改。", StatusCodes.Status400BadRequest);
             plan = current with { Activities = activities };
+            from = PublishSource.Edit(source.Published?.UploadId);
         }
-        var version = await versions.PublishAsync(plan, source.File?.Sha256 ?? "", session.Context(), ct);
+        var version = await versions.PublishAsync(plan, source.File?.Sha256 ?? "", session.Context(), ct, from);
+        if (version == 0) return ConsoleLayout.Message(session, "计划", "这份上传的计划已经发布或放弃了，没有再发布。", StatusCodes.Status409Conflict);
         source.Reload();
         var scheduler = await schedulers.GetScheduler(ct);
         await scheduler.TriggerJob(PlanSyncJob.Key, ct); // the outbox follows the new version, as it follows a changed file
         return ConsoleLayout.Page(session, "计划", H($"""
             <section><p>已发布第 {version} 版：{plan.Activities.Count} 项活动。日程和待发通知已按新版本更新。</p><p><a href="/console/plan">返回计划</a></p></section>
             """));
+    }
+
+    /// <summary><c>POST /console/plan/upload</c>: a .txt, .md or .docx plan becomes the draft; the schedule is untouched until it is published.</summary>
+    public async Task<IResult> UploadAsync(HttpContext http, CancellationToken ct)
+    {
+        var session = ConsoleSession.Of(http);
+        var form = await http.Request.ReadFormAsync(ct);
+        if (form.Files.GetFile("file") is not { Length: > 0 } file) return Refused(session, "没有选文件，或文件是空的。");
+        var name = Path.GetFileName(file.FileName);
+        if (!UploadExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
+            return Refused(session, $"「{name}」不是 .txt、.md 或 .docx 文件。Word 或 WPS 里的计划请另存为 .docx 再上传。");
+        if (file.Length > MaxUploadBytes) return Refused(session, $"文件太大（{file.Length / 1024 / 1024} MB）。");
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
+        AnnualPlan plan;
+        try
+        {
+            plan = PlanReader.Read(bytes, name);
+        }
+        catch (PlanReadException e)
+        {
+            logger.LogWarning("Plan upload {File} by {UserId} refused: {Reason}", name, session.UserId, e.Message);
+            return Refused(session, $"读不出这份计划：{e.Message}");
+        }
+        await uploads.AddAsync(bytes, name, plan.Activities.Count, session.Context(), ct);
+        logger.LogInformation("Plan {File} uploaded by {UserId}: {Count} activities, waiting as a draft", name, session.UserId, plan.Activities.Count);
+        return Results.Redirect("/console/plan", permanent: false, preserveMethod: false);
+    }
+
+    /// <summary><c>POST /console/plan/discard</c>: drops the uploaded draft.</summary>
+    public async Task<IResult> DiscardAsync(HttpContext http, CancellationToken ct)
+    {
+        var session = ConsoleSession.Of(http);
+        var form = await http.Request.ReadFormAsync(ct);
+        var done = long.TryParse(form["upload"], out var id) && await uploads.DiscardAsync(id, session.Context(), ct);
+        return ConsoleLayout.Page(session, "计划", H($"""
+            <section><p>{(done ? "已放弃这份上传的计划，日程没有变。" : "这份上传的计划已经发布或放弃了。")}</p><p><a href="/console/plan">返回计划</a></p></section>
+            """));
+    }
+
+    private static IResult Refused(ConsoleSession session, string why) => ConsoleLayout.Page(session, "计划", H($"""
+        <p class="note">{why}</p><p>日程没有改动。<a href="/console/plan">返回计划</a></p>
+        """), StatusCodes.Status400BadRequest);
+
+    private Html UploadedDraft(ConsoleSession session, AnnualPlan current)
+    {
+        if (uploads.CurrentDraft() is not { } draft) return Empty;
+        AnnualPlan plan;
+        try
+        {
+            plan = PlanReader.Read(draft.Content, draft.FileName);
+        }
+        catch (PlanReadException e)
+        {
+            plan = AnnualPlan.Empty with { Warnings = [e.Message] };
+        }
+        var id = H($"<input type=\"hidden\" name=\"upload\" value=\"{draft.Id}\">");
+        var publish = plan.Activities.Count == 0
+            ? H($"<p class=\"note\">这份计划里没有读到活动，不能发布。请检查文件里有没有按月份写的工作安排。</p>")
+            : ConsoleLayout.Form(session, "/console/plan/publish", H($"<input type=\"hidden\" name=\"from\" value=\"upload\">{id}"), "发布这份计划（替换现在的日程）");
+        return H($"""
+            <section><p><span class="tag wait">草稿</span> 上传的计划「{draft.FileName}」（{members.DisplayName(draft.UploadedBy)}，{session.Time(draft.UploadedAt)}）：读到 {plan.Activities.Count} 项活动。发布前日程不变。</p>
+            {Differences(current, plan)}
+            {Warnings(plan)}
+            <details><summary>这份计划读到的活动</summary>{ActivityList(plan)}</details>
+            <details><summary>这份计划的原文</summary>{SourceText(draft.Content, draft.FileName)}</details>
+            <p>{publish} {ConsoleLayout.Form(session, "/console/plan/discard", id, "放弃", css: "plain")}</p></section>
+            """);
+    }
+
+    private static Html Differences(AnnualPlan before, AnnualPlan after)
+    {
+        var was = before.Activities.Select(a => a.Title).ToHashSet();
+        var now = after.Activities.Select(a => a.Title).ToHashSet();
+        var added = now.Except(was).ToList();
+        var dropped = was.Except(now).ToList();
+        if (added.Count + dropped.Count == 0) return H($"<p class=\"muted\">和现在的日程相比，活动名称没有变化。</p>");
+        return H($"""
+            <details open><summary>比现在的日程多了 {added.Count} 项</summary>{added.Select(t => H($"<p>＋ {t}</p>"))}</details>
+            <details><summary>比现在的日程少了 {dropped.Count} 项</summary>{dropped.Select(t => H($"<p class=\"muted\">－ {t}</p>"))}</details>
+            """);
+    }
+
+    private static Html ActivityList(AnnualPlan plan) => H($"""
+        <table class="cards"><thead><tr><th>月份</th><th>活动</th><th>老师报名</th></tr></thead><tbody>
+        {plan.Activities.Select(a => H($"<tr><td data-l=\"月份\">{string.Join("、", a.Months.Select(m => m.Month + "月"))}</td><td data-l=\"活动\">{a.Title}</td><td data-l=\"老师报名\">{(a.SignUp ? "是" : "否")}</td></tr>"))}
+        </tbody></table>
+        """);
+
+    private static Html UploadForm(ConsoleSession session) => H($"""
+        <section><h2>上传新计划</h2>
+        {ConsoleLayout.Form(session.FormToken, "/console/plan/upload", H($"""
+            <p><input type="file" name="file" accept=".txt,.md,.docx" aria-label="计划文件"></p>
+            """), "上传", css: "block", enctype: "multipart/form-data")}
+        <p class="muted">.docx（Word、WPS 另存为 .docx）、.txt 或 .md。上传后先是草稿：看过读到的活动，再点“发布”才替换日程。</p></section>
+        """);
+
+    private Html History(ConsoleSession session, PlanVersion? published)
+    {
+        var rows = versions.History();
+        if (rows.Count == 0) return H($"<section><h2>版本记录</h2><p class=\"muted\">还没有发布过。日程直接来自计划文件。</p></section>");
+        return H($"""
+            <section><h2>版本记录</h2>
+            <table class="cards"><thead><tr><th>版本</th><th>发布时间</th><th>发布人</th><th>活动</th><th>说明</th></tr></thead><tbody>
+            {rows.Select(v => H($"""
+                <tr><td data-l="版本">第 {v.Id} 版{When(v.Id == published?.Id, H($" <span class=\"tag ok\">使用中</span>"))}</td>
+                <td data-l="发布时间">{session.Time(v.PublishedAt)}</td><td data-l="发布人">{members.DisplayName(v.PublishedBy)}</td>
+                <td data-l="活动">{v.Activities} 项</td><td data-l="说明">{(v.Note.Length == 0 ? "—" : v.Note)}</td></tr>
+                """))}
+            </tbody></table></section>
+            """);
     }
 
     private Html Editor(ConsoleSession session, AnnualPlan plan)
@@ -113,16 +251,31 @@ public sealed class PlanPage(YearScheduleSource source, PlanVersions versions, I
         <section><p><strong>读计划时跳过或没看懂的地方</strong></p>{plan.Warnings.Select(w => H($"<p class=\"muted\">{w}</p>"))}</section>
         """);
 
-    private Html OriginalText()
+    /// <summary>The text the schedule was read from: the upload a published version came from, else the plan file.</summary>
+    private Html OriginalText(PlanVersion? published)
     {
+        if (published?.UploadId is { } id && uploads.Find(id) is { } upload)
+            return H($"<p class=\"muted\">来自上传的「{upload.FileName}」</p>{SourceText(upload.Content, upload.FileName)}");
         try
         {
             var path = options.Value.Plan.Path;
-            return H($"<pre class=\"plan\">{PlanReader.Text(PlanReader.ReadBytes(path), path)}</pre>");
+            return SourceText(PlanReader.ReadBytes(path), path);
         }
         catch (PlanReadException e)
         {
             return H($"<p class=\"muted\">计划文件读不出来：{e.Message}</p>");
+        }
+    }
+
+    private static Html SourceText(byte[] bytes, string name)
+    {
+        try
+        {
+            return H($"<pre class=\"plan\">{PlanReader.Text(bytes, name)}</pre>");
+        }
+        catch (PlanReadException e)
+        {
+            return H($"<p class=\"muted\">读不出文字：{e.Message}</p>");
         }
     }
 

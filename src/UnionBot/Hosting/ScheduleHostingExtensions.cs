@@ -10,6 +10,7 @@ public static class ScheduleHostingExtensions
     public static IHostApplicationBuilder AddYearSchedule(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<UnionBot.Core.Plan.PlanVersions>();
+        builder.Services.AddSingleton<UnionBot.Core.Plan.PlanUploads>();
         // The tables ship beside the executable (copied to the build output and the release folder), not in the home
         // folder with config/: they are the bot's data, replaced with each release.
         builder.Services.AddSingleton(sp => WorkingDays.LoadShipped(sp.GetRequiredService<ILogger<WorkingDays>>()));

@@ -182,4 +182,37 @@ public sealed class ConsoleBrowserTests
         await ConsoleBrowser.ScreenshotAsync(small, "console-phone-members");
         Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the members page scrolls sideways on a phone");
     }
+
+    [BrowserFact]
+    public async Task AnUploadedPlanIsADraftUntilTheChairPublishesIt()
+    {
+        await using var b = await ConsoleBrowser.StartAsync();
+        var source = b.Host.Services.GetRequiredService<UnionBot.Core.Schedule.YearScheduleSource>();
+        var before = source.Current.Plan.Activities.Count;
+        Directory.CreateDirectory(ConsoleBrowser.ScreenshotDir);
+        var file = Path.Combine(ConsoleBrowser.ScreenshotDir, "计划.md");
+        await File.WriteAllTextAsync(file, "# 2026年学校工会工作计划\n\n## 三月份\n\n1. 举办教职工健步走活动\n2. 召开教代会\n\n## 四月份\n\n- 教职工羽毛球赛\n");
+        await using var desktop = await b.DesktopAsync();
+        var page = await b.LogInAsync(desktop);
+
+        await page.ClickAsync("nav >> text=计划");
+        await page.SetInputFilesAsync("input[type=file]", file);
+        await page.ClickAsync("button:has-text('上传')");
+
+        Assert.Contains("上传的计划「计划.md」", await page.InnerTextAsync("main"));
+        Assert.Equal(before, source.Current.Plan.Activities.Count);
+        await ConsoleBrowser.ScreenshotAsync(page, "console-desktop-plan-draft");
+        await page.ClickAsync("button:has-text('发布这份计划')");
+
+        Assert.Contains("已发布第 1 版：3 项活动", await page.InnerTextAsync("main"));
+        Assert.Equal(["举办教职工健步走活动", "召开教代会", "教职工羽毛球赛"], source.Current.Plan.Activities.Select(a => a.Title));
+        await page.ClickAsync("text=返回计划");
+        Assert.Contains("发布上传的 计划.md", await page.InnerTextAsync("main"));
+
+        await using var phone = await b.PhoneAsync();
+        var small = await b.LogInAsync(phone);
+        await small.GotoAsync(b.BaseUrl + "/console/plan");
+        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-plan-history");
+        Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the plan page scrolls sideways on a phone");
+    }
 }

@@ -94,6 +94,18 @@ public sealed partial class ConsoleHost : IAsyncDisposable
             fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))));
     }
 
+    /// <summary>Posts <paramref name="bytes"/> as the file of the upload form, as the browser does (multipart, token from <paramref name="page"/>).</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string page, string action, byte[] bytes, string fileName, bool withToken = true)
+    {
+        var token = FormToken(await Client.GetStringAsync(page));
+        var form = new MultipartFormDataContent();
+        if (withToken) form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await Client.PostAsync(action, form);
+    }
+
     public async Task<List<T>> QueryAsync<T>(string sql, object? args = null)
     {
         await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");

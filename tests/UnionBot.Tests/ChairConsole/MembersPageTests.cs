@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
@@ -24,16 +23,8 @@ public sealed partial class MembersPageTests
     private static byte[] AddressBookCsv => Gb18030.GetBytes(
         "姓名,账号,部门\r\n王主席,chair-userid,工会委员会\r\n李红,teacher-li,语文组\r\n吴老师,teacher-wu,\"体育组,田径\"\r\n,teacher-x,\r\n");
 
-    private static async Task<HttpResponseMessage> UploadAsync(ConsoleHost host, byte[] bytes, string fileName, bool withToken = true)
-    {
-        var token = ConsoleHost.FormToken(await host.Client.GetStringAsync("/console/members"));
-        var form = new MultipartFormDataContent();
-        if (withToken) form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await host.Client.PostAsync("/console/members/preview", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(ConsoleHost host, byte[] bytes, string fileName, bool withToken = true) =>
+        host.UploadAsync("/console/members", "/console/members/preview", bytes, fileName, withToken);
 
     /// <summary>Presses 确认导入 on a preview page: its form's hidden fields, posted back.</summary>
     private static async Task<HttpResponseMessage> ConfirmAsync(ConsoleHost host, string preview)
