@@ -70,6 +70,12 @@ public static class ConsoleLayout
         button.plain,.button.plain{background:#e9ecef;color:#1f2328}
         .two{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px}
         pre.plan{max-height:80vh;overflow:auto;font-size:13px;background:#fff;border:1px solid #e1e4e8}
+        ol.explain{list-style:none;margin:0;padding:0;font-size:14px;max-height:80vh;overflow:auto;background:#fff;border:1px solid #e1e4e8;border-radius:6px}
+        ol.explain li{padding:3px 8px;border-bottom:1px solid #f1f1f1;overflow-wrap:anywhere}
+        ol.explain li.outside{color:#999}
+        ol.explain li.doubt{background:#fff8e1}
+        ol.explain .n{display:inline-block;min-width:2.4em;color:#aaa;font-size:12px}
+        ol.explain .why{display:block;margin-left:2.4em;color:#666;font-size:13px}
         pre{white-space:pre-wrap;background:#f6f8fa;padding:8px;border-radius:6px;font-size:14px}
         @media (max-width:600px){
           body{font-size:15px}

@@ -267,17 +267,49 @@ public sealed class PlanPage(
         }
     }
 
+    /// <summary>
+    /// The plan's own lines, each with what the reader made of it (<see cref="PlanReader.Explain"/>): a month heading, the
+    /// activities read, joined to the line before, or skipped and why. Skips by a rule that may be wrong for this plan are
+    /// marked 请核对, so the chair sees at a glance where an activity may have been lost.
+    /// </summary>
     private static Html SourceText(byte[] bytes, string name)
     {
+        PlanExplanation explained;
         try
         {
-            return H($"<pre class=\"plan\">{PlanReader.Text(bytes, name)}</pre>");
+            explained = PlanReader.Explain(bytes, name);
         }
         catch (PlanReadException e)
         {
             return H($"<p class=\"muted\">读不出文字：{e.Message}</p>");
         }
+        var doubtful = explained.Lines.Count(l => l.IsDoubtful);
+        return H($"""
+            <p class="muted">每行右边是读计划时的结果：月份、活动、接上行、跳过（灰色是计划正文，不在月度安排里）。{When(doubtful > 0, H($"<strong>{doubtful} 行请核对</strong>：可能是漏读的活动，需要时在左边补上。"))}</p>
+            <ol class="explain">{explained.Lines.Where(l => l.Role != PlanLineRole.Blank).Select(Line)}</ol>
+            """);
     }
+
+    private static Html Line(ExplainedLine line)
+    {
+        var (css, what) = line.Role switch
+        {
+            PlanLineRole.Heading => ("heading", H($"<span class=\"tag ok\">月份 {string.Join("、", line.Months.Select(m => m + "月"))}</span>{Activities(line)}")),
+            PlanLineRole.Activity => ("activity", H($"<span class=\"tag ok\">活动</span>{Activities(line)}")),
+            PlanLineRole.Joined => ("joined", H($"<span class=\"tag\">接上行</span>")),
+            PlanLineRole.Skipped => (line.IsDoubtful ? "skipped doubt" : "skipped", H($"""
+                <span class="tag {(line.IsDoubtful ? "wait" : "")}">{(line.IsDoubtful ? "跳过·请核对" : "跳过")}</span><span class="why">{SkipReasons.Chinese(line.Reason)}</span>
+                """)),
+            _ => ("outside", line.Reason == SkipReason.EndsSchedule
+                ? H($"<span class=\"tag\">月度安排到此结束</span>")
+                : Empty),
+        };
+        return H($"""<li class="{css}"><span class="n">{line.Number}</span><span class="t">{line.Text}</span> {what}</li>""");
+    }
+
+    /// <summary>The activities read from a line, when they differ from the line as written (a split line, a trimmed number).</summary>
+    private static Html Activities(ExplainedLine line) =>
+        line.Activities.Count == 0 ? Empty : H($"""<span class="why">→ {string.Join("；", line.Activities.Select(a => a.Title + (a.SignUp ? "" : "（工会工作）")))}</span>""");
 
     /// <summary>"3", "7,8", "7、8", "12,1": a month after December in the list belongs to the next year.</summary>
     internal static IReadOnlyList<PlanMonth>? ParseMonths(string text)
