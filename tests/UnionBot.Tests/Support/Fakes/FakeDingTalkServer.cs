@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using UnionBot.Core.Platforms.DingTalk;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.Server;
 
 namespace UnionBot.Tests.Support.Fakes;
 
@@ -43,33 +44,32 @@ public sealed class FakeDingTalkServer : FakePlatformServer
         return $"{BaseUrl}/robot/sendBySession?session={session}";
     }
 
-    protected override void MapRoutes(WebApplication app)
+    protected override void MapRoutes(WireMockServer server)
     {
-        app.MapPost("/robot/send", (HttpContext context) => HandleAsync(context, CheckRobot));
-        app.MapPost("/robot/sendBySession", (HttpContext context) => HandleAsync(context, CheckSession));
+        server.Given(Request.Create().WithPath("/robot/send").UsingPost()).RespondWith(Answer(CheckRobot));
+        server.Given(Request.Create().WithPath("/robot/sendBySession").UsingPost()).RespondWith(Answer(CheckSession));
     }
 
-    private FakeVerdict CheckRobot(HttpContext context, string body)
+    private FakeVerdict CheckRobot(IRequestMessage request, string body)
     {
-        var query = context.Request.Query;
-        var token = query["access_token"].ToString();
+        var token = Query(request, "access_token");
         if (token.Length == 0) return FakeVerdict.Reject(token, 400101, "access_token is blank");
         if (!_robots.TryGetValue(token, out var robot)) return FakeVerdict.Reject(token, 300001, "token is not exist");
         if (robot.Secret is { } secret)
         {
-            // ASP.NET decodes the query once, as DingTalk does: a double-encoded or unencoded sign no longer matches.
-            if (!long.TryParse(query["timestamp"].ToString(), out var timestamp)
+            // The query is decoded once, as DingTalk does: a double-encoded or unencoded sign no longer matches.
+            if (!long.TryParse(Query(request, "timestamp"), out var timestamp)
                 || Math.Abs(Time.GetUtcNow().ToUnixTimeMilliseconds() - timestamp) > TimeSpan.FromHours(1).TotalMilliseconds)
                 return FakeVerdict.Reject(token, 310000, "invalid timestamp");
-            if (query["sign"].ToString() != DingTalkSigner.Sign(secret, timestamp))
+            if (Query(request, "sign") != DingTalkSigner.Sign(secret, timestamp))
                 return FakeVerdict.Reject(token, 310000, "sign not match");
         }
         return CheckMessage(token, body, robot.Keyword, rateLimited: true);
     }
 
-    private FakeVerdict CheckSession(HttpContext context, string body)
+    private FakeVerdict CheckSession(IRequestMessage request, string body)
     {
-        var session = context.Request.Query["session"].ToString();
+        var session = Query(request, "session");
         var robot = "session:" + session;
         if (!_sessions.TryGetValue(session, out var expires) || Time.GetUtcNow() > expires)
             return FakeVerdict.Reject(robot, 300001, "session is not exist or expired");

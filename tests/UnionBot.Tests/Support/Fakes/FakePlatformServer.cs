@@ -1,16 +1,14 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
+using WireMock;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace UnionBot.Tests.Support.Fakes;
 
 /// <summary>
-/// What the fake WeCom and DingTalk servers share: a real Kestrel server on 127.0.0.1 (port 0), thread-safe recording
+/// What the fake WeCom and DingTalk servers share: a WireMock.Net server on a free local port, thread-safe recording
 /// of every request, the per-robot rate limit on a clock the test controls, and answers scripted by the test
 /// (an errcode, an HTTP error or a delay, for the next request or the next N).
 /// </summary>
@@ -21,7 +19,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
     private readonly FakeScript _script = new();
     private readonly FakeRateLimiter _limiter;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private WebApplication? _app;
+    private WireMockServer? _server;
     private int _held;
 
     private protected FakePlatformServer(TimeProvider? time, int overLimitCode, int throttledCode)
@@ -55,7 +53,10 @@ public abstract class FakePlatformServer : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> requests fail with an HTTP status and no platform body.</summary>
     public void FailNextWithHttp(int status = 500, int times = 1) => _script.Add(new Scripted(times, HttpStatus: status));
 
-    /// <summary>The next <paramref name="times"/> requests wait <paramref name="delay"/> (real time) before being handled normally.</summary>
+    /// <summary>
+    /// The next <paramref name="times"/> requests wait <paramref name="delay"/> (real time) before being handled normally;
+    /// like a real platform, one that already has the whole request handles it even if the client gave up meanwhile.
+    /// </summary>
     public void DelayNext(TimeSpan delay, int times = 1) => _script.Add(new Scripted(times, Delay: delay));
 
     /// <summary>Requests waiting out a scripted delay right now: in flight as far as the client can tell.</summary>
@@ -73,69 +74,74 @@ public abstract class FakePlatformServer : IAsyncDisposable
     public int MaxAcceptedInAnyWindow(string robot, TimeSpan window) =>
         FakeRateLimiter.MaxInAnyWindow(Accepted.Where(r => r.Robot == robot).Select(r => r.At), window);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
+        _server?.Stop();
+        _server?.Dispose();
         GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 
-    protected abstract void MapRoutes(WebApplication app);
+    /// <summary>The platform's routes, each answered by <see cref="HandleAsync"/> with the route's own checks.</summary>
+    protected abstract void MapRoutes(WireMockServer server);
 
-    protected async Task StartServerAsync()
+    protected Task StartServerAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Fake", ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, 0);
-            k.Limits.MaxRequestBodySize = 1024 * 1024;
-        });
-        _app = builder.Build();
-        MapRoutes(_app);
-        await _app.StartAsync();
-        BaseUrl = _app.Urls.Single().TrimEnd('/');
+        _server = WireMockServer.Start();
+        MapRoutes(_server);
+        BaseUrl = _server.Url!.TrimEnd('/');
+        return Task.CompletedTask;
     }
+
+    /// <summary>A response that records the request and answers it with <paramref name="check"/>.</summary>
+    private protected IResponseBuilder Answer(Func<IRequestMessage, string, FakeVerdict> check) =>
+        Response.Create().WithCallback(request => HandleAsync(request, check));
 
     /// <summary>Records the request and answers it: script first, then the platform's checks, then the rate limit.</summary>
-    private protected async Task HandleAsync(HttpContext context, Func<HttpContext, string, FakeVerdict> check)
+    private async Task<IResponseMessage> HandleAsync(IRequestMessage request, Func<IRequestMessage, string, FakeVerdict> check)
     {
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
-        string body;
-        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
-            body = await reader.ReadToEndAsync(context.RequestAborted);
+        var rawTarget = request.Path + (string.IsNullOrEmpty(request.RawQuery) ? "" : "?" + request.RawQuery.TrimStart('?'));
+        var body = request.Body ?? "";
+        var contentType = request.Headers is { } headers && headers.TryGetValue("Content-Type", out var types) ? string.Join(",", types) : null;
 
         var scripted = _script.Take();
         if (scripted?.Delay is { } delay)
         {
             Interlocked.Increment(ref _held);
-            try { await Task.Delay(delay, context.RequestAborted); }
-            catch (OperationCanceledException) { return; } // the client gave up: nothing reaches the group
+            try { await Task.Delay(delay); }
             finally { Interlocked.Decrement(ref _held); }
             scripted = null;
         }
         if (scripted?.HttpStatus is { } status)
         {
-            Record(new FakeRequest(Time.GetUtcNow(), "", rawTarget, body, status, null) { ContentType = context.Request.ContentType });
-            context.Response.StatusCode = status;
-            await context.Response.WriteAsync("<html><body>fake server error</body></html>");
-            return;
+            Record(new FakeRequest(Time.GetUtcNow(), "", rawTarget, body, status, null) { ContentType = contentType });
+            return Reply(status, "text/html", "<html><body>fake server error</body></html>");
         }
 
         var verdict = scripted?.ErrCode is { } code
-            ? FakeVerdict.Reject(check(context, body).Robot, code, scripted.ErrMsg ?? "scripted")
-            : check(context, body);
+            ? FakeVerdict.Reject(check(request, body).Robot, code, scripted.ErrMsg ?? "scripted")
+            : check(request, body);
         var now = Time.GetUtcNow();
         var answer = verdict.ErrCode == 0 && verdict.RateLimited ? _limiter.Admit(verdict.Robot, now) : (verdict.ErrCode, verdict.ErrMsg);
         var parsed = verdict.Parsed ?? new FakeRequest(now, verdict.Robot, rawTarget, body, 200, null);
         Record(parsed with
         {
             At = now, Robot = verdict.Robot, RawTarget = rawTarget, Body = body, HttpStatus = 200, ErrCode = answer.ErrCode,
-            ContentType = context.Request.ContentType,
+            ContentType = contentType,
         });
-
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync($"{{\"errcode\":{answer.ErrCode},\"errmsg\":{JsonSerializer.Serialize(answer.ErrMsg)}}}");
+        return Reply(200, "application/json", $"{{\"errcode\":{answer.ErrCode},\"errmsg\":{JsonSerializer.Serialize(answer.ErrMsg)}}}");
     }
+
+    /// <summary>The value of query parameter <paramref name="name"/>, decoded once as the platforms decode it; "" when absent.</summary>
+    private protected static string Query(IRequestMessage request, string name) =>
+        request.Query is { } query && query.TryGetValue(name, out var values) ? string.Join(",", values) : "";
+
+    private static ResponseMessage Reply(int status, string contentType, string body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(contentType) },
+        BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String },
+    };
 
     private void Record(FakeRequest request)
     {

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.Server;
 
 namespace UnionBot.Tests.Support.Fakes;
 
@@ -36,12 +37,12 @@ public sealed class FakeWeComServer : FakePlatformServer
     /// <summary>The webhook address as WeCom shows it to the administrator.</summary>
     public string WebhookUrl(string key) => $"{BaseUrl}/cgi-bin/webhook/send?key={key}";
 
-    protected override void MapRoutes(WebApplication app) =>
-        app.MapPost("/cgi-bin/webhook/send", (HttpContext context) => HandleAsync(context, Check));
+    protected override void MapRoutes(WireMockServer server) =>
+        server.Given(Request.Create().WithPath("/cgi-bin/webhook/send").UsingPost()).RespondWith(Answer(Check));
 
-    private FakeVerdict Check(HttpContext context, string body)
+    private FakeVerdict Check(IRequestMessage request, string body)
     {
-        var key = context.Request.Query["key"].ToString();
+        var key = Query(request, "key");
         if (key.Length == 0 || !_keys.ContainsKey(key))
             return FakeVerdict.Reject(key, 93000, "invalid webhook url, hint: [fake], more info at https://open.work.weixin.qq.com/devtool/query?e=93000");
         if (FakeJson.Object(body) is not { } root)
