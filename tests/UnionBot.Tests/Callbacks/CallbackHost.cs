@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -9,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Platforms.DingTalk;
 using UnionBot.Core.Platforms.WeCom;

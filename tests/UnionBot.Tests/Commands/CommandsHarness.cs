@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Access;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Callbacks;
@@ -123,26 +123,5 @@ public sealed class RecordingOutbox : IAnnouncementOutbox
         if (Broken) throw new InvalidOperationException("the outbox is unavailable");
         Posts.Enqueue((key, message, channelId));
         return Task.CompletedTask;
-    }
-}
-
-/// <summary>Every log line, rendered, with the values of its template.</summary>
-public sealed class LogCapture : ILoggerProvider
-{
-    public ConcurrentQueue<string> Lines { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
-    public void Dispose() { }
-
-    private sealed class Logger(LogCapture owner) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel level, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            owner.Lines.Enqueue($"{level}: {formatter(state, exception)} | {values} | {exception}");
-        }
     }
 }

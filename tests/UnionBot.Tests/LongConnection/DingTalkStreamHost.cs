@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Platforms.DingTalk.Stream;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Tests.Callbacks;
@@ -79,7 +79,7 @@ public sealed class DingTalkStreamHost : IAsyncDisposable
         // The gateway counts a socket from its accept; the client finishes its handshake and starts the connection's
         // idle watchdog a moment later. Until then the dial's timeout is still running on the fake clock, so a test
         // that moves the clock must wait for the client's side too.
-        await CallbackHost.WaitForAsync(() => Logs.Lines.Count(l => l.Text.StartsWith("DingTalk Stream connection of channel", StringComparison.Ordinal) && l.Text.EndsWith(" is up", StringComparison.Ordinal)) >= session ? "" : null,
+        await CallbackHost.WaitForAsync(() => Logs.Entries.Count(l => l.Text.StartsWith("DingTalk Stream connection of channel", StringComparison.Ordinal) && l.Text.EndsWith(" is up", StringComparison.Ordinal)) >= session ? "" : null,
             $"the client to hold connection {session}");
         return open;
     }

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms;
@@ -67,21 +67,5 @@ public sealed class PlatformsHostingTests
         Assert.Equal(4096, limits[PlatformKind.WeCom]);
         Assert.InRange(limits[PlatformKind.DingTalk], 18_000, 20_000);
         Assert.True(limits[PlatformKind.Local] >= 20_000);
-    }
-
-    private sealed class LogCapture : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-        public IReadOnlyCollection<string> Lines => _lines;
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-        public void Dispose() { }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel logLevel) => true;
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
-        }
     }
 }

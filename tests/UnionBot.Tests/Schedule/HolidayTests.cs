@@ -38,7 +38,7 @@ public sealed class HolidayTests
     [Fact]
     public void AYearWithoutATableFallsBackToWeekendsAndWarnsOnce()
     {
-        var log = new RecordingLoggerProvider();
+        var log = new LogCapture();
         var days = WorkingDays.Load(ShippedTables, log.For<WorkingDays>());
         var plan = Of(Item("五月活动", null, 5), Item("十月活动", null, 10));
 
@@ -55,7 +55,7 @@ public sealed class HolidayTests
     [Fact]
     public void TheShippedTablesCoverTheYearsOfTheStateCouncilsNotices()
     {
-        var log = new RecordingLoggerProvider();
+        var log = new LogCapture();
         var days = WorkingDays.Load(ShippedTables, log.For<WorkingDays>());
 
         Assert.Contains(2025, days.Years);
@@ -76,7 +76,7 @@ public sealed class HolidayTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("2029.json"), json);
-        var log = new RecordingLoggerProvider();
+        var log = new LogCapture();
 
         var days = WorkingDays.Load(dir.Path, log.For<WorkingDays>());
 

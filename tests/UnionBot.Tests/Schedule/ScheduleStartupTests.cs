@@ -12,10 +12,10 @@ namespace UnionBot.Tests.Schedule;
 
 public sealed class ScheduleStartupTests
 {
-    private static (UnionBotFactory Factory, Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Host, RecordingLoggerProvider Log) Start(
+    private static (UnionBotFactory Factory, Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Host, LogCapture Log) Start(
         IDictionary<string, string?>? settings = null)
     {
-        var log = new RecordingLoggerProvider();
+        var log = new LogCapture();
         var factory = new UnionBotFactory(settings: settings);
         var host = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log)));
         return (factory, host, log);
@@ -108,8 +108,8 @@ public sealed class ScheduleStartupTests
             Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
             Assert.Equal("degraded", json.RootElement.GetProperty("checks").GetProperty("plan").GetProperty("status").GetString());
             Assert.Empty(host.Services.GetRequiredService<IYearScheduleSource>().Current.Announcements);
-            var error = Assert.Single(log.Lines, l => l.Level >= LogLevel.Error && l.Category.StartsWith("UnionBot", StringComparison.Ordinal));
-            Assert.Contains(binary, error.Message);
+            var error = Assert.Single(log.Entries, l => l.Level >= LogLevel.Error && l.Category.StartsWith("UnionBot", StringComparison.Ordinal));
+            Assert.Contains(binary, error.Text);
         }
     }
 }

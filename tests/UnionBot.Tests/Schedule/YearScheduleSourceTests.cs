@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Options;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Schedule;
@@ -14,7 +14,7 @@ namespace UnionBot.Tests.Schedule;
 public sealed class YearScheduleSourceTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly RecordingLoggerProvider _log = new();
+    private readonly LogCapture _log = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly UnionBotOptions _options = new();
     private readonly Database _database;
