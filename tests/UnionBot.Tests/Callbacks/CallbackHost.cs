@@ -84,7 +84,6 @@ public sealed class CallbackHost : IAsyncDisposable
         if (extra is not null) foreach (var (k, v) in extra) settings[k] = v;
         var factory = new UnionBotFactory(time, settings, databasePath);
         var pipeline = new RecordingPipeline();
-        var logs = new LogCapture();
         var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
             if (!realPipeline)
@@ -92,9 +91,8 @@ public sealed class CallbackHost : IAsyncDisposable
                 services.RemoveAll<ICommandPipeline>();
                 services.AddSingleton<ICommandPipeline>(pipeline);
             }
-            services.AddSingleton<ILoggerProvider>(logs);
         }));
-        return new CallbackHost(factory, app, dingTalk, weCom, pipeline, logs);
+        return new CallbackHost(factory, app, dingTalk, weCom, pipeline, factory.Logs);
     }
 
     public string UnixSeconds(TimeSpan offset = default) => (Time.GetUtcNow() + offset).ToUnixTimeSeconds().ToString();

@@ -61,14 +61,12 @@ public sealed class DingTalkStreamHost : IAsyncDisposable
             ["UnionBot:DingTalk:OpenApiBaseUrl"] = gateway.BaseUrl,
         };
         var factory = new UnionBotFactory(time, settings);
-        var logs = new LogCapture();
         var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
             services.RemoveAll<DingTalkStreamTimings>();
             services.AddSingleton(new DingTalkStreamTimings { Reconnect = new DingTalkStreamTimings().Reconnect with { Initial = TimeSpan.Zero } });
-            services.AddSingleton<ILoggerProvider>(logs);
         }));
-        return new DingTalkStreamHost(factory, app, gateway, dingTalk, logs);
+        return new DingTalkStreamHost(factory, app, gateway, dingTalk, factory.Logs);
     }
 
     /// <summary>Waits until connection <paramref name="session"/> is open on the gateway and held by the client; returns it.</summary>

@@ -26,7 +26,6 @@ public sealed class PlatformsHostingTests
         await using var wecom = await FakeWeComServer.StartAsync(clock, Key);
         await using var ding = await FakeDingTalkServer.StartAsync(clock);
         ding.AddRobot(Token, Secret);
-        var logs = new LogCapture();
         using var factory = new UnionBotFactory(clock, new Dictionary<string, string?>
         {
             ["UnionBot:WeCom:ApiBaseUrl"] = wecom.BaseUrl,
@@ -39,7 +38,8 @@ public sealed class PlatformsHostingTests
             ["UnionBot:Channels:1:AccessToken"] = Token,
             ["UnionBot:Channels:1:Secret"] = Secret,
         });
-        using var host = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs).AddFilter<LogCapture>(_ => true)));
+        var logs = factory.Logs;
+        using var host = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddFilter<LogCapture>(_ => true)));
         var channels = host.Services.GetRequiredService<IOptions<UnionBotOptions>>().Value.Channels;
         var messengers = host.Services.GetServices<IPlatformMessenger>().Where(m => m.Path == UnionBot.Core.Options.SendPath.Webhook).ToDictionary(m => m.Platform);
         var message = new OutgoingMessage("工会公告", "## 工会公告\n周五开会");

@@ -15,10 +15,8 @@ public sealed class ScheduleStartupTests
     private static (UnionBotFactory Factory, Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Host, LogCapture Log) Start(
         IDictionary<string, string?>? settings = null)
     {
-        var log = new LogCapture();
         var factory = new UnionBotFactory(settings: settings);
-        var host = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log)));
-        return (factory, host, log);
+        return (factory, factory.WithWebHostBuilder(_ => { }), factory.Logs);
     }
 
     [Fact]

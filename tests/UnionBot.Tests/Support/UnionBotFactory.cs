@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace UnionBot.Tests.Support;
 
 /// <summary>
-/// The real host in-process on a temporary SQLite file, with a manual clock. Settings are passed with
-/// <c>UseSetting</c> so that they are visible while Program builds the host.
+/// The real host in-process on a temporary SQLite file, with a manual clock and every log line captured in
+/// <see cref="Logs"/>. Settings are passed with <c>UseSetting</c> so that they are visible while Program builds the host.
 /// </summary>
 public sealed class UnionBotFactory : WebApplicationFactory<Program>
 {
@@ -32,6 +32,7 @@ public sealed class UnionBotFactory : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Time { get; }
+    public LogCapture Logs { get; } = new();
     public string DatabasePath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -40,6 +41,7 @@ public sealed class UnionBotFactory : WebApplicationFactory<Program>
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
         });
