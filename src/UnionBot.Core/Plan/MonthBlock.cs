@@ -16,7 +16,7 @@ internal readonly record struct BlockItem(string Text, int Source);
 /// of the month's numbering style; unnumbered lines before the first number or filling a gap in the numbering
 /// (二月份: two plain lines, then "3、…"); other unnumbered lines are continuations of the item above.
 /// </summary>
-/// <param name="datedItem">The heading is the date of one numbered item (2、2009年3月:毽球赛): that item is the block's only activity.</param>
+/// <param name="datedItem">The heading is the date of one item (2、2009年3月:毽球赛, 3月8日 登山): that item is the block's only activity.</param>
 /// <param name="source">The document line of the heading.</param>
 internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int source, bool hasInlineItem, bool datedItem = false)
 {

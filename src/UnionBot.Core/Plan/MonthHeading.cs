@@ -1,9 +1,10 @@
 namespace UnionBot.Core.Plan;
 
 /// <summary>
-/// A month heading of a schedule: 三月份： 3月 十一月 元月 七、八月份 七月、八月 7-8月 一二月份 十二月份、XX年元月, alone
-/// on its line or followed by a colon or a space and the month's first item. A month word inside a sentence
-/// (三月份组织…, 三月三日) is not a heading.
+/// A month heading of a schedule: 三月份： 3月 十一月 元月 七、八月份 七月、八月 7-8月 一二月份 十二月份、XX年元月, or a
+/// quarter (第一季度 covers January to March), alone on its line or followed by a colon or a space and the month's first
+/// item. A date that opens a line and is set off from the text after it (3月8日 三八节…, 4月上旬：春游) dates that one
+/// item. A month word inside a sentence (三月份组织…, 三月三日召开…) is not a heading.
 /// </summary>
 internal static class MonthHeading
 {
@@ -21,31 +22,41 @@ internal static class MonthHeading
     /// <param name="i">Where its text starts.</param>
     /// <param name="months">The months it covers, in the order written.</param>
     /// <param name="rest">Where the first item written on the heading line starts, or the line's length.</param>
-    public static bool TryRead(string s, int i, out List<int> months, out int rest) => TryRead(s, i, out months, out rest, out _);
+    public static bool TryRead(string s, int i, out List<int> months, out int rest) => TryRead(s, i, out months, out rest, out _, out _);
 
-    /// <param name="datedItem">
-    /// The marker when the month is the date of a numbered item ("2、2009年3月:毽球赛", "1、2009年元月卡拉OK舞会"): the
-    /// line is then one activity with its month, not a heading over the lines below it.
+    /// <param name="dated">
+    /// The line is one activity with its month, not a heading over the lines below it: a numbered item opened by a full
+    /// date ("2、2009年3月:毽球赛", "1、2009年元月卡拉OK舞会") or any line opened by a day of the month ("3月8日 登山").
     /// </param>
-    public static bool TryRead(string s, int i, out List<int> months, out int rest, out ItemMarker? datedItem)
+    /// <param name="marker">The dated item's number, when it has one.</param>
+    public static bool TryRead(string s, int i, out List<int> months, out int rest, out bool dated, out ItemMarker? marker)
     {
-        datedItem = null;
-        if (TryReadAt(s, i, out months, out rest, out _)) return true;
+        marker = null;
+        if (TryReadAt(s, i, out months, out rest, out _, out dated)) return true;
         // "1、三月份：" or "(一)三月份" — a numbered heading; "七、八月份" was already read above as two months.
-        if (!ItemMarker.TryRead(s, i, out var marker) || marker.IsBareDigit) return false;
-        if (!TryReadAt(s, marker.TextStart, out months, out rest, out var yearWritten, runOn: true)) return false;
+        if (!ItemMarker.TryRead(s, i, out var numbered) || numbered.IsBareDigit) return false;
+        if (!TryReadAt(s, numbered.TextStart, out months, out rest, out var yearWritten, out dated, runOn: true)) return false;
         // A full date (year and month) opening a numbered line with text after it is when that item happens.
-        if (yearWritten && rest < s.Length) datedItem = marker;
+        dated |= yearWritten && rest < s.Length;
+        if (dated) marker = numbered;
         return true;
     }
 
-    private static bool TryReadAt(string s, int i, out List<int> months, out int rest, out bool yearWritten, bool runOn = false)
+    private static bool TryReadAt(string s, int i, out List<int> months, out int rest, out bool yearWritten, out bool dayWritten, bool runOn = false)
     {
         yearWritten = false;
+        dayWritten = false;
         months = [];
         rest = s.Length;
         var p = i;
         if (p < s.Length && s[p] is '【' or '[' or '〔' or '(' or '（') p++;
+        var quarterStart = p;
+        SkipYear(s, ref quarterStart);
+        if (TryQuarter(s, ref quarterStart, out var first))
+        {
+            months.AddRange([first, first + 1, first + 2]);
+            return TryEnd(s, quarterStart, out rest);
+        }
         var sawMonthWord = false;
         var range = false;
         var arabic = false;
@@ -93,6 +104,11 @@ internal static class MonthHeading
         }
         if (!sawMonthWord || s[p - 1] is not ('月' or '份')) return false;
         if (TryEnd(s, p, out rest)) return true;
+        if (TryDay(s, p, months, out rest))
+        {
+            dayWritten = true;
+            return true;
+        }
         // The date of a numbered item runs straight into its text: "2009年6月进行棋、牌类比赛".
         if (!runOn || !yearWritten) return false;
         rest = p;
@@ -127,6 +143,83 @@ internal static class MonthHeading
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// 第一季度, 一季度, 第1季度: the quarter's first month. What follows is read as after a month (its months in
+    /// brackets, 第一季度（1—3月）, are a note on it).
+    /// </summary>
+    private static bool TryQuarter(string s, ref int p, out int firstMonth)
+    {
+        firstMonth = 0;
+        var q = p;
+        if (q < s.Length && s[q] == '第') q++;
+        if (q >= s.Length) return false;
+        var quarter = s[q] is >= '1' and <= '4' ? s[q] - '0' : PlanChars.Digit(s[q]);
+        if (quarter is < 1 or > 4 || string.CompareOrdinal(s, q + 1, "季度", 0, 2) != 0) return false;
+        p = q + 3;
+        firstMonth = quarter * 3 - 2;
+        return true;
+    }
+
+    /// <summary>
+    /// A day after the month — 8日, 8号, 上旬, 中下旬, 初, 底, 第二周, or a span of them (20日—25日, 下旬至4月上旬) —
+    /// set off by a colon or a space from the item it dates. The month a span ends in is added.
+    /// </summary>
+    /// <param name="rest">Where the item starts; there must be one.</param>
+    private static bool TryDay(string s, int p, List<int> months, out int rest)
+    {
+        rest = s.Length;
+        if (!SkipDay(s, ref p)) return false;
+        if (p < s.Length && RangeSeparators.Contains(s[p]))
+        {
+            var q = p + 1;
+            var end = 0;
+            var monthEnd = q;
+            if (TryMonthNumber(s, ref monthEnd, out var m) && monthEnd < s.Length && s[monthEnd] == '月')
+            {
+                end = m;
+                q = monthEnd + 1;
+            }
+            if (SkipDay(s, ref q) || end > 0)
+            {
+                p = q;
+                if (end > 0 && end != months[^1]) AddRange(months, months[^1], end);
+            }
+        }
+        if (p >= s.Length || s[p] is not (':' or ' ' or '\t')) return false;
+        while (p < s.Length && s[p] is ':' or ' ' or '\t') p++;
+        rest = p;
+        return p < s.Length;
+    }
+
+    private static readonly string[] PartsOfMonth = ["上中旬", "中下旬", "上旬", "中旬", "下旬", "初", "中", "底", "末"];
+
+    private static bool SkipDay(string s, ref int p)
+    {
+        if (p >= s.Length) return false;
+        foreach (var part in PartsOfMonth)
+            if (string.CompareOrdinal(s, p, part, 0, part.Length) == 0)
+            {
+                p += part.Length;
+                return true;
+            }
+        var q = p;
+        var week = s[q] == '第';
+        if (week) q++;
+        if (!SkipNumber(s, ref q) || q >= s.Length) return false;
+        if (week ? s[q] != '周' : s[q] is not ('日' or '号')) return false;
+        p = q + 1;
+        return true;
+    }
+
+    private static bool SkipNumber(string s, ref int q)
+    {
+        if (q >= s.Length) return false;
+        if (!char.IsAsciiDigit(s[q])) return PlanChars.TryChineseNumber(s, ref q, out _);
+        var start = q;
+        while (q < s.Length && char.IsAsciiDigit(s[q]) && q - start < 2) q++;
+        return true;
     }
 
     private static bool TryMonthNumber(string s, ref int p, out int month)

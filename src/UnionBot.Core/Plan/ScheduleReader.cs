@@ -41,10 +41,12 @@ internal static partial class ScheduleReader
         {
             var line = lines[end];
             if (line.IsBlank) continue;
-            if (MonthHeading.TryRead(line.Norm, line.Start, out var months, out var rest, out var dated))
+            // A dated item under a heading of its own month ("三月份：" then "3月8日 庆祝三八节") is one of that month's items.
+            if (MonthHeading.TryRead(line.Norm, line.Start, out var months, out var rest, out var dated, out var datedMarker)
+                && !(dated && current is { IsDatedItem: false } && months.TrueForAll(current.Months.Contains)))
             {
                 earlierOneLine &= current?.IsSingleLine ?? true;
-                current = StartBlock(line, months, rest, dated, Wraps(lines, end, wrapWidth));
+                current = StartBlock(line, months, rest, dated, datedMarker, Wraps(lines, end, wrapWidth));
                 blocks.Add(current);
                 continue;
             }
@@ -61,14 +63,14 @@ internal static partial class ScheduleReader
         return blocks;
     }
 
-    private static MonthBlock StartBlock(PlanLine line, List<int> months, int rest, ItemMarker? dated, bool wraps)
+    private static MonthBlock StartBlock(PlanLine line, List<int> months, int rest, bool dated, ItemMarker? datedMarker, bool wraps)
     {
         var heading = line.Cut(line.Start);
         var inline = line.Cut(rest);
-        var block = new MonthBlock(months, heading, line.Source, hasInlineItem: inline.Length > 0, datedItem: dated is not null);
+        var block = new MonthBlock(months, heading, line.Source, hasInlineItem: inline.Length > 0, datedItem: dated);
         if (inline.Length > 0)
         {
-            if (dated is { } item) block.Add([new MonthEntry(line.Source, item, inline, inline, Wraps: wraps)]);
+            if (dated) block.Add([new MonthEntry(line.Source, datedMarker, inline, inline, Wraps: wraps)]);
             else if (ItemMarker.TryRead(line.Norm, rest, out var marker)) block.Add(Numbered(line, marker, wraps));
             else block.Add([new MonthEntry(line.Source, null, inline, inline, Wraps: wraps)]);
         }

@@ -34,8 +34,8 @@ internal static class TableCell
     }
 
     /// <summary>
-    /// The activities in one activity cell: a cell listing several puts spaces between them ("元宵节 登塔比赛
-    /// 第一季度旅游"). A space inside quotes or brackets, or next to a Latin word, is part of the text, and a part that
+    /// The activities in one activity cell: a cell listing several puts spaces or semicolons between them ("元宵节 登塔比赛
+    /// 第一季度旅游", "羽毛球赛；端午节慰问"). A space inside quotes or brackets, or next to a Latin word, is part of the text, and a part that
     /// is only a quoted slogan ("“童心飞扬” 教工子女才艺表演") is the theme of the activity after it.
     /// </summary>
     public static IEnumerable<string> Activities(string cell)
@@ -48,7 +48,7 @@ internal static class TableCell
             var c = PlanChars.Normalize(cell[i]);
             if (Opening.Contains(c)) depth++;
             else if (Closing.Contains(c)) depth = Math.Max(0, depth - 1);
-            else if (c == ' ' && depth == 0 && i > start && IsWide(cell[i - 1]) && NextWide(cell, i))
+            else if (depth == 0 && (c == ';' || c == ' ' && i > start && IsWide(cell[i - 1]) && NextWide(cell, i)))
             {
                 Add(cell[start..i]);
                 start = i + 1;

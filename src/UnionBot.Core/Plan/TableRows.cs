@@ -81,7 +81,7 @@ internal static class TableRows
         line.Width >= ProseWidth || ItemMarker.TryRead(line.Norm, line.Start, out var marker) && marker.IsChinese && MonthCell(line.Text.ToString()) is null;
 
     /// <summary>
-    /// The months of a time cell as a heading ("9-12月"), or null: 一月, 2024年1月, 2024年9-12月, 3月上旬, 3月8日, and
+    /// The months of a time cell as a heading ("9-12月"), or null: 一月, 2024年1月, 2024年9-12月, 5月—6月, 3月上旬, 3月8日, and
     /// a row number run into the month ("1一月", "2 三月").
     /// </summary>
     public static string? MonthCell(string cell)
@@ -89,11 +89,14 @@ internal static class TableRows
         var norm = PlanChars.Normalize(cell).Trim();
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var cut = norm.IndexOf('月');
-            if (cut < 0) return null;
-            var head = norm[..(cut + 1)] + (cut + 1 < norm.Length && norm[cut + 1] == '份' ? "份" : "");
-            if (MonthHeading.TryRead(head, 0, out var months, out var rest) && rest >= head.Length && months.Count > 0)
-                return Heading(months);
+            if (norm.IndexOf('月') < 0) return null;
+            // The longest heading the cell opens with: "5月—6月" is two months, "3月8日" and "5月上旬" are March and May.
+            for (var cut = norm.LastIndexOf('月'); cut >= 0; cut = cut == 0 ? -1 : norm.LastIndexOf('月', cut - 1))
+            {
+                var head = norm[..(cut + 1)] + (cut + 1 < norm.Length && norm[cut + 1] == '份' ? "份" : "");
+                if (MonthHeading.TryRead(head, 0, out var months, out var rest) && rest >= head.Length && months.Count > 0)
+                    return Heading(months);
+            }
             // A row number glued to the month: drop leading digits and separators once.
             var p = 0;
             while (p < norm.Length && (char.IsAsciiDigit(norm[p]) || norm[p] is ' ' or '.' or '、')) p++;

@@ -73,6 +73,34 @@ public sealed class ScheduleStartupTests
     }
 
     [Fact]
+    public async Task APlanWrittenInWordIsReadAtStartAndItsMonthsAreAnnounced()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("工会计划.docx");
+        var doc = new DocxBuilder();
+        var items = doc.List(("decimal", "%1、"));
+        doc.Paragraph("2026年学校工会工作计划").Paragraph("三月份：").Paragraph("三八节女教师插花活动", items).Paragraph("财务内审", items)
+            .Paragraph("四月份：").Paragraph("教职工春季运动会", doc.Instance(1, restartAt: 1));
+        await File.WriteAllBytesAsync(path, doc.Build());
+        var (factory, host, log) = Start(new Dictionary<string, string?> { ["UnionBot:Plan:Path"] = path });
+        using (factory)
+        using (host)
+        {
+            using var client = host.CreateClient();
+            using var json = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+
+            Assert.Equal("healthy", json.RootElement.GetProperty("checks").GetProperty("plan").GetProperty("status").GetString());
+            var schedule = host.Services.GetRequiredService<IYearScheduleSource>().Current;
+            Assert.Equal(["三八节女教师插花活动", "财务内审", "教职工春季运动会"], schedule.Plan.Activities.Select(a => a.Title));
+            var april = Assert.Single(schedule.Announcements, a => a.Title == "四月份工会活动安排");
+            Assert.Contains("教职工春季运动会（可报名）", april.Text);
+            var march = Assert.Single(schedule.Announcements, a => a.Title == "三月份工会活动安排");
+            Assert.Contains("财务内审\n", march.Text);
+            Assert.Contains(log.At(LogLevel.Information), l => l.StartsWith("计划：", StringComparison.Ordinal) && l.Contains("工会计划.docx") && l.Contains("3 项活动"));
+        }
+    }
+
+    [Fact]
     public async Task APlanWithNoActivitiesMakesThePlanCheckDegradedAndSaysWhy()
     {
         var (factory, host, _) = Start(new Dictionary<string, string?> { ["UnionBot:Plan:Path"] = RepoPaths.Seed("001") });

@@ -1,0 +1,182 @@
+using UnionBot.Core.Plan;
+using UnionBot.Tests.Support;
+
+namespace UnionBot.Tests.Plan;
+
+/// <summary>
+/// Whole plans written in layouts the corpus does not have: a schedule by quarters, month ranges typed with every kind
+/// of dash, a markdown table with a row-number column, a list of dated items with no month headings at all, and Word
+/// versions of the quarters and of a table.
+/// </summary>
+public sealed class OtherLayoutsTests
+{
+    private static string[] Parse(string text) => PlanAssert.Brief(PlanParser.Parse(text));
+
+    [Fact]
+    public void AScheduleByQuartersGivesEachItemTheQuartersThreeMonths()
+    {
+        var plan = PlanParser.Parse("""
+            阳光中学2025年工会工作计划
+            一、指导思想
+            以习近平新时代中国特色社会主义思想为指导，围绕学校中心工作，发挥工会桥梁纽带作用。
+            二、主要工作
+            1. 加强教职工思想政治建设。
+            2. 推进校务公开和民主管理。
+            三、工作安排
+            第一季度（1—3月）
+            1. 召开第五届教代会第三次会议
+            2. 春节前走访慰问退休教职工
+            3. “三八”妇女节女教职工登山活动
+            第二季度（4—6月）
+            1. 教职工趣味运动会
+            2. 端午节包粽子比赛
+            3. 会费收缴
+            第三季度（7—9月）
+            1. 暑期教职工疗休养
+            2. 庆祝教师节表彰大会
+            第四季度（10—12月）
+            1. 重阳节慰问退休教师
+            2. 年度工作总结
+            四、保障措施
+            1. 加强组织领导。
+            """);
+        Assert.Equal(2025, plan.Year);
+        Assert.Equal(["1+2+3:召开第五届教代会第三次会议", "1+2+3:春节前走访慰问退休教职工", "1+2+3:“三八”妇女节女教职工登山活动",
+            "4+5+6:教职工趣味运动会", "4+5+6:端午节包粽子比赛", "4+5+6:会费收缴", "7+8+9:暑期教职工疗休养", "7+8+9:庆祝教师节表彰大会",
+            "10+11+12:重阳节慰问退休教师", "10+11+12:年度工作总结"], PlanAssert.Brief(plan));
+        Assert.Equal([false, true, true, true, true, false, true, true, true, false], plan.Activities.Select(a => a.SignUp));
+    }
+
+    [Theory]
+    [InlineData("一季度：", "二季度：", "三季度：")]
+    [InlineData("第1季度", "第2季度", "第3季度")]
+    [InlineData("【第一季度】", "【第二季度】", "【第三季度】")]
+    [InlineData("第一季度(1-3月份):", "第二季度(4-6月份):", "第三季度(7-9月份):")]
+    public void AQuarterHeadingIsReadInAnySpelling(string first, string second, string third) =>
+        Assert.Equal(["1+2+3:迎新春联欢会", "4+5+6:春季健步走", "7+8+9:暑期疗休养"],
+            Parse($"{first}\n1、迎新春联欢会\n{second}\n1、春季健步走\n{third}\n1、暑期疗休养\n"));
+
+    [Fact]
+    public void AQuarterInsideASentenceIsNotAHeading() =>
+        Assert.Equal(["3:庆祝三八节", "3:第二季度组织教职工趣味运动会", "4:春游"],
+            Parse("三月份：\n1.庆祝三八节\n2.第二季度组织教职工趣味运动会\n四月份：\n1.春游\n"));
+
+    [Fact]
+    public void MonthRangesTypedWithAnyDashTildeOrWordAreRead()
+    {
+        var plan = PlanParser.Parse("""
+            2026年实验小学工会工作计划
+            具体活动安排：
+            2026年1月－2月：迎新春联欢会，走访慰问困难教职工
+            3月—4月：三八节女教职工插花活动；春季健步走
+            5月~6月
+            1、教职工羽毛球比赛
+            2、端午节包粽子活动
+            7月–8月：暑期疗休养
+            9月至10月：
+            1、教师节座谈会
+            11月―12月：
+            1、教职工体检
+            2、会费收缴
+
+            实验小学工会
+            2026年1月5日
+            """);
+        Assert.Equal(["1+2:迎新春联欢会", "1+2:走访慰问困难教职工", "3+4:三八节女教职工插花活动", "3+4:春季健步走",
+            "5+6:教职工羽毛球比赛", "5+6:端午节包粽子活动", "7+8:暑期疗休养", "9+10:教师节座谈会", "11+12:教职工体检",
+            "11+12:会费收缴"], PlanAssert.Brief(plan));
+    }
+
+    [Fact]
+    public void AMarkdownTableWithARowNumberColumnKeepsEachMonthRangeAndSplitsACellAtItsSemicolons()
+    {
+        var plan = PlanParser.Parse("""
+            # 2026年第一中学工会工作计划
+
+            ## 二、活动安排
+
+            | 序号 | 月份 | 活动内容 | 负责人 |
+            | --- | --- | --- | --- |
+            | 1 | 3月 | 三八妇女节女教职工插花活动 | 张老师 |
+            | 2 | 4月 | 春季健步走 | 李老师 |
+            | 3 | 5月—6月 | 教职工羽毛球赛；端午节慰问 | 王老师 |
+            | 4 | 9月 | 教师节表彰大会 | 工会主席 |
+            | 5 | 12月 | 迎新年联欢会 | 全体委员 |
+
+            ## 三、保障措施
+
+            经费由学校工会经费列支。
+            """);
+        Assert.Equal(["3:三八妇女节女教职工插花活动", "4:春季健步走", "5+6:教职工羽毛球赛", "5+6:端午节慰问", "9:教师节表彰大会",
+            "12:迎新年联欢会"], PlanAssert.Brief(plan));
+        Assert.Equal(["womens-day", null, null, "dragon-boat", "teachers-day", "new-year"], plan.Activities.Select(a => a.Festival));
+    }
+
+    [Fact]
+    public void AListOfDatedItemsWithoutMonthHeadingsGivesEachItemItsMonth()
+    {
+        var plan = PlanParser.Parse("""
+            新城小学2026年工会活动安排
+
+            3月8日 三八节女教职工登山活动
+            4月上旬 春季健步走
+            5月20日—5月25日 教职工羽毛球比赛
+            6月 端午节包粽子
+            9月10日：教师节表彰大会
+            10月下旬 重阳节慰问退休教师
+            12月31日 迎新年联欢会
+
+            新城小学工会
+            2026年2月
+            """);
+        Assert.Equal(["3:三八节女教职工登山活动", "4:春季健步走", "5:教职工羽毛球比赛", "6:端午节包粽子", "9:教师节表彰大会",
+            "10:重阳节慰问退休教师", "12:迎新年联欢会"], PlanAssert.Brief(plan));
+        Assert.Equal(["womens-day", null, null, "dragon-boat", "teachers-day", "double-ninth", "new-year"], plan.Activities.Select(a => a.Festival));
+    }
+
+    [Fact]
+    public void ADatedLineUnderItsOwnMonthsHeadingIsOneOfThatMonthsItems() =>
+        Assert.Equal(["3:3月8日 庆祝三八节", "3:3月12日 植树活动", "4:春游"], Parse("三月份：\n3月8日 庆祝三八节\n3月12日 植树活动\n四月份：\n1.春游\n"));
+
+    [Theory]
+    [InlineData("3月下旬至4月上旬 春季健步走", "3+4")]
+    [InlineData("5月20日—25日：羽毛球比赛", "5")]
+    [InlineData("十月第二周 重阳节慰问", "10")]
+    [InlineData("2026年6月1日 六一亲子活动", "6")]
+    public void ADayOrPartOfTheMonthSetOffFromItsItemDatesIt(string line, string months)
+    {
+        var brief = Parse($"{line}\n12月31日 迎新年联欢会\n");
+        Assert.Equal(2, brief.Length);
+        Assert.StartsWith(months + ":", brief[0]);
+        Assert.DoesNotContain("月", brief[0][(months.Length + 1)..]);
+    }
+
+    [Fact]
+    public void AWordPlanByQuartersWithAutomaticOutlineNumberingGivesEachItemTheQuartersMonths()
+    {
+        var doc = new DocxBuilder();
+        var outline = doc.List(("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."));
+        doc.Paragraph("育才小学2026年工会工作计划")
+            .Paragraph("指导思想", outline).Paragraph("坚持服务教职工，推进学校民主管理。")
+            .Paragraph("工作安排", outline)
+            .Paragraph("第一季度（1—3月）", outline, 1).Paragraph("召开教职工代表大会", outline, 2).Paragraph("三八节女教职工健步走", outline, 2)
+            .Paragraph("第二季度（4—6月）", outline, 1).Paragraph("教职工气排球比赛", outline, 2).Paragraph("财务内审", outline, 2)
+            .Paragraph("保障措施", outline).Paragraph("加强组织领导。");
+        var plan = PlanReader.Read(doc.Build(), "plan.docx");
+        Assert.Equal(2026, plan.Year);
+        Assert.Equal(["1+2+3:召开教职工代表大会", "1+2+3:三八节女教职工健步走", "4+5+6:教职工气排球比赛", "4+5+6:财务内审"], PlanAssert.Brief(plan));
+    }
+
+    [Fact]
+    public void AWordTableWithDatedTimeCellsARangeAMergedCellAndSemicolonsGivesOneItemPerActivity()
+    {
+        var doc = new DocxBuilder().Paragraph("2026年工会活动安排表").Table(
+            ["序号", "时间", "活动内容", "参加范围"],
+            ["1", "3月8日", "三八节插花活动", "女教职工"],
+            ["2", "5月—6月", "羽毛球赛；端午节慰问", "全体教职工"],
+            ["3", "^", "乒乓球赛", "自愿报名"],
+            ["4", "9月上旬", "教师节表彰大会", "全体教职工"]);
+        var plan = PlanReader.Read(doc.Build(), "plan.docx");
+        Assert.Equal(["3:三八节插花活动", "5+6:羽毛球赛", "5+6:端午节慰问", "5+6:乒乓球赛", "9:教师节表彰大会"], PlanAssert.Brief(plan));
+    }
+}
