@@ -1,6 +1,10 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Platforms;
+using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Tests.Support;
 using UnionBot.Tests.Support.Fakes;
 
@@ -141,9 +145,12 @@ public sealed class WeComRobotClientTests
     [Fact]
     public async Task AnUnreachableServerIsTransient()
     {
-        var fake = await FakeWeComServer.StartAsync(null, "KEY-1");
-        var client = Clients.WeCom(fake);
-        await fake.DisposeAsync();
+        // A socket bound but never listening holds the port for the whole test, so every connection to it is refused.
+        // The port of a stopped server would be free for another test's server, bound meanwhile, to answer.
+        using var held = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        held.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)held.LocalEndPoint!).Port}/") };
+        var client = new WeComRobotClient(http, NullLogger<WeComRobotClient>.Instance);
 
         var result = await client.SendAsync(Clients.WeComChannel("KEY-1"), Notice, CancellationToken.None);
 
