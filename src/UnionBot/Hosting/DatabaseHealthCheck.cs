@@ -32,7 +32,7 @@ internal sealed class DatabaseHealthCheck(Database database, TimeProvider time) 
         try
         {
             await database.Writes.RunAsync((connection, tx) =>
-                connection.Execute(ProbeSql, new { WrittenAt = now.UtcDateTime.ToString("O") }, tx), ct);
+                connection.Execute(ProbeSql, new { WrittenAt = StoredTime.Format(now) }, tx), ct);
             _lastGood = (now, faults);
             return HealthCheckResult.Healthy("a test write committed");
         }
