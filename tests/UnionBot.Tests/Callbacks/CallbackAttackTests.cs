@@ -65,7 +65,7 @@ public sealed class CallbackAttackTests
     {
         await using var host = await CallbackHost.StartAsync();
 
-        var response = await host.PostDingTalkAsync(host.DingTalkText(msgId, "teacher-li", " /帮助"));
+        var response = await host.PostDingTalkAsync(host.DingTalk.RobotMessage(msgId, "teacher-li", " /帮助"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(host.Pipeline.Received);
@@ -78,7 +78,7 @@ public sealed class CallbackAttackTests
         await using var host = await CallbackHost.StartAsync();
         host.Pipeline.Mentions = ["@all", "teacher-zhang", "all", "<@all>"];
 
-        var response = await host.PostDingTalkAsync(host.DingTalkText("d-1", "@all", " /帮助"));
+        var response = await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-1", "@all", " /帮助"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var post = Assert.Single(await host.DingTalk.WaitForAcceptedAsync(1));
@@ -106,9 +106,9 @@ public sealed class CallbackAttackTests
         await using var host = await CallbackHost.StartAsync();
         var timestamp = host.Time.GetUtcNow().ToUnixTimeMilliseconds();
         var sign = DingTalkSigner.Sign(CallbackHost.AppSecret, timestamp);
-        Assert.Equal(HttpStatusCode.OK, (await host.PostDingTalkAsync(host.DingTalkText("d-1", "teacher-li", " /帮助"), timestamp, sign)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助"), timestamp, sign)).StatusCode);
 
-        var replay = await host.PostDingTalkAsync(host.DingTalkText("d-2", "chair-userid", " /公告 假公告"), timestamp, sign);
+        var replay = await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-2", "chair-userid", " /公告 假公告"), timestamp, sign);
 
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
         Assert.Equal("d-1", Assert.Single(host.Pipeline.Received).MessageId);
@@ -121,7 +121,7 @@ public sealed class CallbackAttackTests
         await using var host = await CallbackHost.StartAsync();
         var timestamp = host.Time.GetUtcNow().ToUnixTimeMilliseconds();
         var sign = DingTalkSigner.Sign(CallbackHost.AppSecret, timestamp);
-        var body = host.DingTalkText("d-1", "teacher-li", " /帮助");
+        var body = host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助");
 
         var first = await host.PostDingTalkAsync(body, timestamp, sign);
         // The same msgId with other bytes (fields reordered, a later createAt) once the message was claimed.
@@ -139,7 +139,7 @@ public sealed class CallbackAttackTests
         await using var host = await CallbackHost.StartAsync();
         var timestamp = host.Time.GetUtcNow().ToUnixTimeMilliseconds();
         var sign = DingTalkSigner.Sign(CallbackHost.AppSecret, timestamp);
-        var text = host.DingTalkText("d-1", "chair-userid", " /公告 假公告");
+        var text = host.DingTalk.RobotMessage("d-1", "chair-userid", " /公告 假公告");
         Assert.Equal(HttpStatusCode.OK, (await host.PostDingTalkAsync(text.Replace("\"msgtype\":\"text\"", "\"msgtype\":\"picture\""), timestamp, sign)).StatusCode);
 
         var replay = await host.PostDingTalkAsync(text, timestamp, sign);

@@ -151,15 +151,6 @@ public sealed class CallbackHost : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
-    public string DingTalkText(string msgId, string staffId, string content, string? sessionWebhook = null) => JsonSerializer.Serialize(new
-    {
-        msgtype = "text", text = new { content }, msgId, createAt = Time.GetUtcNow().ToUnixTimeMilliseconds(),
-        conversationType = "2", conversationId = "cid-union", conversationTitle = "工会群", senderNick = "张老师",
-        senderStaffId = staffId, isAdmin = false, isInAtList = true,
-        sessionWebhook = sessionWebhook ?? DingTalk.OpenSession($"s-{msgId}"),
-        sessionWebhookExpiredTime = Time.GetUtcNow().AddMinutes(90).ToUnixTimeMilliseconds(), robotCode = "ding-robot",
-    });
-
     private int _said;
 
     /// <summary>A teacher @-mentions the bot in the WeCom group; returns the markdown of the passive stream reply.</summary>
@@ -174,25 +165,9 @@ public sealed class CallbackHost : IAsyncDisposable
     public async Task<FakeRequest> SayOnDingTalkAsync(string user, string text)
     {
         var msgId = $"d-{Interlocked.Increment(ref _said)}";
-        var response = await PostDingTalkAsync(DingTalkText(msgId, user, " " + text));
+        var response = await PostDingTalkAsync(DingTalk.RobotMessage(msgId, user, " " + text));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return await WaitForAsync(() => DingTalk.Accepted.SingleOrDefault(r => r.Robot == $"session:s-{msgId}"), $"the reply to {text}");
-    }
-
-    /// <summary>Polls (real time, bounded) for something a background worker produces.</summary>
-    /// <remarks>
-    /// The bound only says when to give up on an event that is not coming: it returns as soon as the probe holds. It is
-    /// generous because CI machines are shared (two cores, load averages of 40 seen), where a host's background worker
-    /// can wait seconds for a core; no test measures speed with it.
-    /// </remarks>
-    public static async Task<T> WaitForAsync<T>(Func<T?> probe, string what, int timeoutMs = 30_000) where T : class
-    {
-        for (var waited = 0; waited < timeoutMs; waited += 20)
-        {
-            if (probe() is { } found) return found;
-            await Task.Delay(20);
-        }
-        return probe() ?? throw new Xunit.Sdk.XunitException($"timed out waiting for {what}");
+        return await Eventually.WaitForAsync(() => DingTalk.Accepted.SingleOrDefault(r => r.Robot == $"session:s-{msgId}"), $"the reply to {text}");
     }
 
     public async Task<long> ProcessedCountAsync()

@@ -21,7 +21,7 @@ public sealed class DingTalkCallbackTests
         await using var host = await CallbackHost.StartAsync();
         host.Pipeline.Mentions = ["teacher-zhang"];
 
-        var response = await host.PostDingTalkAsync(host.DingTalkText("d-1", "teacher-li", " /报名 乒乓球赛"));
+        var response = await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-1", "teacher-li", " /报名 乒乓球赛"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("empty", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("msgtype").GetString());
@@ -40,7 +40,7 @@ public sealed class DingTalkCallbackTests
     public async Task TheSameMsgIdDeliveredAgainIsAnsweredOnce()
     {
         await using var host = await CallbackHost.StartAsync();
-        var body = host.DingTalkText("d-1", "teacher-li", " /帮助");
+        var body = host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => host.PostDingTalkAsync(body)));
 
@@ -55,7 +55,7 @@ public sealed class DingTalkCallbackTests
     {
         await using var host = await CallbackHost.StartAsync();
 
-        var response = await host.PostDingTalkAsync(host.DingTalkText("d-1", "teacher-li", " /帮助", "https://attacker.example/robot/sendBySession?session=x"));
+        var response = await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助", "https://attacker.example/robot/sendBySession?session=x"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await AssertRefusedQuietly(host);
@@ -67,7 +67,7 @@ public sealed class DingTalkCallbackTests
         await using var host = await CallbackHost.StartAsync();
         var timestamp = host.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
-        var response = await host.PostDingTalkAsync(host.DingTalkText("d-1", "teacher-li", " /帮助"),
+        var response = await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助"),
             sign: DingTalkSigner.Sign("guessed-secret", timestamp));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -81,7 +81,7 @@ public sealed class DingTalkCallbackTests
     {
         await using var host = await CallbackHost.StartAsync();
 
-        var response = await host.PostDingTalkAsync(host.DingTalkText("d-1", "teacher-li", " /帮助"), at: host.Time.GetUtcNow().AddMinutes(minutes));
+        var response = await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助"), at: host.Time.GetUtcNow().AddMinutes(minutes));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await AssertRefusedQuietly(host);
@@ -107,7 +107,7 @@ public sealed class DingTalkCallbackTests
     {
         await using var host = await CallbackHost.StartAsync();
 
-        var response = await host.PostDingTalkAsync(host.DingTalkText("d-1", "teacher-li", new string('长', 30_000)));
+        var response = await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-1", "teacher-li", new string('长', 30_000)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await AssertRefusedQuietly(host);
@@ -120,7 +120,7 @@ public sealed class DingTalkCallbackTests
     {
         await using var host = await CallbackHost.StartAsync();
 
-        var response = await host.PostDingTalkAsync(host.DingTalkText("d-1", "teacher-li", " /帮助"), channel: channel);
+        var response = await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助"), channel: channel);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         await AssertRefusedQuietly(host);
@@ -134,7 +134,7 @@ public sealed class DingTalkCallbackTests
     public async Task AnUnsupportedMessageTypeGetsAnEmptySuccessAndNothingElse(string msgtype)
     {
         await using var host = await CallbackHost.StartAsync();
-        var body = host.DingTalkText("d-1", "teacher-li", "x").Replace("\"msgtype\":\"text\"", $"\"msgtype\":\"{msgtype}\"");
+        var body = host.DingTalk.RobotMessage("d-1", "teacher-li", "x").Replace("\"msgtype\":\"text\"", $"\"msgtype\":\"{msgtype}\"");
 
         var response = await host.PostDingTalkAsync(body);
 

@@ -50,7 +50,7 @@ public sealed class LoneSurrogateTests
     public async Task ASignedDingTalkBodyWithALoneSurrogateIsA400(string field)
     {
         await using var host = await CallbackHost.StartAsync();
-        var body = Regex.Replace(host.DingTalkText("d-1", "teacher-li", " /帮助"), $"\"{field}\":\"", m => m.Value + Lone);
+        var body = Regex.Replace(host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助"), $"\"{field}\":\"", m => m.Value + Lone);
 
         var response = await host.PostDingTalkAsync(body);
 

@@ -1,13 +1,11 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Tests.Delivery;
+using UnionBot.Tests.Hosting;
 using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Callbacks;
@@ -29,14 +27,12 @@ public sealed class SignUpKillNineTests
     {
         using var dir = new TempDirectory();
         var databasePath = dir.File("unionbot.db");
-        var port = FreePort();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
 
         var answeredBeforeKill = new HashSet<int>();
         var firstAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (var first = StartBot(databasePath, port))
+        using (var first = StartBot(databasePath))
         {
-            await WaitHealthyAsync(http, first);
+            using var http = await ClientOfAsync(first);
             Assert.Contains("开始报名", await ReplyTextAsync(await PostAsync(http, "open", "kill-chair", $"/发起报名 {Activity}")));
 
             // A steady stream of 40 requests at a time, so that the kill finds many in flight however fast the bot is.
@@ -56,8 +52,7 @@ public sealed class SignUpKillNineTests
                 finally { slots.Release(); }
             }).ToList();
             await firstAnswers.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            first.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs, requests in flight are lost
-            await first.WaitForExitAsync();
+            await first.KillAsync();
             await Task.WhenAll(inFlight);
         }
 
@@ -65,9 +60,9 @@ public sealed class SignUpKillNineTests
         Assert.True(Count(answeredBeforeKill) < Teachers, $"the kill landed after every sign-up was answered ({Count(answeredBeforeKill)}, {committedBeforeKill.Count} in the database); the test proved nothing");
 
         var answeredOnRedelivery = new HashSet<int>();
-        using (var second = StartBot(databasePath, port))
+        using (var second = StartBot(databasePath))
         {
-            await WaitHealthyAsync(http, second);
+            using var http = await ClientOfAsync(second);
             await Task.WhenAll(Enumerable.Range(0, Teachers).Select(async i =>
             {
                 using var response = await PostAsync(http, $"m-{i}", $"t-{i}", $"/报名 {Activity}");
@@ -78,8 +73,7 @@ public sealed class SignUpKillNineTests
                     lock (answeredOnRedelivery) answeredOnRedelivery.Add(i);
                 }
             }));
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
+            await second.KillAsync();
         }
 
         // A message is answered again exactly when its sign-up had not committed: nobody is left without an answer
@@ -107,14 +101,9 @@ public sealed class SignUpKillNineTests
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string msgid, string user, string text)
     {
-        var plaintext = JsonSerializer.Serialize(new
-        {
-            msgid, aibotid = "AIBOTID", chatid = "CHATID", chattype = "group", from = new { userid = user },
-            response_url = "https://example.invalid/r", msgtype = "text", text = new { content = "@工会助手 " + text },
-        });
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
         const string nonce = "1234567890";
-        var encrypt = Crypto.Encrypt(plaintext);
+        var encrypt = Crypto.Encrypt(CallbackHost.WeComText(msgid, user, "@工会助手 " + text));
         return http.PostAsync($"/callbacks/wecom/wecom-all?msg_signature={Crypto.Sign(timestamp, nonce, encrypt)}&timestamp={timestamp}&nonce={nonce}",
             new StringContent(JsonSerializer.Serialize(new { encrypt }), Encoding.UTF8, "application/json"));
     }
@@ -129,40 +118,24 @@ public sealed class SignUpKillNineTests
         return reply.RootElement.GetProperty("stream").GetProperty("content").GetString()!;
     }
 
-    private static async Task WaitHealthyAsync(HttpClient http, Process bot) =>
+    /// <summary>A client of <paramref name="bot"/> once it answers /healthz (listening, database migrated).</summary>
+    private static async Task<HttpClient> ClientOfAsync(BotProcess bot)
+    {
+        var http = new HttpClient { BaseAddress = await bot.ListeningAsync(TimeSpan.FromSeconds(60)), Timeout = TimeSpan.FromSeconds(30) };
         await Eventually.TrueAsync(async () =>
         {
-            if (bot.HasExited) throw new Xunit.Sdk.XunitException($"the bot exited with {bot.ExitCode}");
+            if (bot.HasExited) throw new Xunit.Sdk.XunitException($"the bot exited:\n{string.Join('\n', bot.Lines)}");
             try { return (await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK; }
             catch (HttpRequestException) { return false; }
         }, "the bot answers /healthz", timeoutMs: 60_000);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return http;
     }
 
-    private static Process StartBot(string databasePath, int port)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "UnionBot.dll"),
-            $"--UnionBot:Urls=http://127.0.0.1:{port}",
-            $"--UnionBot:Database=Data Source={databasePath}",
-            "--UnionBot:Admins:0=kill-chair",
-            "--UnionBot:Channels:0:Id=wecom-all", "--UnionBot:Channels:0:Platform=WeCom",
-            $"--UnionBot:Channels:0:Token={Token}", $"--UnionBot:Channels:0:EncodingAesKey={AesKey}",
-            "--Logging:LogLevel:Default=Warning",
-        })
-            info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static BotProcess StartBot(string databasePath) => BotProcess.Start(null,
+        $"--UnionBot:Database=Data Source={databasePath}",
+        "--UnionBot:Admins:0=kill-chair",
+        "--UnionBot:Channels:0:Id=wecom-all", "--UnionBot:Channels:0:Platform=WeCom",
+        $"--UnionBot:Channels:0:Token={Token}", $"--UnionBot:Channels:0:EncodingAesKey={AesKey}",
+        // Few lines at 40 requests at a time; the start-up line that says where the bot listens is kept.
+        "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information");
 }

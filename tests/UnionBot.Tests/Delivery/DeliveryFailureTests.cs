@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using UnionBot.Core.Announcements;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Delivery;
 

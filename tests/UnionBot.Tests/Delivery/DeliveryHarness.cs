@@ -143,18 +143,3 @@ public sealed class DeliveryHarness : IAsyncDisposable
         _dir.Dispose();
     }
 }
-
-/// <summary>A short bounded wait for a background service (the dispatcher runs on its own tasks).</summary>
-public static class Eventually
-{
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what, Func<Task<string>>? describe = null, int timeoutMs = 10_000)
-    {
-        var deadline = Environment.TickCount64 + timeoutMs;
-        while (!await condition())
-        {
-            if (Environment.TickCount64 > deadline)
-                throw new TimeoutException($"timed out waiting until {what}" + (describe is null ? "" : ": " + await describe()));
-            await Task.Delay(15);
-        }
-    }
-}

@@ -1,4 +1,5 @@
 using UnionBot.Core.Announcements;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Delivery;
 

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Storage;
+using UnionBot.Tests.Hosting;
 using UnionBot.Tests.Support;
 using UnionBot.Tests.Support.Fakes;
 
@@ -31,8 +31,7 @@ public sealed class KillNineTests
             // Killed the moment the sixth post reaches the robot, not when a poll of the database happens to see it:
             // on a loaded machine a poll can miss the seconds the post is in flight.
             await Eventually.TrueAsync(() => Task.FromResult(wecom.Held == 1), "the sixth post to be in flight", timeoutMs: 60_000);
-            first.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
-            await first.WaitForExitAsync();
+            await first.KillAsync();
         }
         Assert.Equal(5, await CountAsync(database, "sent"));
         Assert.Equal(1, await CountAsync(database, "sending"));
@@ -40,8 +39,7 @@ public sealed class KillNineTests
         using (var second = StartBot(database, wecom.BaseUrl))
         {
             await wecom.WaitForAcceptedAsync(Messages, TimeSpan.FromSeconds(60));
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
+            await second.KillAsync();
         }
 
         Assert.Equal(5, acceptedBeforeKill);
@@ -68,32 +66,12 @@ public sealed class KillNineTests
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE kind = 'announce' AND state = @state", new { state });
     }
 
-    private static Process StartBot(string database, string wecomBaseUrl)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "UnionBot.dll"),
-            "--UnionBot:Urls=http://127.0.0.1:0",
-            $"--UnionBot:Database={database}",
-            "--UnionBot:Channels:0:WebhookKey=kill-key",
-            $"--UnionBot:WeCom:ApiBaseUrl={wecomBaseUrl}",
-            "--UnionBot:Delivery:MaxPerMinute=0",
-            // This test runs on the real clock: a past year's plan keeps the current month's notice (sent late until the
-            // month ends) out of the twenty posts it counts.
-            "--UnionBot:Plan:Year=2025",
-        })
-            info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static BotProcess StartBot(string database, string wecomBaseUrl) => BotProcess.Start(null,
+        $"--UnionBot:Database={database}",
+        "--UnionBot:Channels:0:WebhookKey=kill-key",
+        $"--UnionBot:WeCom:ApiBaseUrl={wecomBaseUrl}",
+        "--UnionBot:Delivery:MaxPerMinute=0",
+        // This test runs on the real clock: a past year's plan keeps the current month's notice (sent late until the
+        // month ends) out of the twenty posts it counts.
+        "--UnionBot:Plan:Year=2025");
 }

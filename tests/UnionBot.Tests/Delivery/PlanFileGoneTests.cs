@@ -1,5 +1,6 @@
 using System.Text.Json;
 using UnionBot.Core.Announcements;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Delivery;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Storage;
 using UnionBot.Tests.Storage;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Delivery;
 

@@ -76,6 +76,15 @@ public sealed partial class BotProcess : IDisposable
     /// <summary>What <c>systemctl stop</c> and Ctrl+C send.</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", Id.ToString()])!.WaitForExit();
 
+    /// <summary>SIGKILL, as a power cut or the OOM killer: no shutdown code runs, requests in flight are lost.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public bool HasExited => _process.HasExited;
+
     public async Task<int> ExitCodeAsync(TimeSpan timeout)
     {
         await _process.WaitForExitAsync().WaitAsync(timeout);

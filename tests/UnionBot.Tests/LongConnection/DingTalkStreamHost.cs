@@ -72,40 +72,30 @@ public sealed class DingTalkStreamHost : IAsyncDisposable
     /// <summary>Waits until connection <paramref name="session"/> is open on the gateway and held by the client; returns it.</summary>
     public async Task<FakeStreamSession> ConnectedAsync(int session = 1)
     {
-        var open = await CallbackHost.WaitForAsync(() => Gateway.Sessions.Count >= session && Gateway.Sessions[session - 1].IsOpen ? Gateway.Sessions[session - 1] : null,
+        var open = await Eventually.WaitForAsync(() => Gateway.Sessions.Count >= session && Gateway.Sessions[session - 1].IsOpen ? Gateway.Sessions[session - 1] : null,
             $"connection {session} to the gateway");
         // The gateway counts a socket from its accept; the client finishes its handshake and starts the connection's
         // idle watchdog a moment later. Until then the dial's timeout is still running on the fake clock, so a test
         // that moves the clock must wait for the client's side too.
-        await CallbackHost.WaitForAsync(() => Logs.Entries.Count(l => l.Text.StartsWith("DingTalk Stream connection of channel", StringComparison.Ordinal) && l.Text.EndsWith(" is up", StringComparison.Ordinal)) >= session ? "" : null,
+        await Eventually.WaitForAsync(() => Logs.Entries.Count(l => l.Text.StartsWith("DingTalk Stream connection of channel", StringComparison.Ordinal) && l.Text.EndsWith(" is up", StringComparison.Ordinal)) >= session ? "" : null,
             $"the client to hold connection {session}");
         return open;
     }
 
     /// <summary>Waits until the client acknowledged <paramref name="messageId"/> on <paramref name="session"/>; returns the ack.</summary>
     public static async Task<JsonElement> AckedAsync(FakeStreamSession session, string messageId) =>
-        (JsonElement)await CallbackHost.WaitForAsync(() => session.AckFor(messageId) is { } ack ? (object)ack : null, $"the ack of {messageId}");
-
-    /// <summary>A robot message body, as in HTTP mode (PROTOCOLS.md 2.2), with its own sessionWebhook.</summary>
-    public string RobotMessage(string msgId, string staffId, string content) => JsonSerializer.Serialize(new
-    {
-        msgtype = "text", text = new { content }, msgId, createAt = Time.GetUtcNow().ToUnixTimeMilliseconds(),
-        conversationType = "2", conversationId = "cid-union", conversationTitle = "工会群", senderNick = "李老师",
-        senderStaffId = staffId, isAdmin = false, isInAtList = true,
-        sessionWebhook = DingTalk.OpenSession($"s-{msgId}"),
-        sessionWebhookExpiredTime = Time.GetUtcNow().AddMinutes(90).ToUnixTimeMilliseconds(), robotCode = "ding-robot",
-    });
+        (JsonElement)await Eventually.WaitForAsync(() => session.AckFor(messageId) is { } ack ? (object)ack : null, $"the ack of {messageId}");
 
     /// <summary>A teacher @-mentions the bot; returns the reply posted to that message's sessionWebhook.</summary>
     public async Task<FakeRequest> SayAsync(string user, string text)
     {
         var msgId = $"m-{Interlocked.Increment(ref _said)}";
-        await Gateway.PushCallbackAsync($"frame-{msgId}", RobotMessage(msgId, user, " " + text));
+        await Gateway.PushCallbackAsync($"frame-{msgId}", DingTalk.RobotMessage(msgId, user, " " + text));
         return await ReplyToAsync(msgId, text);
     }
 
     public Task<FakeRequest> ReplyToAsync(string msgId, string what) =>
-        CallbackHost.WaitForAsync(() => DingTalk.Accepted.SingleOrDefault(r => r.Robot == $"session:s-{msgId}"), $"the reply to {what}");
+        Eventually.WaitForAsync(() => DingTalk.Accepted.SingleOrDefault(r => r.Robot == $"session:s-{msgId}"), $"the reply to {what}");
 
     public IReadOnlyList<FakeRequest> RepliesTo(string msgId) => DingTalk.Accepted.Where(r => r.Robot == $"session:s-{msgId}").ToList();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using UnionBot.Core.Platforms.DingTalk.Stream;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Tests.Callbacks;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.LongConnection;
 
@@ -27,7 +28,7 @@ public sealed class DingTalkStreamTests
         Assert.Equal("OK", ack.GetProperty("message").GetString());
         Assert.Equal("application/json", ack.GetProperty("headers").GetProperty("contentType").GetString());
         Assert.Equal("""{"response":null}""", ack.GetProperty("data").GetString());
-        await CallbackHost.WaitForAsync(() => host.Gateway.Pending.Count == 0 ? "" : null, "every frame acknowledged");
+        await Eventually.WaitForAsync(() => host.Gateway.Pending.Count == 0 ? "" : null, "every frame acknowledged");
         Assert.Equal(1, host.Gateway.Opens);
         Assert.Equal(LinkState.Connected, host.State);
         Assert.Contains("Connected", await host.Client.GetStringAsync("/healthz"));
@@ -66,13 +67,13 @@ public sealed class DingTalkStreamTests
     {
         await using var host = await DingTalkStreamHost.StartAsync();
         var session = await host.ConnectedAsync();
-        var body = host.RobotMessage("twice", "teacher-li", " /帮助");
+        var body = host.DingTalk.RobotMessage("twice", "teacher-li", " /帮助");
 
         await host.Gateway.PushCallbackAsync("frame-a", body);
         await host.Gateway.PushCallbackAsync("frame-b", body);
 
         await host.ReplyToAsync("twice", "/帮助");
-        await CallbackHost.WaitForAsync(() => host.Logs.All.Contains("delivered again") ? "" : null, "the redelivery to be recognised");
+        await Eventually.WaitForAsync(() => host.Logs.All.Contains("delivered again") ? "" : null, "the redelivery to be recognised");
         await DingTalkStreamHost.AckedAsync(session, "frame-a");
         await DingTalkStreamHost.AckedAsync(session, "frame-b");
         Assert.Single(host.RepliesTo("twice"));
@@ -87,17 +88,17 @@ public sealed class DingTalkStreamTests
 
         first.Abort(); // no close frame: the network went away
         // Sent while the link is down, so it waits at the gateway; the first message comes again as if its ack was lost.
-        await host.Gateway.QueueCallbackAsync("frame-late", host.RobotMessage("late", "teacher-li", " /报名 气排球赛"));
-        await host.Gateway.QueueCallbackAsync("frame-m-1-again", host.RobotMessage("m-1", "chair-userid", " /发起报名 教职工气排球赛 名额2"));
+        await host.Gateway.QueueCallbackAsync("frame-late", host.DingTalk.RobotMessage("late", "teacher-li", " /报名 气排球赛"));
+        await host.Gateway.QueueCallbackAsync("frame-m-1-again", host.DingTalk.RobotMessage("m-1", "chair-userid", " /发起报名 教职工气排球赛 名额2"));
 
         var second = await host.ConnectedAsync(2);
         Assert.Contains("报名成功", (await host.ReplyToAsync("late", "the sign-up sent during the drop")).Content);
-        await CallbackHost.WaitForAsync(() => host.Logs.All.Contains("delivered again") ? "" : null, "the redelivery to be recognised");
+        await Eventually.WaitForAsync(() => host.Logs.All.Contains("delivered again") ? "" : null, "the redelivery to be recognised");
         Assert.Single(host.RepliesTo("m-1"));
         Assert.Equal(2, host.Gateway.Opens);
         Assert.Equal(0, host.Gateway.RefusedSockets); // a reused ticket would have been refused
         Assert.True(second.IsOpen);
-        await CallbackHost.WaitForAsync(() => host.Gateway.Pending.Count == 0 ? "" : null, "every frame acknowledged");
+        await Eventually.WaitForAsync(() => host.Gateway.Pending.Count == 0 ? "" : null, "every frame acknowledged");
         Assert.DoesNotContain("ticket=", host.Logs.All);
     }
 
@@ -114,7 +115,7 @@ public sealed class DingTalkStreamTests
         Assert.True(old.IsOpen);
         await DingTalkStreamHost.AckedAsync(old, "bye-1");
         // Until the gateway closes it, the old socket may still carry a message: it is answered too.
-        await host.Gateway.PushCallbackAsync("frame-on-old", host.RobotMessage("on-old", "teacher-li", " /帮助"), on: old);
+        await host.Gateway.PushCallbackAsync("frame-on-old", host.DingTalk.RobotMessage("on-old", "teacher-li", " /帮助"), on: old);
         Assert.Contains("/报名", (await host.ReplyToAsync("on-old", "the message on the old socket")).Content);
         await old.CloseAsync(); // about 10 s later on DingTalk
         await old.Ended.WaitAsync(TimeSpan.FromSeconds(30));
@@ -133,7 +134,7 @@ public sealed class DingTalkStreamTests
 
         await host.ConnectedAsync(2);
         await silent.Ended.WaitAsync(TimeSpan.FromSeconds(30));
-        await CallbackHost.WaitForAsync(() => host.Logs.All.Contains("silent for") ? "" : null, "the silence to be logged");
+        await Eventually.WaitForAsync(() => host.Logs.All.Contains("silent for") ? "" : null, "the silence to be logged");
         Assert.Contains("/报名", (await host.SayAsync("teacher-li", "/帮助")).Content);
     }
 
@@ -141,12 +142,12 @@ public sealed class DingTalkStreamTests
     public async Task BadCredentialsAreReportedOnceClearlyAndRetriedOnlyEveryFiveMinutes()
     {
         await using var host = await DingTalkStreamHost.StartAsync(appSecret: "wrong-secret-value");
-        await CallbackHost.WaitForAsync(() => host.State == LinkState.AuthenticationFailed ? "" : null, "the refusal");
+        await Eventually.WaitForAsync(() => host.State == LinkState.AuthenticationFailed ? "" : null, "the refusal");
         Assert.Equal(1, host.Gateway.Opens);
         var health = await host.Client.GetStringAsync("/healthz");
         Assert.Contains("AuthenticationFailed", health);
 
-        await CallbackHost.WaitForAsync(() => { host.Time.Advance(TimeSpan.FromMinutes(5)); return host.Gateway.Opens >= 3 ? "" : null; }, "two slow retries");
+        await Eventually.WaitForAsync(() => { host.Time.Advance(TimeSpan.FromMinutes(5)); return host.Gateway.Opens >= 3 ? "" : null; }, "two slow retries");
 
         var errors = host.Logs.At(LogLevel.Error, "UnionBot");
         var error = Assert.Single(errors);
@@ -166,7 +167,7 @@ public sealed class DingTalkStreamTests
         Assert.Equal(3, host.Gateway.Opens);
         Assert.Empty(host.Logs.At(LogLevel.Error, "UnionBot"));
         Assert.Equal(2, host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms.DingTalk.Stream").Count(l => l.Contains("HTTP 503")));
-        await CallbackHost.WaitForAsync(() => host.State == LinkState.Connected ? "" : null, "the link to be Connected");
+        await Eventually.WaitForAsync(() => host.State == LinkState.Connected ? "" : null, "the link to be Connected");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Tests.Callbacks;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.LongConnection;
 
@@ -48,7 +49,7 @@ public sealed class WeComLinkFailureTests
         for (var i = 1; i <= 2; i++)
         {
             link.Host.Time.Advance(TimeSpan.FromSeconds(30));
-            await CallbackHost.WaitForAsync(() => link.Gateway.Pings >= i ? "" : null, $"ping {i}");
+            await Eventually.WaitForAsync(() => link.Gateway.Pings >= i ? "" : null, $"ping {i}");
         }
         Assert.Equal(LinkState.Connected, link.Status!.State);
         link.Host.Time.Advance(TimeSpan.FromSeconds(30));
@@ -72,7 +73,7 @@ public sealed class WeComLinkFailureTests
             link.Host.Time.Advance(attempt == 2 ? TimeSpan.FromMinutes(4) : TimeSpan.FromMinutes(5));
             var previous = waiting;
             // Each refusal sets a new "next attempt at" detail once the link waits again.
-            waiting = await CallbackHost.WaitForAsync(() => link.Status is { State: LinkState.AuthenticationFailed } s && s.Detail != previous.Detail ? s : null, $"refusal {attempt}");
+            waiting = await Eventually.WaitForAsync(() => link.Status is { State: LinkState.AuthenticationFailed } s && s.Detail != previous.Detail ? s : null, $"refusal {attempt}");
         }
         Assert.Equal(3, link.Gateway.RefusedSubscribes);
 
@@ -111,7 +112,7 @@ public sealed class WeComLinkFailureTests
         await link.Gateway.PushTextAsync(msgId, "teacher-li", "/报名 气排球赛");
         Assert.Contains("报名成功", await link.ReplyToAsync(msgId));
         await link.Gateway.PushTextAsync(msgId, "teacher-li", "/报名 气排球赛");
-        await CallbackHost.WaitForAsync(() => link.Host.Logs.At(LogLevel.Information, "UnionBot.Core.Platforms.WeCom.LongConnection").FirstOrDefault(l => l.Contains("delivered again")), "the duplicate");
+        await Eventually.WaitForAsync(() => link.Host.Logs.At(LogLevel.Information, "UnionBot.Core.Platforms.WeCom.LongConnection").FirstOrDefault(l => l.Contains("delivered again")), "the duplicate");
 
         Assert.Single(link.Gateway.Replies, r => r.MsgId == msgId);
         Assert.Contains("1/2", await link.SayAsync("teacher-zhang", "/名单 气排球赛"));

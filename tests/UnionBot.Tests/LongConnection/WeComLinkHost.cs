@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Tests.Callbacks;
 using UnionBot.Tests.Support.Fakes;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.LongConnection;
 
@@ -36,7 +37,7 @@ public sealed class WeComLinkHost : IAsyncDisposable
     }
 
     public Task<LinkStatus> WaitForStateAsync(LinkState state) =>
-        CallbackHost.WaitForAsync(() => Status is { } s && s.State == state ? s : null, $"the link to be {state}");
+        Eventually.WaitForAsync(() => Status is { } s && s.State == state ? s : null, $"the link to be {state}");
 
     /// <summary>A teacher @mentions the bot in the group; returns the reply the gateway received for that message.</summary>
     public async Task<string> SayAsync(string user, string text)
@@ -49,7 +50,7 @@ public sealed class WeComLinkHost : IAsyncDisposable
     public string NextMsgId() => $"ws-{Interlocked.Increment(ref _said)}";
 
     public async Task<string> ReplyToAsync(string msgId) =>
-        (await CallbackHost.WaitForAsync(() => Gateway.Replies.FirstOrDefault(r => r.MsgId == msgId), $"the reply to {msgId}")).Content;
+        (await Eventually.WaitForAsync(() => Gateway.Replies.FirstOrDefault(r => r.MsgId == msgId), $"the reply to {msgId}")).Content;
 
     /// <summary>Moves the clock past a reconnect delay once the link is waiting on it.</summary>
     public async Task ReconnectAsync(TimeSpan wait)

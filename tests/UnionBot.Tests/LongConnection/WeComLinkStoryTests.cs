@@ -9,6 +9,7 @@ using UnionBot.Core.Platforms;
 using UnionBot.Core.Platforms.WeCom.LongConnection;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Tests.Callbacks;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.LongConnection;
 
@@ -44,7 +45,7 @@ public sealed class WeComLinkStoryTests
         for (var i = 1; i <= 4; i++)
         {
             link.Host.Time.Advance(TimeSpan.FromSeconds(30));
-            await CallbackHost.WaitForAsync(() => link.Gateway.Pings >= i ? "" : null, $"ping {i}");
+            await Eventually.WaitForAsync(() => link.Gateway.Pings >= i ? "" : null, $"ping {i}");
         }
 
         Assert.Equal(LinkState.Connected, link.Status!.State);
@@ -65,7 +66,7 @@ public sealed class WeComLinkStoryTests
         var outbox = link.Host.Services.GetRequiredService<IAnnouncementOutbox>();
         await outbox.EnqueueImmediateAsync("test-notice", new OutgoingMessage("通知", "**周五下午** 工会活动"), WeComLinkHost.Channel, CancellationToken.None);
 
-        var post = await CallbackHost.WaitForAsync(() => link.Gateway.Posts.FirstOrDefault(), "the post over the link");
+        var post = await Eventually.WaitForAsync(() => link.Gateway.Posts.FirstOrDefault(), "the post over the link");
         Assert.Equal("CHAT-STAFF", post.ChatId);
         Assert.Contains("**周五下午** 工会活动", post.Content);
         Assert.Equal("markdown", post.Frame.GetProperty("body").GetProperty("msgtype").GetString());
@@ -96,7 +97,7 @@ public sealed class WeComLinkStoryTests
 
         await link.Host.DisposeAsync();
 
-        await CallbackHost.WaitForAsync(() => link.Gateway.CleanCloses == 1 ? "" : null, "the close frame");
+        await Eventually.WaitForAsync(() => link.Gateway.CleanCloses == 1 ? "" : null, "the close frame");
         await link.Gateway.DisposeAsync();
     }
 
@@ -110,7 +111,7 @@ public sealed class WeComLinkStoryTests
         await link.Gateway.PushAsync("ws-event", """{"msgid":"ws-event","msgtype":"event","event":{"eventtype":"enter_chat"}}""", cmd: "aibot_event_callback");
         await link.Gateway.PushAsync("ws-bad", """{"msgtype":"text"}""");
 
-        await CallbackHost.WaitForAsync(() => link.Host.Logs.At(LogLevel.Information, "UnionBot.Core.Platforms.WeCom.LongConnection").FirstOrDefault(l => l.Contains("image")), "the ignored image");
+        await Eventually.WaitForAsync(() => link.Host.Logs.At(LogLevel.Information, "UnionBot.Core.Platforms.WeCom.LongConnection").FirstOrDefault(l => l.Contains("image")), "the ignored image");
         Assert.Contains("报名", await link.SayAsync("teacher-li", "/帮助"));
         Assert.DoesNotContain(link.Gateway.Replies, r => r.MsgId is "ws-image" or "ws-event" or "ws-bad");
         Assert.Equal(LinkState.Connected, link.Status!.State);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Callbacks.Stories;
 
@@ -25,7 +26,7 @@ public sealed class DingTalkStoryTests
 
         Assert.Contains("已取消", (await host.SayOnDingTalkAsync("teacher-zhang", "/取消报名 气排球赛")).Content);
 
-        var promotion = await CallbackHost.WaitForAsync(
+        var promotion = await Eventually.WaitForAsync(
             () => host.DingTalk.Accepted.FirstOrDefault(r => r.Robot == CallbackHost.AccessToken && r.Content!.Contains("候补转为正式报名")), "the promotion in the group");
         Assert.Contains("teacher-chen", promotion.Mentioned!);
         Assert.Contains("@teacher-chen", promotion.Content);
@@ -63,7 +64,7 @@ public sealed class DingTalkStoryTests
         Assert.NotEmpty(receipt);
         Assert.Contains("已回复", (await host.SayOnDingTalkAsync("chair-userid", $"/建议 回复 {receipt} 本月内安装")).Content);
 
-        var posted = await CallbackHost.WaitForAsync(
+        var posted = await Eventually.WaitForAsync(
             () => host.DingTalk.Accepted.FirstOrDefault(r => r.Robot == CallbackHost.AccessToken && r.Content!.Contains(receipt)), "the answer in the group");
         Assert.DoesNotContain("teacher-chen", posted.Body);
         Assert.Contains("本月内安装", (await host.SayOnDingTalkAsync("teacher-chen", $"/建议 查询 {receipt}")).Content);

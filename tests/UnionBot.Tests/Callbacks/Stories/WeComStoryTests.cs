@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Callbacks.Stories;
 
@@ -23,7 +24,7 @@ public sealed class WeComStoryTests
 
         Assert.Contains("已取消", await host.SayOnWeComAsync("teacher-zhang", "/取消报名 气排球赛"));
 
-        var promotion = await CallbackHost.WaitForAsync(() => host.WeCom.Accepted.FirstOrDefault(r => r.Content!.Contains("候补转为正式报名")), "the promotion in the group");
+        var promotion = await Eventually.WaitForAsync(() => host.WeCom.Accepted.FirstOrDefault(r => r.Content!.Contains("候补转为正式报名")), "the promotion in the group");
         Assert.Contains("teacher-chen", promotion.Mentioned!);
         var list = await host.SayOnWeComAsync("teacher-li", "/名单 气排球赛");
         Assert.Contains("2/2", list);
@@ -61,7 +62,7 @@ public sealed class WeComStoryTests
         Assert.NotEmpty(receipt);
         Assert.Contains("已回复", await host.SayOnWeComAsync("chair-userid", $"/建议 回复 {receipt} 已与食堂沟通，下周起增加"));
 
-        var posted = await CallbackHost.WaitForAsync(() => host.WeCom.Accepted.FirstOrDefault(r => r.Content!.Contains(receipt)), "the answer in the group");
+        var posted = await Eventually.WaitForAsync(() => host.WeCom.Accepted.FirstOrDefault(r => r.Content!.Contains(receipt)), "the answer in the group");
         Assert.DoesNotContain("teacher-chen", posted.Body);
         Assert.DoesNotContain("陈老师", posted.Body);
         var status = await host.SayOnWeComAsync("teacher-chen", $"/建议 查询 {receipt}");

@@ -44,6 +44,19 @@ public sealed class FakeDingTalkServer : FakePlatformServer
         return $"{BaseUrl}/robot/sendBySession?session={session}";
     }
 
+    /// <summary>
+    /// A robot callback's body as DingTalk sends it (PROTOCOLS.md 2.2) to an HTTP callback or in a Stream frame: a group
+    /// message @-mentioning the bot, with a reply address of its own (session <c>s-{msgId}</c>) unless one is given.
+    /// </summary>
+    public string RobotMessage(string msgId, string staffId, string content, string? sessionWebhook = null) => JsonSerializer.Serialize(new
+    {
+        msgtype = "text", text = new { content }, msgId, createAt = Time.GetUtcNow().ToUnixTimeMilliseconds(),
+        conversationType = "2", conversationId = "cid-union", conversationTitle = "工会群", senderNick = "张老师",
+        senderStaffId = staffId, isAdmin = false, isInAtList = true,
+        sessionWebhook = sessionWebhook ?? OpenSession($"s-{msgId}"),
+        sessionWebhookExpiredTime = Time.GetUtcNow().AddMinutes(90).ToUnixTimeMilliseconds(), robotCode = "ding-robot",
+    });
+
     protected override void MapRoutes(WireMockServer server)
     {
         server.Given(Request.Create().WithPath("/robot/send").UsingPost()).RespondWith(Answer(CheckRobot));
