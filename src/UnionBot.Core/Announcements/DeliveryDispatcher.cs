@@ -28,7 +28,17 @@ public sealed class DeliveryDispatcher(
         if (recovered.Count > 0)
             logger.LogWarning("{Count} announcements were being sent when the bot stopped and are sent again; a group may see them twice if the platform had already taken them (README, Exactly once): {Keys}",
                 recovered.Count, string.Join(", ", recovered));
+        // Running from here on: the workers start on the thread pool a moment later, and /healthz asked in between
+        // (a monitor probing as soon as the bot reports ready) must not call a starting dispatcher stopped.
+        status.DispatcherRunning = true;
         await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // Also when stopped before ExecuteAsync began: then its finally below never runs.
+        status.DispatcherRunning = false;
     }
 
     /// <summary>Asks one channel's worker (or all of them) to look for due rows now.</summary>
@@ -42,7 +52,6 @@ public sealed class DeliveryDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        status.DispatcherRunning = true;
         try
         {
             logger.LogInformation("Delivering announcements to {Channels}", string.Join(", ", _workers.Keys));
