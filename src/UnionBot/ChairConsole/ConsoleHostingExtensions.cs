@@ -64,13 +64,18 @@ public static class ConsoleHostingExtensions
         console.MapGet("/", (HttpContext http, OverviewPage page, CancellationToken ct) => page.ShowAsync(http, ct));
         console.MapGet("/signups", (HttpContext http, SignUpPages p, CancellationToken ct) => p.ListAsync(http, ct));
         console.MapGet("/signups/{id:long}", (HttpContext http, long id, SignUpPages p, CancellationToken ct) => p.ShowAsync(http, id, ct));
-        console.MapGet("/signups/{id:long}.{format:regex(^(xlsx|csv)$)}", (HttpContext http, long id, string format, SignUpPages p, CancellationToken ct) =>
-            p.ExportAsync(http, id, format, ct));
+        // Literal routes rather than regex constraints, which the slim builder's routing does not have.
+        console.MapGet("/signups/{id:long}.xlsx", (HttpContext http, long id, SignUpPages p, CancellationToken ct) => p.ExportAsync(http, id, "xlsx", ct));
+        console.MapGet("/signups/{id:long}.csv", (HttpContext http, long id, SignUpPages p, CancellationToken ct) => p.ExportAsync(http, id, "csv", ct));
         console.MapPost("/signups/{id:long}/close", (HttpContext http, long id, SignUpPages p, CancellationToken ct) => p.CloseAsync(http, id, ct));
         console.MapGet("/announcements", (HttpContext http, string? channel, string? state, AnnouncementsPage p, CancellationToken ct) =>
             p.ShowAsync(http, channel, state, ct));
-        console.MapPost("/announcements/{id:long}/{action:regex(^(send-now|retry|skip)$)}", (HttpContext http, long id, string action, AnnouncementsPage p, CancellationToken ct) =>
-            p.ChangeAsync(http, id, action switch { "send-now" => OutboxChange.SendNow, "retry" => OutboxChange.Retry, _ => OutboxChange.Skip }, ct));
+        console.MapPost("/announcements/{id:long}/send-now", (HttpContext http, long id, AnnouncementsPage p, CancellationToken ct) =>
+            p.ChangeAsync(http, id, OutboxChange.SendNow, ct));
+        console.MapPost("/announcements/{id:long}/retry", (HttpContext http, long id, AnnouncementsPage p, CancellationToken ct) =>
+            p.ChangeAsync(http, id, OutboxChange.Retry, ct));
+        console.MapPost("/announcements/{id:long}/skip", (HttpContext http, long id, AnnouncementsPage p, CancellationToken ct) =>
+            p.ChangeAsync(http, id, OutboxChange.Skip, ct));
         console.MapGet("/suggestions", (HttpContext http, string? status, SuggestionsPage p, CancellationToken ct) => p.ShowAsync(http, status, ct));
         console.MapPost("/suggestions/{receipt}/reply", (HttpContext http, string receipt, SuggestionsPage p, CancellationToken ct) =>
             p.ReplyAsync(http, receipt, ct));
