@@ -18,6 +18,7 @@ internal static class ConsoleKeys
     {
         // One application name, so that a bot moved to another folder (its content root) still reads its own keys.
         var protection = builder.Services.AddDataProtection().SetApplicationName("UnionBot");
+        DeferKeyRing(builder.Services);
         if (OperatingSystem.IsWindows()) protection.ProtectKeysWithDpapi();
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<UnionBotOptions>, ILoggerFactory>((o, bot, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(CreateFolder(bot.Value)), logs));
@@ -26,6 +27,24 @@ internal static class ConsoleKeys
         if (!OperatingSystem.IsWindows())
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
     }
+
+    /// <summary>
+    /// Data Protection reads its key ring (and makes the first key) in a hosted service at start. Without it the ring is
+    /// read when the console first signs or checks a cookie: a bot whose console is not used never loads the XML
+    /// reader and key code, which is memory an idle bot keeps (README, "Start-up and memory").
+    /// </summary>
+    private static void DeferKeyRing(IServiceCollection services)
+    {
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IHostedService)
+                && services[i].ImplementationType?.FullName == KeyRingLoader)
+                services.RemoveAt(i);
+        }
+    }
+
+    /// <summary>The framework's hosted service that loads the key ring at start (internal, so named by its full name).</summary>
+    internal const string KeyRingLoader = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
 
     /// <summary><c>keys/</c> in the database's folder; <c>data/keys/</c> for a database that is not a file.</summary>
     public static string Folder(UnionBotOptions options)

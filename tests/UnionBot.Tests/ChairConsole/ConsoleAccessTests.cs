@@ -190,6 +190,37 @@ public sealed class ConsoleAccessTests
     }
 
     [Fact]
+    public async Task TheSessionKeysAreReadWhenTheConsoleIsFirstUsedNotAtStart()
+    {
+        using var dir = new TempDirectory();
+        var database = Path.Combine(dir.Path, "data", "unionbot.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        var keys = Path.Combine(dir.Path, "data", "keys");
+        await using var host = ConsoleHost.Start(databasePath: database);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.BareClient().GetAsync("/healthz")).StatusCode);
+        Assert.DoesNotContain(host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(),
+            s => s.GetType().FullName == UnionBot.ChairConsole.ConsoleKeys.KeyRingLoader);
+        Assert.False(Directory.Exists(keys) && Directory.EnumerateFiles(keys, "key-*.xml").Any());
+
+        var login = await host.LoginAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+    }
+
+    [Fact]
+    public void TheHostedServiceThatTheBotLeavesOutIsTheOneDataProtectionRegisters()
+    {
+        // Should the framework rename it, the bot would quietly load the keys at start again: this says so.
+        var services = new ServiceCollection().AddLogging();
+        services.AddDataProtection();
+
+        Assert.Contains(services, d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+            && d.ImplementationType?.FullName == UnionBot.ChairConsole.ConsoleKeys.KeyRingLoader);
+    }
+
+    [Fact]
     public async Task ASessionSurvivesARestartBecauseItsKeysAreKeptBesideTheDatabase()
     {
         using var dir = new TempDirectory();
