@@ -50,6 +50,7 @@ public static class ConsoleHostingExtensions
         services.AddSingleton<AuditPage>();
         services.AddSingleton<MembersPage>();
         services.AddSingleton<PlanPage>();
+        ConsoleKeys.DeferKeyRing(services);
         return builder;
     }
 

@@ -18,7 +18,6 @@ internal static class ConsoleKeys
     {
         // One application name, so that a bot moved to another folder (its content root) still reads its own keys.
         var protection = builder.Services.AddDataProtection().SetApplicationName("UnionBot");
-        DeferKeyRing(builder.Services);
         if (OperatingSystem.IsWindows()) protection.ProtectKeysWithDpapi();
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<UnionBotOptions>, ILoggerFactory>((o, bot, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(CreateFolder(bot.Value)), logs));
@@ -32,8 +31,9 @@ internal static class ConsoleKeys
     /// Data Protection reads its key ring (and makes the first key) in a hosted service at start. Without it the ring is
     /// read when the console first signs or checks a cookie: a bot whose console is not used never loads the XML
     /// reader and key code, which is memory an idle bot keeps (README, "Start-up and memory").
+    /// Called after the cookie and antiforgery services, which register that hosted service again.
     /// </summary>
-    private static void DeferKeyRing(IServiceCollection services)
+    public static void DeferKeyRing(IServiceCollection services)
     {
         for (var i = services.Count - 1; i >= 0; i--)
         {

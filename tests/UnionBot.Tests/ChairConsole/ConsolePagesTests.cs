@@ -177,7 +177,7 @@ public sealed class ConsolePagesTests
 
         var response = await host.SubmitAsync("/console/announcements", $"/console/announcements/{id}/send-now");
 
-        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal([now], await host.QueryAsync<string>("SELECT due_at FROM outbox WHERE id = @id", new { id }));
         Assert.Equal(["outbox-sendnow"], await host.QueryAsync<string>("SELECT action FROM audit_log WHERE action LIKE 'outbox-%'"));
     }
