@@ -78,6 +78,10 @@ public sealed class PublishedReleaseTests
         Assert.True(settings.GetProperty("UnionBot.HomeIsExecutableFolder").GetBoolean());
         // Windows turns Asia/Shanghai into its own zone name through ICU: the Windows release keeps globalization.
         Assert.False(settings.GetProperty("System.Globalization.Invariant").GetBoolean());
+        // The service lifetime (sc.exe start/stop) and the Event Log logger it adds travel inside the executable.
+        var bundle = File.ReadAllBytes(Path.Combine(folder, "UnionBot.exe"));
+        foreach (var assembly in new[] { "Microsoft.Extensions.Hosting.WindowsServices.dll", "Microsoft.Extensions.Logging.EventLog.dll" })
+            Assert.True(bundle.AsSpan().IndexOf(Encoding.UTF8.GetBytes(assembly)) >= 0, $"{assembly} is not bundled in UnionBot.exe");
     }
 
     private static TempDirectory CopyOf(string name)
