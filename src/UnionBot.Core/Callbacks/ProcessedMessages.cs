@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using UnionBot.Core.Storage;
 
 namespace UnionBot.Core.Callbacks;
@@ -69,11 +70,11 @@ public sealed class ProcessedMessages(Database database, TimeProvider time)
         database.Writes.RunAsync((connection, tx) =>
             connection.Execute(PruneSql, new { Cutoff = StoredTime.Format(time.GetUtcNow() - Retention) }, tx), ct);
 
-    internal bool Insert(IDbConnection connection, IDbTransaction tx, MessageClaim claim)
+    internal bool Insert(SqliteConnection connection, SqliteTransaction tx, MessageClaim claim)
     {
         PruneIfDue(connection, tx, claim.At);
-        return connection.Execute(ClaimSql,
-            new { claim.ChannelId, claim.MessageId, ReceivedAt = StoredTime.Format(claim.At) }, tx) == 1;
+        return connection.Reuse(tx, ClaimSql).With("@ChannelId", claim.ChannelId).With("@MessageId", claim.MessageId)
+            .With("@ReceivedAt", StoredTime.Format(claim.At)).ExecuteNonQuery() == 1;
     }
 
     private void PruneIfDue(IDbConnection connection, IDbTransaction tx, DateTimeOffset now)

@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
 
@@ -51,27 +52,40 @@ public sealed partial class SignUpStore
     public Task<LeaveResult> LeaveAsync(long signUpId, CommandContext ctx, CancellationToken ct) =>
         database.Writes.RunAsync(ctx.Claim, (c, tx) => Leave(c, tx, signUpId, ctx), ct);
 
-    private static JoinResult Join(IDbConnection c, IDbTransaction tx, long signUpId, CommandContext ctx)
+    private static JoinResult Join(SqliteConnection c, SqliteTransaction tx, long signUpId, CommandContext ctx)
     {
-        var read = c.QuerySingle<EntryState>(StateSql, new { Id = signUpId, ctx.UserId }, tx);
+        var read = ReadState(c, tx, signUpId, ctx.UserId);
         var state = new SignUpRow { Id = signUpId, Quota = read.Quota, Deadline = read.Deadline, IsOpen = read.IsOpen };
         if (read.Mine is { } mine)
             return new JoinResult(JoinOutcome.AlreadyIn, StandingOf(c, tx, signUpId, mine, state.Quota), state);
         if (!state.IsOpen) return new JoinResult(JoinOutcome.Closed, null, state);
         if (state.DeadlineAt is { } deadline && ctx.Now >= deadline) return new JoinResult(JoinOutcome.PastDeadline, null, state);
 
-        c.Execute(InsertEntrySql, new
-        {
-            Id = signUpId, ctx.UserId, UserName = ctx.Message.UserName, ChannelId = ctx.ChannelId, JoinedAt = StoredTime.Format(ctx.Now),
-        }, tx);
+        c.Reuse(tx, InsertEntrySql).With("@Id", signUpId).With("@UserId", ctx.UserId).With("@UserName", ctx.Message.UserName)
+            .With("@ChannelId", ctx.ChannelId).With("@JoinedAt", StoredTime.Format(ctx.Now)).ExecuteNonQuery();
         // The writer is held and AUTOINCREMENT ids only grow, so the new entry comes after every entry counted above:
         // its rank is that count plus one, without a second count.
         return new JoinResult(JoinOutcome.Joined, RankToStanding(read.Entries + 1, state.Quota), state);
     }
 
-    private static LeaveResult Leave(IDbConnection c, IDbTransaction tx, long signUpId, CommandContext ctx)
+    /// <summary><see cref="StateSql"/> for one teacher; the row must exist (the caller has the sign-up's id).</summary>
+    private static EntryState ReadState(SqliteConnection c, SqliteTransaction tx, long signUpId, string userId)
     {
-        var state = c.QuerySingle<EntryState>(StateSql, new { Id = signUpId, ctx.UserId }, tx);
+        using var reader = c.Reuse(tx, StateSql).With("@Id", signUpId).With("@UserId", userId).ExecuteReader();
+        if (!reader.Read()) throw new InvalidOperationException($"sign-up {signUpId} does not exist");
+        return new EntryState
+        {
+            Quota = reader.IsDBNull(0) ? null : reader.GetInt64(0),
+            Deadline = reader.IsDBNull(1) ? null : reader.GetString(1),
+            IsOpen = reader.GetBoolean(2),
+            Mine = reader.IsDBNull(3) ? null : reader.GetInt64(3),
+            Entries = reader.GetInt64(4),
+        };
+    }
+
+    private static LeaveResult Leave(SqliteConnection c, SqliteTransaction tx, long signUpId, CommandContext ctx)
+    {
+        var state = ReadState(c, tx, signUpId, ctx.UserId);
         if (state.Mine is not { } mine) return new LeaveResult(false, null, null);
 
         var before = StandingOf(c, tx, signUpId, mine, state.Quota);

@@ -40,6 +40,10 @@ public sealed class WriteQueue(Database database)
     private bool _running;
     private bool _idle;
 
+    // Only the writer's thread touches it: open while batches follow one another, so that the commands it keeps
+    // (PreparedCommands) are compiled once per burst, not once per batch.
+    private SqliteConnection? _connection;
+
     /// <summary>Runs <paramref name="work"/> in the next batch; its result once that batch is committed.</summary>
     public Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken ct = default) =>
         RunAsync(null, work, ct);
@@ -85,7 +89,18 @@ public sealed class WriteQueue(Database database)
             }
             lock (_lock) (batch, _queue) = (_queue, []);
             WriteBatch(batch);
+            bool more;
+            lock (_lock) more = _queue.Count > 0;
+            // Not kept across a quiet spell: the next batch asks the pool again, and Database.Open replaces a handle
+            // that can no longer write (a database made read-only and writable again heals at the next message).
+            if (!more) CloseConnection();
         }
+    }
+
+    private void CloseConnection()
+    {
+        _connection?.Dispose();
+        _connection = null;
     }
 
     private void WriteBatch(List<IItem> batch)
@@ -105,7 +120,7 @@ public sealed class WriteQueue(Database database)
         Exception? failure = null;
         try
         {
-            using var connection = database.Open();
+            var connection = _connection ??= database.Open();
             using var tx = connection.BeginTransaction();
             foreach (var item in items)
             {
@@ -122,6 +137,8 @@ public sealed class WriteQueue(Database database)
             failure = e; // BEGIN or COMMIT failed: nothing of the transaction is kept
         }
         if (failure is not null && Database.IsStorageFault(failure)) database.NoteFault();
+        // After a failure the connection is not trusted with the next try: each try opens its own.
+        if (failure is not null) CloseConnection();
         if (failure is null)
         {
             foreach (var item in items) item.Complete();
