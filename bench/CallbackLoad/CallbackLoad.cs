@@ -8,8 +8,10 @@ using UnionBot.Core.Platforms.WeCom;
 namespace CallbackLoad;
 
 /// <summary>
-/// Signed, encrypted WeCom callbacks (<c>/报名 &lt;activity&gt;</c> by distinct users) at concurrency 50, beside
-/// <c>GET /healthz</c> as the ceiling of the stack; then checks the database holds one sign-up per user.
+/// <c>generate</c> writes the pre-signed callbacks wrk.sh sends. Without it: signed, encrypted WeCom callbacks
+/// (<c>/报名 &lt;activity&gt;</c> by distinct users) at concurrency 50 whose every reply is decrypted and checked, a
+/// tenth delivered again and answered empty, and the database holding one sign-up per user: a check of the path under
+/// load, not a measure of its rate (see wrk.sh).
 /// </summary>
 public static class LoadRun
 {
@@ -52,7 +54,9 @@ public static class LoadRun
         Console.WriteLine(command);
         if (commandInside is { Length: > 0 }) Console.WriteLine(commandInside);
         Console.WriteLine(redelivered);
-        Console.WriteLine($"command/ceiling rate {command.PerSecond / ceiling.PerSecond:P0} (target ≥ 25%), p99 {command.P99Ms:F1} ms (target < 50 ms)");
+        // This client shares the two cores with the bot and tops out far below the stack's /healthz rate (wrk reaches
+        // four to five times as many), so its ratio overstates the command path: rates are measured with wrk.sh.
+        Console.WriteLine($"command/ceiling rate {command.PerSecond / ceiling.PerSecond:P0} of this client's ceiling, not the stack's (measure with wrk.sh)");
 
         var ok = ceiling.Failures == 0 && command.Failures == 0 && redelivered.Failures == 0;
         if (db is not null) ok &= await CheckDatabaseAsync(db, o.Activity, o.WarmUp + o.Requests);
