@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -170,18 +168,11 @@ public sealed class CallbackHost : IAsyncDisposable
         return await Eventually.WaitForAsync(() => DingTalk.Accepted.SingleOrDefault(r => r.Robot == $"session:s-{msgId}"), $"the reply to {text}");
     }
 
-    public async Task<long> ProcessedCountAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM processed_messages");
-    }
+    public Task<long> ProcessedCountAsync() => TestDatabase.ScalarAsync<long>(DatabasePath, "SELECT COUNT(*) FROM processed_messages");
 
     /// <summary>Outbox rows whose key matches the SQL LIKE <paramref name="keyPattern"/> (announce:% = every /公告).</summary>
-    public async Task<long> OutboxRowsAsync(string keyPattern)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE key LIKE @keyPattern", new { keyPattern });
-    }
+    public Task<long> OutboxRowsAsync(string keyPattern) =>
+        TestDatabase.ScalarAsync<long>(DatabasePath, "SELECT COUNT(*) FROM outbox WHERE key LIKE @keyPattern", new { keyPattern });
 
     public async ValueTask DisposeAsync()
     {

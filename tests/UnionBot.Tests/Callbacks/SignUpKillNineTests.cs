@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Tests.Delivery;
 using UnionBot.Tests.Hosting;
@@ -93,11 +91,8 @@ public sealed class SignUpKillNineTests
 
     private static async Task<HashSet<string>> SignedUpAsync(string databasePath) => [.. await EntriesAsync(databasePath)];
 
-    private static async Task<List<string>> EntriesAsync(string databasePath)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        return (await connection.QueryAsync<string>("SELECT user_id FROM signup_entries WHERE user_id LIKE 't-%'")).ToList();
-    }
+    private static Task<List<string>> EntriesAsync(string databasePath) =>
+        TestDatabase.QueryAsync<string>(databasePath, "SELECT user_id FROM signup_entries WHERE user_id LIKE 't-%'");
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string msgid, string user, string text)
     {

@@ -106,11 +106,7 @@ public sealed partial class ConsoleHost : IAsyncDisposable
         return await Client.PostAsync(action, form);
     }
 
-    public async Task<List<T>> QueryAsync<T>(string sql, object? args = null)
-    {
-        await using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
-        return (await Dapper.SqlMapper.QueryAsync<T>(c, sql, args)).ToList();
-    }
+    public Task<List<T>> QueryAsync<T>(string sql, object? args = null) => TestDatabase.QueryAsync<T>(DatabasePath, sql, args);
 
     public UnionBotOptions Options => Services.GetRequiredService<IOptionsMonitor<UnionBotOptions>>().CurrentValue;
 

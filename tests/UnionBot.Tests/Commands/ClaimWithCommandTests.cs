@@ -1,7 +1,6 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Commands;
 
@@ -38,9 +37,5 @@ public sealed class ClaimWithCommandTests : IDisposable
         Assert.Equal(["teacher-li"], await _bot.Query<string>("SELECT user_id FROM signup_entries"));
     }
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(_bot.Database.ConnectionString);
-        await connection.ExecuteAsync(sql);
-    }
+    private Task ExecuteAsync(string sql) => TestDatabase.ExecuteAsync(_bot.DatabasePath, sql);
 }

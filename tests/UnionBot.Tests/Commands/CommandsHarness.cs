@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,7 +36,7 @@ public sealed class CommandsHarness : IDisposable
         File.WriteAllText(_dir.File("members.csv"), "userid,name,branch\nchair-userid,王主席,工会委员会\nteacher-li,李老师,语文组\nteacher-zhang,张老师,数学组\n");
         Options = Microsoft.Extensions.Options.Options.Create(new UnionBotOptions
         {
-            Database = $"Data Source={_dir.File("unionbot.db")}",
+            Database = $"Data Source={DatabasePath}",
             Admins = [Admin],
             Channels =
             [
@@ -91,11 +90,9 @@ public sealed class CommandsHarness : IDisposable
         await Conversation.AnswerOnceAsync(new IncomingMessage(channel, PlatformKind.WeCom, $"msg-{Interlocked.Increment(ref _messageId)}", user, nick, text, isPrivate))
         ?? throw new InvalidOperationException("a fresh message id was answered as a redelivery");
 
-    public async Task<List<T>> Query<T>(string sql, object? args = null)
-    {
-        await using var c = new SqliteConnection(Database.ConnectionString);
-        return (await c.QueryAsync<T>(sql, args)).ToList();
-    }
+    public string DatabasePath => _dir.File("unionbot.db");
+
+    public Task<List<T>> Query<T>(string sql, object? args = null) => TestDatabase.QueryAsync<T>(DatabasePath, sql, args);
 
     public void Dispose()
     {

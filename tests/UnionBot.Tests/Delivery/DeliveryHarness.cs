@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;
@@ -95,20 +93,13 @@ public sealed class DeliveryHarness : IAsyncDisposable
 
     public async Task<IReadOnlyList<OutboxRow>> RowsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        var exists = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox'");
-        if (exists == 0) return [];
+        if (await TestDatabase.ScalarAsync<long>(DatabasePath, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox'") == 0) return [];
         // The store's own mapping, on a connection of its own: it works while no bot is running.
         var database = new Database($"Data Source={DatabasePath};Pooling=False", NullLogger<Database>.Instance);
         return await new OutboxStore(database, Time).ListAsync();
     }
 
-    public async Task ExecuteSqlAsync(string sql, object? parameters = null)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await connection.ExecuteAsync(sql, parameters);
-    }
+    public Task ExecuteSqlAsync(string sql, object? parameters = null) => TestDatabase.ExecuteAsync(DatabasePath, sql, parameters);
 
     /// <summary>Waits until no row is being sent and no row of <paramref name="channels"/> (default: all) is due but unsent.</summary>
     public Task SettleAsync(params string[] channels) => Eventually.TrueAsync(async () =>

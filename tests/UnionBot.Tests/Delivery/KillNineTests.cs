@@ -1,5 +1,3 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Storage;
@@ -23,7 +21,8 @@ public sealed class KillNineTests
         wecom.DelayNext(TimeSpan.Zero, times: 5);
         // The sixth post hangs until the kill drops its connection (the bot itself would give up after 10 s).
         wecom.DelayNext(TimeSpan.FromMinutes(10));
-        var database = $"Data Source={dir.File("unionbot.db")}";
+        var databasePath = dir.File("unionbot.db");
+        var database = $"Data Source={databasePath}";
         await SeedAsync(database);
 
         using (var first = StartBot(database, wecom.BaseUrl))
@@ -33,8 +32,8 @@ public sealed class KillNineTests
             await Eventually.TrueAsync(() => Task.FromResult(wecom.Held == 1), "the sixth post to be in flight", timeoutMs: 60_000);
             await first.KillAsync();
         }
-        Assert.Equal(5, await CountAsync(database, "sent"));
-        Assert.Equal(1, await CountAsync(database, "sending"));
+        Assert.Equal(5, await CountAsync(databasePath, "sent"));
+        Assert.Equal(1, await CountAsync(databasePath, "sending"));
         var acceptedBeforeKill = wecom.Accepted.Count;
         using (var second = StartBot(database, wecom.BaseUrl))
         {
@@ -60,11 +59,8 @@ public sealed class KillNineTests
         }));
     }
 
-    private static async Task<long> CountAsync(string connectionString, string state)
-    {
-        await using var connection = new SqliteConnection(connectionString + ";Pooling=False");
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE kind = 'announce' AND state = @state", new { state });
-    }
+    private static Task<long> CountAsync(string databasePath, string state) =>
+        TestDatabase.ScalarAsync<long>(databasePath, "SELECT COUNT(*) FROM outbox WHERE kind = 'announce' AND state = @state", new { state });
 
     private static BotProcess StartBot(string database, string wecomBaseUrl) => BotProcess.Start(null,
         $"--UnionBot:Database={database}",

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Callbacks.Stories;
@@ -68,7 +66,6 @@ public sealed class DingTalkStoryTests
             () => host.DingTalk.Accepted.FirstOrDefault(r => r.Robot == CallbackHost.AccessToken && r.Content!.Contains(receipt)), "the answer in the group");
         Assert.DoesNotContain("teacher-chen", posted.Body);
         Assert.Contains("本月内安装", (await host.SayOnDingTalkAsync("teacher-chen", $"/建议 查询 {receipt}")).Content);
-        await using var db = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
-        Assert.Null(await db.ExecuteScalarAsync<string?>("SELECT user_id FROM suggestions WHERE receipt = @receipt", new { receipt }));
+        Assert.Null(await TestDatabase.ScalarAsync<string?>(host.DatabasePath, "SELECT user_id FROM suggestions WHERE receipt = @receipt", new { receipt }));
     }
 }

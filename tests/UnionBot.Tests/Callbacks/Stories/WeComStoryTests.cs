@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Callbacks.Stories;
@@ -67,7 +65,6 @@ public sealed class WeComStoryTests
         Assert.DoesNotContain("陈老师", posted.Body);
         var status = await host.SayOnWeComAsync("teacher-chen", $"/建议 查询 {receipt}");
         Assert.Contains("已与食堂沟通", status);
-        await using var db = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
-        Assert.Null(await db.ExecuteScalarAsync<string?>("SELECT user_id FROM suggestions WHERE receipt = @receipt", new { receipt }));
+        Assert.Null(await TestDatabase.ScalarAsync<string?>(host.DatabasePath, "SELECT user_id FROM suggestions WHERE receipt = @receipt", new { receipt }));
     }
 }
