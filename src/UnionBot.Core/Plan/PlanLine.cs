@@ -41,6 +41,18 @@ internal sealed class PlanLine
         }
     }
 
+    /// <summary>"## 工作要求": a markdown heading names a part of the document.</summary>
+    public bool IsMarkdownHeading
+    {
+        get
+        {
+            var text = Norm.AsSpan().TrimStart();
+            var hashes = 0;
+            while (hashes < text.Length && text[hashes] == '#') hashes++;
+            return hashes is >= 1 and <= 6 && hashes < text.Length && text[hashes] == ' ';
+        }
+    }
+
     /// <summary>The normalized text after indentation, trailing spaces removed.</summary>
     public ReadOnlySpan<char> Text => Norm.AsSpan(Start).TrimEnd();
 

@@ -67,10 +67,8 @@ public static class PlanParser
             var items = block.Items(fates);
             if (items.Count == 0) warnings.Add($"'{block.Heading}' has no activities under it");
             foreach (var item in items)
-            {
-                var festival = FestivalRecognizer.Recognize(item.Text);
-                activities.Add((new PlanActivity(months, item.Text, festival, scheduleIndex, ActivityKind.IsEvent(item.Text, festival)), item.Source));
-            }
+                foreach (var (title, festival) in FestivalParts.Of(item.Text))
+                    activities.Add((new PlanActivity(months, title, festival, scheduleIndex, ActivityKind.IsEvent(title, festival)), item.Source));
         }
         return activities;
     }

@@ -41,7 +41,7 @@ internal static class RunningText
     private static readonly string[] AgendaVerbs = ["通过", "审议", "讨论", "表决", "听取", "审定", "研究", "部署", "选举产生", "传达"];
 
     /// <summary>The text cut at the separators outside quotes and brackets, each piece trimmed, with the separator after it.</summary>
-    private static List<(string Text, char Sep)> Pieces(string text, string separators)
+    public static List<(string Text, char Sep)> Pieces(string text, string separators)
     {
         var pieces = new List<(string, char)>();
         var depth = 0;

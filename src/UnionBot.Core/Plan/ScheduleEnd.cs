@@ -4,7 +4,7 @@ namespace UnionBot.Core.Plan;
 
 /// <summary>
 /// The signals that a schedule is over: the next top-level section (五、…) that does not continue the month's own
-/// 一、二、 numbering, 备注/附件/注：, copyright and source lines, a date line, the title of the next plan in a
+/// 一、二、 numbering, a markdown heading, 备注/附件/注：, copyright and source lines, a date line, the title of the next plan in a
 /// collection, a long prose paragraph, or any plain line after a schedule whose months are all one-liners.
 /// </summary>
 internal static partial class ScheduleEnd
@@ -19,6 +19,8 @@ internal static partial class ScheduleEnd
     {
         var line = lines[index];
         var text = line.Text;
+        // A markdown heading that is not a month opens the next part of the document (## 工作要求).
+        if (line.IsMarkdownHeading) return true;
         if (marker is { IsChinese: true } chinese) return !Continues(current, chinese);
         if (Appendix().IsMatch(text) || Article().IsMatch(text)) return true;
         if (marker is not null && !marker.Value.IsBareDigit) return false;

@@ -179,4 +179,37 @@ public sealed class OtherLayoutsTests
         var plan = PlanReader.Read(doc.Build(), "plan.docx");
         Assert.Equal(["3:三八节插花活动", "5+6:羽毛球赛", "5+6:端午节慰问", "5+6:乒乓球赛", "9:教师节表彰大会"], PlanAssert.Brief(plan));
     }
+
+    [Fact]
+    public void AMarkdownHeadingAfterAMarkdownTableEndsTheSchedule()
+    {
+        var plan = PlanParser.Parse("""
+            # 二〇二六年XX小学工会工作计划
+
+            ## 活动安排
+
+            | 月份 | 活动 |
+            |:---:|:---|
+            | 一月 | 迎新春教职工联欢会 |
+            | 四月、五月 | 教职工趣味运动会 |
+            | 九月 | 教师节慰问 |
+
+            ## 工作要求
+            1. 各组认真落实。
+            2. 及时总结上报。
+            """);
+        Assert.Equal(2026, plan.Year);
+        Assert.Equal(["1:迎新春教职工联欢会", "4+5:教职工趣味运动会", "9:教师节慰问"], PlanAssert.Brief(plan));
+        Assert.Empty(plan.Warnings);
+    }
+
+    [Fact]
+    public void ANumberedItemAboutTwoFestivalsIsTwoActivitiesSoNeitherGreetingIsLost()
+    {
+        var plan = PlanParser.Parse("五月份：\n1、端午节慰问；中秋节慰问\n2、教学比赛活动;协助做好毕业班工作\n3、庆祝教师节，表彰优秀教师\n" +
+            "十二月份：\n1、迎新年联欢会；元旦慰问退休教师\n");
+        Assert.Equal(["5:端午节慰问", "5:中秋节慰问", "5:教学比赛活动;协助做好毕业班工作", "5:庆祝教师节，表彰优秀教师",
+            "12:迎新年联欢会；元旦慰问退休教师"], PlanAssert.Brief(plan));
+        Assert.Equal(["dragon-boat", "mid-autumn", null, "teachers-day", "new-year"], plan.Activities.Select(a => a.Festival));
+    }
 }

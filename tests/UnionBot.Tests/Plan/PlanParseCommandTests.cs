@@ -180,6 +180,21 @@ public sealed class PlanParseCommandTests
     }
 
     [Fact]
+    public async Task JsonListsTheLinesInsideTheScheduleThatGaveNothingAsWarnings()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("plan.txt");
+        await File.WriteAllTextAsync(path, "三月份：\n1.春游\n全体教职工参加\n2.植树\n- 2 -\n四月份：\n1.拔河比赛\n（1）报名\n五、保障措施\n");
+        var (code, output, error) = await Run("plan", "parse", path, "--json");
+        Assert.Equal((0, ""), (code, error));
+        using var json = JsonDocument.Parse(output);
+        var warnings = json.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith("line 3 '全体教职工参加' gave no activity", warnings[0]);
+        Assert.StartsWith("line 8 '（1）报名' gave no activity", warnings[1]);
+    }
+
+    [Fact]
     public async Task ExplainAndJsonTogetherIsAUsageError()
     {
         var (code, output, error) = await Run("plan", "parse", RepoPaths.Seed("000"), "--json", "--explain");
