@@ -10,7 +10,7 @@ internal enum MarkerFamily { Arabic, ParenArabic, Circled, Chinese, ChineseParen
 /// </summary>
 internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int TextStart, bool IsBareDigit = false)
 {
-    private const string Bullets = "●•·◆■□◇○▪◎★☆-–";
+    private const string Bullets = "●•·◆■□◇○▪◎★☆▲△▶►➢➤※√✓-–";
     private const string Units = "年月日号个次人名项天周届点时分元万千百岁期班级组队位场节米";
 
     public bool IsChinese => Family is MarkerFamily.Chinese or MarkerFamily.ChineseParen;

@@ -1,3 +1,5 @@
+using UnionBot.Core.Calendar;
+
 namespace UnionBot.Core.Plan;
 
 /// <summary>
@@ -24,12 +26,22 @@ internal static class RunningText
         var merged = new List<(string Text, char Sep)>();
         foreach (var piece in pieces)
         {
-            if (merged.Count > 0 && (!ActivityWords.NamesActivity(piece.Text) || !ActivityWords.NamesActivity(merged[^1].Text) || IsAgenda(merged[^1].Text, piece.Text)))
+            if (merged.Count > 0 && (!StandsAlone(piece.Text) || !StandsAlone(merged[^1].Text) || IsAgenda(merged[^1].Text, piece.Text)))
                 merged[^1] = (merged[^1].Text + merged[^1].Sep + piece.Text, piece.Sep);
             else merged.Add(piece);
         }
         return merged.Select(m => m.Text).ToList();
     }
+
+    /// <summary>
+    /// A part that names an activity; a festival's bare name (国庆、中秋联欢会, 春节、元旦慰问) is what the activity after
+    /// it celebrates, not one of its own.
+    /// </summary>
+    private static bool StandsAlone(string part) =>
+        ActivityWords.NamesActivity(part) && !(part.Trim(Quotes).Length <= MaxFestivalName && FestivalRecognizer.Recognize(part) is not null);
+
+    private const int MaxFestivalName = 3;
+    private static readonly char[] Quotes = ['“', '”', '"', '\'', '‘', '’', '「', '」'];
 
     /// <summary>"召开工会委员会议，通过工作计划": what a meeting does (通过, 审议, 讨论 …) is part of the meeting item.</summary>
     private static bool IsAgenda(string before, string part)

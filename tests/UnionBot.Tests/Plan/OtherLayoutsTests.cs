@@ -212,4 +212,35 @@ public sealed class OtherLayoutsTests
             "12:迎新年联欢会；元旦慰问退休教师"], PlanAssert.Brief(plan));
         Assert.Equal(["dragon-boat", "mid-autumn", null, "teachers-day", "new-year"], plan.Activities.Select(a => a.Festival));
     }
+
+    [Fact]
+    public void MonthsMarkedWithSymbolsAndItemsWithAnyBulletAreRead()
+    {
+        var plan = PlanParser.Parse("""
+            城南中学2026年工会工作要点
+            一、加强思想建设
+            略
+            二、全年活动安排
+            ◆ 三月份
+            ● 庆祝“三八”妇女节，组织女教职工踏青
+            ● 植树节义务植树
+            ◆ 四月份
+            ■ 春季教职工运动会
+            ◆ 九、十月份
+            ▲ 教师节慰问全体教师
+            ▲ 国庆、中秋联欢会
+            ◆ 十二月份
+            ※ 迎新年文艺汇演
+            √ 会费收缴
+            三、工作要求
+            """);
+        Assert.Equal(["3:庆祝“三八”妇女节，组织女教职工踏青", "3:植树节义务植树", "4:春季教职工运动会", "9+10:教师节慰问全体教师",
+            "9+10:国庆、中秋联欢会", "12:迎新年文艺汇演", "12:会费收缴"], PlanAssert.Brief(plan));
+    }
+
+    [Theory]
+    [InlineData("九月：国庆、中秋联欢会；教师节慰问\n", "9:国庆、中秋联欢会|9:教师节慰问")]
+    [InlineData("一月：春节、元旦慰问退休教师，召开教代会\n", "1:春节、元旦慰问退休教师|1:召开教代会")]
+    public void AFestivalsBareNameBeforeAnActivityIsWhatItCelebratesNotAnActivity(string line, string expected) =>
+        Assert.Equal([.. expected.Split('|'), "10:重阳节慰问"], Parse(line + "十月：重阳节慰问\n"));
 }
