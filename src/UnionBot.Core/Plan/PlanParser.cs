@@ -18,7 +18,7 @@ public static class PlanParser
     private static PlanReading Read(string text)
     {
         var reading = new PlanReading(PlanLine.Split(text));
-        var lines = TableLayout.Rewrite(reading.Lines, reading.Tables);
+        var lines = HeadingLines.Split(TableLayout.Rewrite(reading.Lines, reading.Tables));
         var title = PlanTitle.Find(lines);
         var years = PlanYears.Of(title, lines);
         var activities = new List<PlanActivity>();

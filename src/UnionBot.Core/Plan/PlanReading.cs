@@ -63,7 +63,8 @@ internal sealed class PlanReading(List<PlanLine> lines)
         {
             roles[block.Source] = PlanLineRole.Heading;
             reasons[block.Source] = SkipReason.None;
-            months[block.Source] = block.Months;
+            // Several months written on one line show all of them.
+            months[block.Source] = months[block.Source] is { } earlier ? [.. earlier, .. block.Months] : block.Months;
         }
         var explained = new ExplainedLine[Lines.Count];
         for (var i = 0; i < Lines.Count; i++)

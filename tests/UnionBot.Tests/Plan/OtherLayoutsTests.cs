@@ -243,4 +243,19 @@ public sealed class OtherLayoutsTests
     [InlineData("一月：春节、元旦慰问退休教师，召开教代会\n", "1:春节、元旦慰问退休教师|1:召开教代会")]
     public void AFestivalsBareNameBeforeAnActivityIsWhatItCelebratesNotAnActivity(string line, string expected) =>
         Assert.Equal([.. expected.Split('|'), "10:重阳节慰问"], Parse(line + "十月：重阳节慰问\n"));
+
+    [Fact]
+    public void SeveralMonthsWrittenOnOneLineEachKeepTheirOwnActivities()
+    {
+        var explanation = PlanParser.Explain("""
+            2026年工会活动计划
+            3月份 组织女教工观看电影《你好，李焕英》
+            4月份 春季登山活动，5月份 教职工趣味运动会
+            6月份：端午节包粽子；7月份：暑期疗休养
+            """);
+        Assert.Equal(["3:组织女教工观看电影《你好，李焕英》", "4:春季登山活动", "5:教职工趣味运动会", "6:端午节包粽子", "7:暑期疗休养"],
+            PlanAssert.Brief(explanation.Plan));
+        Assert.Equal([4, 5], explanation.Lines[2].Months);
+        Assert.Equal(2, explanation.Lines[2].Activities.Count);
+    }
 }

@@ -1,0 +1,53 @@
+namespace UnionBot.Core.Plan;
+
+/// <summary>
+/// Short schedules are often written several months to a line: "4月份 春季登山活动，5月份 教职工趣味运动会". A month
+/// heading with its item that follows a comma, semicolon or space on a heading line starts a line of its own (same
+/// document line), so each month keeps its own activities.
+/// </summary>
+internal static class HeadingLines
+{
+    private const string Breaks = ",;。 \t";
+    private static readonly char[] Trailing = [' ', '\t', '\u3000', ',', '，', ';', '；', '。'];
+
+    public static List<PlanLine> Split(List<PlanLine> lines)
+    {
+        List<PlanLine>? output = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var parts = Parts(lines[i]);
+            if (parts is null)
+            {
+                output?.Add(lines[i]);
+                continue;
+            }
+            output ??= lines.Take(i).ToList();
+            output.AddRange(parts);
+        }
+        return output ?? lines;
+    }
+
+    private static List<PlanLine>? Parts(PlanLine line)
+    {
+        List<PlanLine>? parts = null;
+        while (Next(line) is { } at)
+        {
+            (parts ??= []).Add(PlanLine.Of(line.Raw[..at].TrimEnd(Trailing), line.Source));
+            line = PlanLine.Of(line.Raw[at..], line.Source);
+        }
+        parts?.Add(line);
+        return parts;
+    }
+
+    /// <summary>Where a second heading with its own item starts on a heading line that carries an item, or null.</summary>
+    private static int? Next(PlanLine line)
+    {
+        var s = line.Norm;
+        if (line.IsBlank || !MonthHeading.TryRead(s, line.Start, out _, out var rest, out var dated, out _) || dated || rest >= s.Length) return null;
+        for (var p = rest + 1; p < s.Length; p++)
+            if (Breaks.Contains(s[p - 1]) && s[p] != ' '
+                && MonthHeading.TryRead(s, p, out _, out var next, out var nextDated, out _) && !nextDated && next < s.Length && next > p)
+                return p;
+        return null;
+    }
+}
