@@ -62,7 +62,7 @@ public abstract class FakePlatformServer : IAsyncDisposable
     /// <summary>Requests waiting out a scripted delay right now: in flight as far as the client can tell.</summary>
     public int Held => Volatile.Read(ref _held);
 
-    /// <summary>Waits (real time, bounded) until at least <paramref name="count"/> requests were accepted.</summary>
+    /// <summary>Waits (real time, bounded: 30 s unless told) until at least <paramref name="count"/> requests were accepted.</summary>
     public Task<IReadOnlyList<FakeRequest>> WaitForAcceptedAsync(int count, TimeSpan? timeout = null) =>
         WaitForAsync(r => r.Accepted, count, timeout);
 
@@ -157,7 +157,8 @@ public abstract class FakePlatformServer : IAsyncDisposable
 
     private async Task<IReadOnlyList<FakeRequest>> WaitForAsync(Func<FakeRequest, bool> match, int count, TimeSpan? timeout)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        // Ample: a reply waits for a core behind the rest of the suite on a loaded 2-core CI machine (10 s ran out there).
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             Task changed;
