@@ -67,7 +67,7 @@ internal sealed partial class ChannelWorker
             var now = _time.GetUtcNow();
             if (_pausedUntil > now) return _pausedUntil;
             _status.Resume(_channel.Id);
-            var late = await _store.SkipLateAsync(_channel.Id, now - _catchUp, ThisMonth(now), "late by more than Schedule:CatchUp", ct);
+            var late = await _store.SkipLateAsync(_channel.Id, now - _catchUp, ThisMonth(now), OutboxStore.TooLate, ct);
             if (late.Count == 1)
                 LogSkippedLate(late[0].Key, _channel.Id, late[0].DueAt, _catchUp);
             else if (late.Count > 1) // the first start mid-year: one line per channel, not one per past announcement

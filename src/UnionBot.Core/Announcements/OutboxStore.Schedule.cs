@@ -16,6 +16,9 @@ public sealed partial class OutboxStore
     /// <summary>The reason written on a row cancelled because its activity left the plan; such a row comes back if the activity does.</summary>
     public const string RemovedFromPlan = "removed from the plan";
 
+    /// <summary>The reason written on a row skipped because it was due longer ago than <c>Schedule:CatchUp</c> (the bot was not running).</summary>
+    public const string TooLate = "late by more than Schedule:CatchUp";
+
     private const string ScheduledSql = $"""
         SELECT {Columns} FROM outbox WHERE kind <> '{AnnouncementOutbox.Kind}' AND plan_year = @Year
         """;

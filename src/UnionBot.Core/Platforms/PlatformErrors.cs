@@ -10,40 +10,58 @@ namespace UnionBot.Core.Platforms;
 /// </summary>
 public static class PlatformErrors
 {
-    private sealed record Entry(SendOutcome Outcome, string Fix);
+    /// <param name="Fix">What the administrator must do, for the log and /healthz (English, as the log is).</param>
+    /// <param name="Chinese">The same in words the union chair reads in the console.</param>
+    private sealed record Entry(SendOutcome Outcome, string Fix, string Chinese);
 
     // {0} is the channel, described as "wecom-all (全体教职工群)".
     private static readonly FrozenDictionary<int, Entry> Table = new Dictionary<int, Entry>
     {
-        [0] = new(SendOutcome.Sent, ""),
-        [-1] = new(SendOutcome.Transient, "the platform was busy for channel {0}: UnionBot retries"),
-        [45009] = new(SendOutcome.RateLimited, "the WeCom robot of channel {0} sent more than 20 messages in a minute: UnionBot pauses it"),
-        [130101] = new(SendOutcome.RateLimited, "the DingTalk robot of channel {0} sent more than 20 messages in a minute: UnionBot pauses it"),
-        [410100] = new(SendOutcome.RateLimited, "the DingTalk robot of channel {0} is throttled for sending too fast: UnionBot pauses it"),
+        [0] = new(SendOutcome.Sent, "", ""),
+        [-1] = new(SendOutcome.Transient, "the platform was busy for channel {0}: UnionBot retries",
+            "平台忙，没有接收，助手会自动重试；一直不成功时可以点“重发”"),
+        [45009] = new(SendOutcome.RateLimited, "the WeCom robot of channel {0} sent more than 20 messages in a minute: UnionBot pauses it",
+            "企业微信群机器人一分钟内发了 20 条以上，平台限流：助手暂停一会儿再发"),
+        [130101] = new(SendOutcome.RateLimited, "the DingTalk robot of channel {0} sent more than 20 messages in a minute: UnionBot pauses it",
+            "钉钉群机器人一分钟内发了 20 条以上，平台限流：助手暂停一会儿再发"),
+        [410100] = new(SendOutcome.RateLimited, "the DingTalk robot of channel {0} is throttled for sending too fast: UnionBot pauses it",
+            "钉钉群机器人发得太快被限流：助手暂停一会儿再发"),
         [93000] = new(SendOutcome.Permanent,
-            "the WeCom webhook key of channel {0} is invalid or the robot was removed: paste the robot's webhook again"),
+            "the WeCom webhook key of channel {0} is invalid or the robot was removed: paste the robot's webhook again",
+            "企业微信群机器人的 Webhook 地址无效，或机器人已被移出群：请重新复制机器人的 Webhook 地址填到配置里，再重启助手"),
         [40008] = new(SendOutcome.Permanent,
-            "WeCom refused the message type sent to channel {0}: UnionBot sent a kind of message WeCom does not accept, please report this line"),
+            "WeCom refused the message type sent to channel {0}: UnionBot sent a kind of message WeCom does not accept, please report this line",
+            "企业微信不接受这种消息类型：这是助手的问题，请把这条记录告诉维护的老师"),
         [44004] = new(SendOutcome.Permanent,
-            "WeCom refused an empty message for channel {0}: check the announcement or the plan text it came from"),
+            "WeCom refused an empty message for channel {0}: check the announcement or the plan text it came from",
+            "企业微信拒收空消息：请检查这条通知或它来自的计划内容"),
         [40058] = new(SendOutcome.Permanent,
-            "WeCom refused a message for channel {0} as too long: shorten the announcement (UnionBot splits long ones, please report this line)"),
+            "WeCom refused a message for channel {0} as too long: shorten the announcement (UnionBot splits long ones, please report this line)",
+            "企业微信嫌消息太长拒收：请把通知写短一些"),
         [310000] = new(SendOutcome.Permanent,
-            "DingTalk's security check refused channel {0}: make Secret equal the robot's 加签 secret (or fix its keywords / IP range) and check this computer's clock"),
+            "DingTalk's security check refused channel {0}: make Secret equal the robot's 加签 secret (or fix its keywords / IP range) and check this computer's clock",
+            "钉钉安全设置拦下了消息：请把配置里的 Secret 改成机器人的“加签”密钥（或检查关键词、IP 段），并检查服务器的时间"),
         [300001] = new(SendOutcome.Permanent,
-            "the DingTalk access token of channel {0} does not exist: paste the robot's webhook again"),
+            "the DingTalk access token of channel {0} does not exist: paste the robot's webhook again",
+            "钉钉机器人的 access_token 不存在：请重新复制机器人的 Webhook 地址填到配置里"),
         [300005] = new(SendOutcome.Permanent,
-            "the DingTalk access token of channel {0} is no longer valid: paste the robot's webhook again"),
+            "the DingTalk access token of channel {0} is no longer valid: paste the robot's webhook again",
+            "钉钉机器人的 access_token 已失效：请重新复制机器人的 Webhook 地址填到配置里"),
         [400013] = new(SendOutcome.Permanent,
-            "the DingTalk group of channel {0} was dissolved: remove the channel or add a robot to the new group and paste its webhook"),
+            "the DingTalk group of channel {0} was dissolved: remove the channel or add a robot to the new group and paste its webhook",
+            "钉钉群已解散：请删掉这个群的配置，或在新群里添加机器人并填入它的 Webhook"),
         [400101] = new(SendOutcome.Permanent,
-            "channel {0} has no DingTalk access token: set AccessToken to the robot's webhook"),
+            "channel {0} has no DingTalk access token: set AccessToken to the robot's webhook",
+            "没有填钉钉机器人的 access_token：请把机器人的 Webhook 地址填到配置里"),
         [400102] = new(SendOutcome.Permanent,
-            "the DingTalk robot of channel {0} is disabled: enable it again in the group's robot settings"),
+            "the DingTalk robot of channel {0} is disabled: enable it again in the group's robot settings",
+            "钉钉群机器人已被停用：请在群设置的机器人里重新启用"),
         [400106] = new(SendOutcome.Permanent,
-            "the DingTalk robot of channel {0} no longer exists: add a custom robot to the group and paste its webhook"),
+            "the DingTalk robot of channel {0} no longer exists: add a custom robot to the group and paste its webhook",
+            "钉钉群机器人已不存在：请在群里重新添加自定义机器人并填入它的 Webhook"),
         [460101] = new(SendOutcome.Permanent,
-            "DingTalk refused a message for channel {0} as too long: shorten the announcement (UnionBot splits long ones, please report this line)"),
+            "DingTalk refused a message for channel {0} as too long: shorten the announcement (UnionBot splits long ones, please report this line)",
+            "钉钉嫌消息太长拒收：请把通知写短一些"),
     }.ToFrozenDictionary();
 
     /// <summary>Every code the table knows (the tests walk them all).</summary>
@@ -70,6 +88,10 @@ public static class PlatformErrors
     /// <summary>The administrator's sentence for a known code, or null for 0 and unknown codes.</summary>
     public static string? FixFor(ChannelOptions channel, int errcode) =>
         errcode != 0 && Table.TryGetValue(errcode, out var entry) ? string.Format(entry.Fix, Describe(channel)) : null;
+
+    /// <summary>The chair's Chinese sentence for a known code (what happened, what to do), or null for 0 and unknown codes.</summary>
+    public static string? ChineseFor(int? errcode) =>
+        errcode is { } code and not 0 && Table.TryGetValue(code, out var entry) ? entry.Chinese : null;
 
     public static string Describe(ChannelOptions channel) =>
         string.IsNullOrWhiteSpace(channel.Name) ? channel.Id : $"{channel.Id} ({channel.Name})";

@@ -1,5 +1,7 @@
 using UnionBot.Core.Announcements;
+using UnionBot.Core.Platforms;
 using UnionBot.Core.Platforms.LongConnection;
+using UnionBot.Core.Schedule;
 
 namespace UnionBot.ChairConsole;
 
@@ -35,14 +37,39 @@ public static class ConsoleText
         "long-connections" => "长连接", _ => name,
     };
 
-    public static string Error(OutboxRow row) =>
-        row.LastError is null ? "" : row.LastErrcode is { } code ? $"{row.LastError}（错误码 {code}）" : row.LastError;
+    /// <summary>What a /healthz check that is not healthy means for the chair, and who can fix it.</summary>
+    public static string Problem(string check, YearScheduleSource plan) => check switch
+    {
+        "database" => "数据库写不进去：报名、建议和通知都记不下来。请让管理员检查服务器的磁盘和 data 文件夹。",
+        "scheduler" => "定时任务没有运行：通知不会按时发出。请让管理员重启助手。",
+        "channels" => "有群的通知发不出去，原因见上面的“各群状态”。",
+        "long-connections" => "有群的长连接没有连上，群里的命令可能收不到，见上面的“各群状态”。",
+        "plan" when plan.LastError is not null => "计划文件读不出来：仍按上次读到的日程发通知。请在“计划”页重新上传。",
+        "plan" => "计划里没有读到任何活动：今年不会发月度通知。请在“计划”页上传或补上活动。",
+        _ => "这一项不正常。",
+    };
+
+    /// <summary>
+    /// Why a row was not sent, in the chair's words. The stored reason is the log's English, written for the IT teacher;
+    /// where no Chinese sentence fits it follows as 详情 for them.
+    /// </summary>
+    public static string Error(OutboxRow row) => row.LastError switch
+    {
+        null => "",
+        OutboxStore.RemovedFromPlan => "计划里已经没有这项活动，不再发送",
+        OutboxStore.TooLate => "过了补发期限（助手那段时间没有运行），不再补发",
+        _ when PlatformErrors.ChineseFor(row.LastErrcode) is { } words => $"{words}（错误码 {row.LastErrcode}）",
+        _ when row.LastErrcode is { } code => $"平台拒收了这条消息（错误码 {code}）：请检查群机器人的设置。详情：{row.LastError}",
+        _ when row.State == OutboxState.Skipped => row.LastError,
+        _ => $"没有发出去：网络不通，或平台没有正常回应{(row.State == OutboxState.Failed ? "；可以稍后点“重发”" : "，助手会再试")}。详情：{row.LastError}",
+    };
 
     public static string Action(string action) => action switch
     {
         "console-login" => "登录后台", "publish-plan" => "发布计划修改", "open-signup" => "发起报名", "close-signup" => "结束报名", "list-suggestions" => "查看建议列表",
         "reply-suggestion" => "回复建议", "close-poll" => "结束投票", "announce" => "发公告",
         "outbox-sendnow" => "立即发送通知", "outbox-retry" => "重发通知", "outbox-skip" => "跳过通知", "import-members" => "导入成员名单",
+        "upload-plan" => "上传计划（草稿）", "discard-plan" => "放弃上传的计划",
         _ => action,
     };
 }

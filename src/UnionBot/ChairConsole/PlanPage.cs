@@ -31,7 +31,7 @@ public sealed class PlanPage(
         var published = source.Published;
         var origin = published is null
             ? H($"<p>日程来自计划文件 <code>{options.Value.Plan.Path}</code>（还没有发布过修改）。</p>")
-            : H($"<p>日程来自<strong>第 {published.Id} 版</strong>修改（{published.PublishedBy}，{session.Time(published.PublishedAt)} 发布），不再直接读计划文件。</p>");
+            : H($"<p>日程来自<strong>第 {published.Id} 版</strong>修改（{members.DisplayName(published.PublishedBy)}，{session.Time(published.PublishedAt)} 发布），不再直接读计划文件。</p>");
         var body = H($"""
             <section>{origin}<p class="muted">{schedule.Year} 年共 {schedule.Plan.Activities.Count} 项活动、{schedule.Announcements.Count} 条通知。</p></section>
             {UploadForm(session)}

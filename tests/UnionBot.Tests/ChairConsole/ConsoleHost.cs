@@ -26,6 +26,7 @@ public sealed partial class ConsoleHost : IAsyncDisposable
     public FakeTimeProvider Time => _factory.Time;
     public IServiceProvider Services => _factory.Services;
     public string DatabasePath => _factory.DatabasePath;
+    public LogCapture Logs => _factory.Logs;
 
     /// <param name="kestrel">Listen on a real loopback port (for the browser tests) instead of the in-memory test server.</param>
     /// <param name="home">The bot's folder with its own config/ (then the admins come from there), else the repository.</param>

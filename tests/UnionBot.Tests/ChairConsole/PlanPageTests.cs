@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using UnionBot.ChairConsole;
@@ -39,6 +40,7 @@ public sealed class PlanPageTests : IDisposable
         Assert.False(activity.SignUp); // its 老师报名 box was not ticked: a task of the union, not an event
         Assert.Contains(source.Current.Announcements, a => a.Kind == AnnouncementKind.Monthly && a.Text.Contains("教职工趣味运动会（改期）"));
         Assert.Contains((ConsoleHost.Admin, "publish-plan"), await host.QueryAsync<(string, string)>("SELECT user_id, action FROM audit_log"));
+        Assert.Contains("日程来自<strong>第 1 版</strong>修改（王主席，", await host.Client.GetStringAsync("/console/plan"));
     }
 
     [Fact]
@@ -55,6 +57,8 @@ public sealed class PlanPageTests : IDisposable
         source.Reload();
 
         Assert.True(source.DraftWaiting);
+        Assert.Contains(host.Logs.At(LogLevel.Warning), l => l.Contains("changed after corrections were published") && l.Contains("/console/plan"));
+        Assert.Contains("计划草稿待审", await host.Client.GetStringAsync("/console/"));
         Assert.Equal("三月的活动（已改）", Assert.Single(source.Current.Plan.Activities).Title);
         var health = JsonDocument.Parse(await host.Client.GetStringAsync("/healthz"));
         Assert.Contains("/console/plan", health.RootElement.GetProperty("checks").GetProperty("plan").GetProperty("data").GetProperty("draft").GetString());

@@ -117,6 +117,9 @@ public sealed class PlanUploadTests : IDisposable
         Assert.Contains("已放弃", await discard.Content.ReadAsStringAsync());
         Assert.DoesNotContain("上传的计划「计划.docx」", await host.Client.GetStringAsync("/console/plan"));
         Assert.Empty(await host.QueryAsync<long>("SELECT id FROM plan_versions"));
+        var audit = await host.Client.GetStringAsync("/console/audit");
+        Assert.Contains("上传计划（草稿）", audit);
+        Assert.Contains("放弃上传的计划", audit);
         Assert.Equal(HttpStatusCode.Conflict,
             (await host.SubmitAsync("/console/plan", "/console/plan/publish", ("from", "upload"), ("upload", "1"))).StatusCode);
     }
