@@ -32,11 +32,12 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public IBrowser Browser { get; }
     public string BaseUrl { get; }
 
-    public static async Task<ConsoleBrowser> StartAsync()
+    /// <param name="extra">Settings for the host, as <see cref="ConsoleHost.Start"/> takes them.</param>
+    public static async Task<ConsoleBrowser> StartAsync(IDictionary<string, string?>? extra = null)
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install it with apt-get install -y chromium fonts-wqy-microhei (as .ci/run does)");
-        var host = ConsoleHost.Start(kestrel: true);
+        var host = ConsoleHost.Start(extra, kestrel: true);
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

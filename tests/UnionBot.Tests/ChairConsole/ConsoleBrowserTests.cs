@@ -215,4 +215,61 @@ public sealed class ConsoleBrowserTests
         await ConsoleBrowser.ScreenshotAsync(small, "console-phone-plan-history");
         Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the plan page scrolls sideways on a phone");
     }
+
+    [BrowserFact]
+    public async Task TheChairReadsThePlanLineByLineAddsWhatTheReaderSkippedAndSeesEachVersion()
+    {
+        using var dir = new UnionBot.Tests.Support.TempDirectory();
+        var path = dir.File("plan.txt");
+        await File.WriteAllTextAsync(path, PlanExplainViewTests.Plan.Replace("\r\n", "\n"));
+        await using var b = await ConsoleBrowser.StartAsync(new Dictionary<string, string?> { ["UnionBot:Plan:Path"] = path });
+        var source = b.Host.Services.GetRequiredService<UnionBot.Core.Schedule.YearScheduleSource>();
+        await using var desktop = await b.DesktopAsync();
+        var page = await b.LogInAsync(desktop);
+
+        await page.ClickAsync("nav >> text=计划");
+        var doubt = page.Locator("ol.explain li.doubt");
+        Assert.Equal(1, await doubt.CountAsync());
+        Assert.Contains("（1）分组练习", await doubt.InnerTextAsync());
+        Assert.Contains("跳过·请核对", await doubt.InnerTextAsync());
+        Assert.Contains("1 行请核对", await page.InnerTextAsync("main"));
+        Assert.Contains("→ 召开教代会（工会工作）", await page.InnerTextAsync("ol.explain"));
+        Assert.True(await doubt.IsVisibleAsync());
+        await ConsoleBrowser.ScreenshotAsync(page, "console-desktop-plan-explain");
+
+        // The skipped sub-item is added as an event, 召开教代会 removed, and 拔河比赛 made the union's own task.
+        Assert.Equal(["举办教职工拔河比赛", "召开教代会", "教职工羽毛球赛"], source.Current.Plan.Activities.Select(a => a.Title));
+        Assert.DoesNotContain("不用报名", await b.Host.SayAsync("teacher-li", "/报名 举办教职工拔河比赛"));
+        await page.UncheckAsync("input[name=s0]");
+        await page.CheckAsync("input[name=d1]");
+        await page.FillAsync("input[name=m3]", "4");
+        await page.FillAsync("input[name=t3]", "教职工羽毛球分组练习");
+        await page.ClickAsync("button:has-text('发布修改')");
+
+        Assert.Contains("已发布第 1 版：3 项活动", await page.InnerTextAsync("main"));
+        Assert.Equal([("举办教职工拔河比赛", false), ("教职工羽毛球赛", true), ("教职工羽毛球分组练习", true)],
+            source.Current.Plan.Activities.Select(a => (a.Title, a.SignUp)));
+        Assert.Contains("工会工作安排，不用报名", await b.Host.SayAsync("teacher-li", "/报名 举办教职工拔河比赛"));
+
+        await page.ClickAsync("text=返回计划");
+        await page.FillAsync("input[name=t2]", "教职工羽毛球分组训练");
+        await page.ClickAsync("button:has-text('发布修改')");
+        await page.ClickAsync("text=返回计划");
+
+        var history = await page.Locator("section:has(h2:text('版本记录')) tbody tr").AllInnerTextsAsync();
+        Assert.Equal(2, history.Count);
+        Assert.Contains("第 2 版", history[0]);
+        Assert.Contains("使用中", history[0]);
+        Assert.DoesNotContain("使用中", history[1]);
+        Assert.All(history, row => Assert.Contains("王主席", row));
+        Assert.All(history, row => Assert.Contains("修改活动", row));
+        Assert.Contains("日程来自第 2 版修改（王主席，", await page.InnerTextAsync("main"));
+
+        await using var phone = await b.PhoneAsync();
+        var small = await b.LogInAsync(phone);
+        await small.GotoAsync(b.BaseUrl + "/console/plan");
+        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-plan-explain");
+        Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the plan page scrolls sideways on a phone");
+        Assert.True(await small.Locator("ol.explain li.doubt").IsVisibleAsync());
+    }
 }
