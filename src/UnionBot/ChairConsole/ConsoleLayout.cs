@@ -81,6 +81,8 @@ public static class ConsoleLayout
           body{font-size:15px}
           main{padding:8px 10px 30px}
           .two{display:block}
+          /* on a phone the plan text flows with the page: a box scrolling inside a scrolling page traps the thumb */
+          ol.explain,pre.plan{max-height:none}
           table.cards{background:none}
           table.cards thead{display:none}
           table.cards tr{display:block;border:1px solid #e1e4e8;border-radius:8px;margin:8px 0;padding:6px 8px;background:#fff}

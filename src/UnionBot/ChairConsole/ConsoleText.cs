@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using UnionBot.Core.Announcements;
+using UnionBot.Core.Plan;
 using UnionBot.Core.Platforms;
 using UnionBot.Core.Platforms.LongConnection;
 using UnionBot.Core.Schedule;
@@ -6,7 +8,7 @@ using UnionBot.Core.Schedule;
 namespace UnionBot.ChairConsole;
 
 /// <summary>The words the console uses for the bot's states, for a chair who does not read log files.</summary>
-public static class ConsoleText
+public static partial class ConsoleText
 {
     public static string Kind(string kind) => kind switch
     {
@@ -72,4 +74,30 @@ public static class ConsoleText
         "upload-plan" => "上传计划（草稿）", "discard-plan" => "放弃上传的计划",
         _ => action,
     };
+
+    /// <summary>
+    /// A warning of the plan reader in the chair's words. The reader words its warnings for the log and the command line
+    /// (in English, naming <c>plan parse --explain</c>); the console points to the line and to the table where she can
+    /// add what was missed.
+    /// </summary>
+    public static string PlanWarning(string warning)
+    {
+        if (warning == PlanParser.NoScheduleWarning)
+            return "没有找到按月份写的工作安排（例如“三月份：”下面列出活动），所以一项活动也没有读到。可以在下面的活动表里直接填写。";
+        if (LineWarning().Match(warning) is { Success: true } line)
+        {
+            var reason = Enum.GetValues<SkipReason>().FirstOrDefault(r => SkipReasons.English(r) == line.Groups[3].Value);
+            var why = reason == SkipReason.None ? "" : "（" + SkipReasons.Chinese(reason) + "）";
+            return $"第 {line.Groups[1].Value} 行「{line.Groups[2].Value}」没有读成活动{why}。如果它是一项活动，请在活动表里补上。";
+        }
+        if (EmptyMonthWarning().Match(warning) is { Success: true } month)
+            return $"「{month.Groups[1].Value}」下面没有读到活动。";
+        return warning;
+    }
+
+    [GeneratedRegex("^line ([0-9]+) '(.*)' gave no activity: (.*); check it with plan parse <file> --explain$")]
+    private static partial Regex LineWarning();
+
+    [GeneratedRegex("^'(.*)' has no activities under it$")]
+    private static partial Regex EmptyMonthWarning();
 }

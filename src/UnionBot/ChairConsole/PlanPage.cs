@@ -122,7 +122,7 @@ public sealed class PlanPage(
         catch (PlanReadException e)
         {
             logger.LogWarning("Plan upload {File} by {UserId} refused: {Reason}", name, session.UserId, e.Message);
-            return Refused(session, $"读不出这份计划：{e.Message}");
+            return Refused(session, $"读不出这份计划。请确认它是在 Word 或 WPS 里“另存为”的 .docx，或者 .txt、.md 文件。详情：{e.Message}");
         }
         await uploads.AddAsync(bytes, name, plan.Activities.Count, session.Context(), ct);
         logger.LogInformation("Plan {File} uploaded by {UserId}: {Count} activities, waiting as a draft", name, session.UserId, plan.Activities.Count);
@@ -248,7 +248,7 @@ public sealed class PlanPage(
     }
 
     private static Html Warnings(AnnualPlan plan) => plan.Warnings.Count == 0 ? Empty : H($"""
-        <section><p><strong>读计划时跳过或没看懂的地方</strong></p>{plan.Warnings.Select(w => H($"<p class=\"muted\">{w}</p>"))}</section>
+        <section><p><strong>读计划时跳过或没看懂的地方</strong></p>{plan.Warnings.Select(w => H($"<p class=\"muted\">{ConsoleText.PlanWarning(w)}</p>"))}</section>
         """);
 
     /// <summary>The text the schedule was read from: the upload a published version came from, else the plan file.</summary>

@@ -7,7 +7,8 @@ public sealed class PlanExplainViewTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    private const string Plan = """
+    /// <summary>A plan with prose around its schedule, a note under an item, and a sub-item that may be a lost activity (line 11).</summary>
+    internal const string Plan = """
         2026年学校工会工作计划
         一、指导思想
         认真贯彻落实上级工会精神。
@@ -55,6 +56,8 @@ public sealed class PlanExplainViewTests : IDisposable
         Assert.Contains("下级小项", subItem);
         Assert.Contains("月度安排到此结束", LineOf(page, 12));
         Assert.Contains("1 行请核对", page);
+        Assert.Contains("第 11 行「（1）分组练习」没有读成活动（下级小项", page); // the reader's warning, in the chair's words
+        Assert.DoesNotContain("gave no activity", page);
     }
 
     public void Dispose() => _dir.Dispose();

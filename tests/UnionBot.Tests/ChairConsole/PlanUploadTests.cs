@@ -92,7 +92,7 @@ public sealed class PlanUploadTests : IDisposable
 
     [Theory]
     [InlineData("计划.pdf", "不是 .txt、.md 或 .docx")]
-    [InlineData("计划.docx", "读不出这份计划")]
+    [InlineData("计划.docx", "读不出这份计划。请确认它是在 Word 或 WPS 里“另存为”的 .docx")]
     public async Task AFileThatIsNotAReadablePlanIsRefusedAndStoresNothing(string name, string answer)
     {
         await using var host = StartWithSeed();
