@@ -232,7 +232,7 @@ public sealed class PlanPage(
         <td data-l="节日"><select name="f{i}" aria-label="节日"><option value="">—</option>{Festival.All.Select(f =>
             H($"<option value=\"{f.Id}\"{(f.Id == festival ? new Html(" selected") : Empty)}>{f.Name}</option>"))}</select></td>
         <td data-l="老师报名"><input type="checkbox" name="s{i}"{(signUp ? new Html(" checked") : Empty)} aria-label="老师报名"></td>
-        <td data-l="删除">{(title.Length == 0 ? Empty : H($"<input type=\"checkbox\" name=\"d{i}\" aria-label=\"删除\">"))}</td></tr>
+        {(title.Length == 0 ? H($"<td></td>") : H($"<td data-l=\"删除\"><input type=\"checkbox\" name=\"d{i}\" aria-label=\"删除\"></td>"))}</tr>
         """);
 
     private Html Draft(ConsoleSession session, (string Sha256, AnnualPlan Plan)? file, PlanVersion? published)
