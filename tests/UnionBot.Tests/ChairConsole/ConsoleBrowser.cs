@@ -68,6 +68,19 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// Logs in on a 390 px phone, opens <paramref name="path"/>, keeps a screenshot and checks that the page does not
+    /// scroll sideways. The phone's context is closed with the browser.
+    /// </summary>
+    public async Task<IPage> OnPhoneAsync(string path, string screenshot)
+    {
+        var page = await LogInAsync(await PhoneAsync());
+        await page.GotoAsync(BaseUrl + path);
+        await ScreenshotAsync(page, screenshot);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), $"{path} scrolls sideways on a phone");
+        return page;
+    }
+
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDir);

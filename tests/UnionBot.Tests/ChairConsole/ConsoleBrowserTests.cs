@@ -87,11 +87,7 @@ public sealed class ConsoleBrowserTests
         Assert.Equal(["已报名", "已报名", "候补1"], rows.Select(r => r["状态"]?.ToString()));
         Assert.Equal(["语文组", "数学组", "英语组"], rows.Select(r => r["分会"]?.ToString()));
 
-        await using var phone = await b.PhoneAsync();
-        var small = await b.LogInAsync(phone);
-        await small.GotoAsync(b.BaseUrl + "/console/signups/1");
-        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-signup");
-        Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the sign-up page scrolls sideways on a phone");
+        await b.OnPhoneAsync("/console/signups/1", "console-phone-signup");
     }
 
     [BrowserFact]
@@ -137,10 +133,7 @@ public sealed class ConsoleBrowserTests
         Assert.Equal("教职工迎新春长跑（已改）", await page.InputValueAsync("input[name=t0]"));
         Assert.Contains("第 1 版", await page.InnerTextAsync("main"));
 
-        await using var phone = await b.PhoneAsync();
-        var small = await b.LogInAsync(phone);
-        await small.GotoAsync(b.BaseUrl + "/console/plan");
-        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-plan");
+        await b.OnPhoneAsync("/console/plan", "console-phone-plan");
     }
 
     [BrowserFact]
@@ -176,11 +169,7 @@ public sealed class ConsoleBrowserTests
         Assert.Contains("李红", roster);
         Assert.DoesNotContain("张老师", roster);
 
-        await using var phone = await b.PhoneAsync();
-        var small = await b.LogInAsync(phone);
-        await small.GotoAsync(b.BaseUrl + "/console/members");
-        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-members");
-        Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the members page scrolls sideways on a phone");
+        await b.OnPhoneAsync("/console/members", "console-phone-members");
     }
 
     [BrowserFact]
@@ -209,11 +198,7 @@ public sealed class ConsoleBrowserTests
         await page.ClickAsync("text=返回计划");
         Assert.Contains("发布上传的 计划.md", await page.InnerTextAsync("main"));
 
-        await using var phone = await b.PhoneAsync();
-        var small = await b.LogInAsync(phone);
-        await small.GotoAsync(b.BaseUrl + "/console/plan");
-        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-plan-history");
-        Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the plan page scrolls sideways on a phone");
+        await b.OnPhoneAsync("/console/plan", "console-phone-plan-history");
     }
 
     [BrowserFact]
@@ -265,11 +250,7 @@ public sealed class ConsoleBrowserTests
         Assert.All(history, row => Assert.Contains("修改活动", row));
         Assert.Contains("日程来自第 2 版修改（王主席，", await page.InnerTextAsync("main"));
 
-        await using var phone = await b.PhoneAsync();
-        var small = await b.LogInAsync(phone);
-        await small.GotoAsync(b.BaseUrl + "/console/plan");
-        await ConsoleBrowser.ScreenshotAsync(small, "console-phone-plan-explain");
-        Assert.True(await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the plan page scrolls sideways on a phone");
+        var small = await b.OnPhoneAsync("/console/plan", "console-phone-plan-explain");
         Assert.True(await small.Locator("ol.explain li.doubt").IsVisibleAsync());
     }
 }
