@@ -39,7 +39,7 @@ public static class MemberTable
             c.Execute(InsertMemberSql, members.Select((m, i) => new { m.UserId, m.Name, m.Branch, Position = i }), tx);
             var at = StoredTime.Format(ctx.Now);
             var id = c.ExecuteScalar<long>(InsertImportSql, new { At = at, By = ctx.UserId, FileName = fileName, Members = members.Count }, tx);
-            AuditLog.Record(c, tx, ctx, "import-members", $"{fileName}: {members.Count} members ({summary})");
+            AuditLog.Record(c, tx, ctx, "import-members", $"{fileName}：{members.Count} 人（{summary}）");
             return new MemberImport(id, at, ctx.UserId, fileName, members.Count);
         }, ct);
 

@@ -57,7 +57,7 @@ public sealed class PlanUploads(Database database)
         {
             c.Execute(DiscardDraftsSql, transaction: tx);
             var id = c.ExecuteScalar<long>(InsertSql, row, tx);
-            AuditLog.Record(c, tx, ctx, "upload-plan", $"draft {id}: {fileName}, {activities} activities");
+            AuditLog.Record(c, tx, ctx, "upload-plan", $"草稿 {id}：{fileName}，{activities} 项活动");
             return id;
         }, ct);
     }
@@ -67,7 +67,7 @@ public sealed class PlanUploads(Database database)
         database.Writes.RunAsync(ctx.Claim, (c, tx) =>
         {
             if (c.Execute(DiscardSql, new { Id = id }, tx) == 0) return false;
-            AuditLog.Record(c, tx, ctx, "discard-plan", $"draft {id}");
+            AuditLog.Record(c, tx, ctx, "discard-plan", $"草稿 {id}");
             return true;
         }, ct);
 }

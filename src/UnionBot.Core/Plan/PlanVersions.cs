@@ -75,7 +75,7 @@ public sealed class PlanVersions(Database database)
         {
             if (source.PublishesDraft && c.Execute(PublishDraftSql, new { Id = source.UploadId }, tx) == 0) return 0L;
             var id = c.ExecuteScalar<long>(InsertSql, row, tx);
-            AuditLog.Record(c, tx, ctx, "publish-plan", $"version {id}: {plan.Activities.Count} activities ({source.Note})");
+            AuditLog.Record(c, tx, ctx, "publish-plan", $"第 {id} 版：{plan.Activities.Count} 项活动（{source.Note}）");
             return id;
         }, ct);
     }

@@ -127,7 +127,7 @@ public sealed partial class SignUpStore(Database database)
                 Deadline = deadline is { } d ? StoredTime.Format(d) : null, OpenedBy = ctx.UserId, OpenedAt = StoredTime.Format(ctx.Now),
             }, tx);
             AuditLog.Record(c, tx, ctx, "open-signup",
-                $"{activity} quota={quota?.ToString() ?? "none"} deadline={(deadline is { } dl ? StoredTime.Format(dl) : "none")}");
+                $"{activity}，名额 {quota?.ToString() ?? "不限"}，截止 {(deadline is { } dl ? TimeZoneInfo.ConvertTime(dl, ctx.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "不限")}");
             return id;
         }, ct));
 

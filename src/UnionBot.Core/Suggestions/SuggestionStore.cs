@@ -59,7 +59,7 @@ public sealed class SuggestionStore(Database database)
         database.Writes.RunAsync<IReadOnlyList<SuggestionRow>>(ctx.Claim, (c, tx) =>
         {
             var rows = c.Query<SuggestionRow>(LatestSql, new { Limit = limit }, tx).ToList();
-            AuditLog.Record(c, tx, ctx, "list-suggestions", $"{rows.Count} shown");
+            AuditLog.Record(c, tx, ctx, "list-suggestions", $"看了 {rows.Count} 条");
             return rows;
         }, ct);
 

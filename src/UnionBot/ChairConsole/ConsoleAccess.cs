@@ -92,7 +92,7 @@ public sealed class ConsoleAccess(
         var now = time.GetUtcNow();
         await http.SignInAsync(Scheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = true, IssuedUtc = now, ExpiresUtc = now + SessionLifetime, AllowRefresh = false });
-        await AuditAsync(userId, "console-login", "signed in with a link", ct);
+        await AuditAsync(userId, "console-login", "用登录链接进入后台", ct);
         logger.LogInformation("Console session started for {UserId}", userId);
         ConsoleSession.NoStore(http.Response);
         return Results.Redirect("/console/");

@@ -193,6 +193,8 @@ public sealed class ConsolePagesTests
         Assert.Contains("发起报名", audit);
         Assert.Contains("登录后台", audit);
         Assert.Contains("王主席", audit);
+        Assert.Contains("用登录链接进入后台", audit);
+        Assert.Contains("羽毛球友谊赛，名额 2，截止 不限", audit);
         Assert.Contains("teacher-zhang", roster);
         Assert.Contains("数学组", roster);
     }
