@@ -13,8 +13,8 @@ namespace UnionBot.Core.Storage;
 /// through the thread pool's queue: every hand-over waits behind the other requests' work while the writer stands idle.
 /// Here the loop takes everything queued so far and runs it at once on one connection, so the writer is never handed
 /// over and a commit serves the whole batch.
-/// The loop runs on a thread of its own, not on the thread pool: there it queued behind the requests it was serving
-/// whenever it gave its thread up, and a callback's p99 was twice what it is now.
+/// The loop runs on a thread of its own, not on the thread pool: on the pool it would queue behind the requests it
+/// serves each time it gives its thread up, and every callback waiting for a commit waits that long too.
 /// <list type="bullet">
 /// <item>Items run in the order they were queued: that order is arrival order (a sign-up's places).</item>
 /// <item>An item that throws fails alone: its batch is rolled back and every item of it runs again in a transaction
