@@ -162,27 +162,6 @@ public sealed class ConsolePagesTests
     }
 
     [Fact]
-    public async Task APendingAnnouncementSentNowFromTheConsoleIsDueAtOnceAndAudited()
-    {
-        await using var host = ConsoleHost.Start();
-        var store = host.Services.GetRequiredService<UnionBot.Core.Announcements.OutboxStore>();
-        var now = UnionBot.Core.Storage.StoredTime.Format(host.Time.GetUtcNow());
-        await store.InsertAsync([new UnionBot.Core.Announcements.OutboxRow
-        {
-            Key = "monthly:2099-02:local", SourceKey = "monthly:2099-02", ChannelId = "local", Kind = "monthly", Title = "二月活动",
-            Text = "二月的活动", DueAt = UnionBot.Core.Storage.StoredTime.Format(host.Time.GetUtcNow().AddDays(30)),
-        }]);
-        var id = (await host.QueryAsync<long>("SELECT id FROM outbox WHERE key = 'monthly:2099-02:local'"))[0];
-        await host.LoginAsync();
-
-        var response = await host.SubmitAsync("/console/announcements", $"/console/announcements/{id}/send-now");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal([now], await host.QueryAsync<string>("SELECT due_at FROM outbox WHERE id = @id", new { id }));
-        Assert.Equal(["outbox-sendnow"], await host.QueryAsync<string>("SELECT action FROM audit_log WHERE action LIKE 'outbox-%'"));
-    }
-
-    [Fact]
     public async Task TheAuditPageAndTheRosterShowWhoIsWho()
     {
         await using var host = await WithBadmintonAsync();
