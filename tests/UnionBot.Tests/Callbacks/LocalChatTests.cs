@@ -36,6 +36,17 @@ public sealed class LocalChatTests
     }
 
     [Fact]
+    public async Task ThePageShowsMessageTimesInTheBotsZoneNotTheBrowsers()
+    {
+        await using var host = await CallbackHost.StartAsync();
+
+        var html = await host.Client.GetStringAsync("/");
+
+        Assert.Contains("<body data-zone=\"Asia/Shanghai\">", html);
+        Assert.Contains("timeZone: document.body.dataset.zone || undefined", html);
+    }
+
+    [Fact]
     public async Task TheUserPickerOffersTheAdminsMarkedAndTheRoster()
     {
         await using var host = await CallbackHost.StartAsync();
