@@ -26,15 +26,28 @@ public sealed partial class SignUpHandler
                 return CommandReply.Of($"截止日期 {md.Month}月{md.Day}日 已经过了（今天是 {ctx.Today.Month}月{ctx.Today.Day}日），没有发起报名。请写一个还没到的日期，例如：截止{ctx.Today.AddDays(7).Month}月{ctx.Today.AddDays(7).Day}日。");
             deadline = ctx.EndOf(day);
         }
+        var wasOpen = found.SignUp?.IsOpen;
         var id = await store.OpenAsync(ctx, title, asked.Quota, deadline, ct);
         var entries = await store.EntriesAsync(id, ct);
 
+        // The group reads this: a sign-up already running only had its terms changed (they are replaced whole, so the
+        // reply states all of them), and one the chair had closed starts again with its list kept.
         var name = $"「{Inline(title)}」";
-        var sb = new StringBuilder($"📣 {name}开始报名啦！");
+        var sb = new StringBuilder(wasOpen switch
+        {
+            true => $"📣 {name}的报名已在进行中，现改为",
+            false => $"📣 {name}重新开始报名啦！",
+            null => $"📣 {name}开始报名啦！",
+        });
         sb.Append(asked.Quota is { } q ? $"名额 {q} 人" : "不限名额");
         if (deadline is { } d) sb.Append($"，{LastDay(ctx, d)} 截止");
         sb.Append($"。\n发 /报名 {Inline(title)} 即可报名。");
-        if (entries.Count > 0) sb.Append($"\n（之前已有 {entries.Count} 人报名，名单保留。）");
+        if (entries.Count > 0)
+        {
+            var kept = $"{(wasOpen == true ? "已有" : "之前已有")} {entries.Count} 人报名，名单保留";
+            if (asked.Quota is { } quota && entries.Count > quota) kept += $"，超出名额的 {entries.Count - quota} 人按报名先后转为候补";
+            sb.Append($"\n（{kept}。）");
+        }
         return CommandReply.Of(sb.ToString());
     }
 

@@ -272,6 +272,36 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
+    public async Task OpeningASignUpThatIsAlreadyOpenSaysItChangedTheTermsNotThatItStarted()
+    {
+        await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额5");
+        await _bot.Say("teacher-li", "/报名 乒乓球赛");
+
+        var changed = await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额8 截止3月20日");
+
+        Assert.DoesNotContain("开始报名啦", changed);
+        Assert.Contains("「举办教职工乒乓球赛」的报名已在进行中，现改为名额 8 人，3月20日 截止", changed);
+        Assert.Contains("已有 1 人报名，名单保留", changed);
+        Assert.Equal([8], await _bot.Query<int>("SELECT quota FROM signups"));
+        await _bot.Say("teacher-zhang", "/报名 乒乓球赛");
+        Assert.Contains("超出名额的 1 人按报名先后转为候补", await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额1"));
+        Assert.Contains("候补 1 人：", await _bot.Say(CommandsHarness.Admin, "/名单 乒乓球赛"));
+    }
+
+    [Fact]
+    public async Task OpeningAClosedSignUpAgainSaysItReopensAndKeepsTheList()
+    {
+        await _bot.Say("teacher-li", "/报名 乒乓球赛");
+        await _bot.Say(CommandsHarness.Admin, "/结束报名 乒乓球赛");
+
+        var reopened = await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛");
+
+        Assert.Contains("「举办教职工乒乓球赛」重新开始报名啦！不限名额", reopened);
+        Assert.Contains("之前已有 1 人报名，名单保留", reopened);
+        Assert.Contains("报名成功", await _bot.Say("teacher-zhang", "/报名 乒乓球赛"));
+    }
+
+    [Fact]
     public async Task ClosingCountsEveryTeacherWhoJoinedSinceTheSignUpWasOpened()
     {
         Assert.Contains("开始报名啦", await _bot.Say(CommandsHarness.Admin, "/发起报名 乒乓球赛 名额5"));
