@@ -29,6 +29,8 @@ public sealed class PlanPage(
         var schedule = source.Current;
         var file = source.File;
         var published = source.Published;
+        // The warnings shown are those of the schedule in use: once a version is published the file is not read for it,
+        // and its warnings would describe a plan the bot no longer follows.
         var origin = published is null
             ? H($"<p>日程来自计划文件 <code>{options.Value.Plan.Path}</code>（还没有发布过修改）。</p>")
             : H($"<p>日程来自<strong>第 {published.Id} 版</strong>修改（{members.DisplayName(published.PublishedBy)}，{session.Time(published.PublishedAt)} 发布），不再直接读计划文件。</p>");
@@ -37,7 +39,7 @@ public sealed class PlanPage(
             {UploadForm(session)}
             {UploadedDraft(session, schedule.Plan)}
             {Draft(session, file, published)}
-            {Warnings(file?.Plan ?? schedule.Plan)}
+            {Warnings(published is null ? file?.Plan ?? schedule.Plan : schedule.Plan)}
             <div class="two">
             <div>{Editor(session, schedule.Plan)}</div>
             <div><h2>计划原文</h2>{OriginalText(published)}</div>
@@ -89,7 +91,9 @@ public sealed class PlanPage(
                 activities.Add(new PlanActivity(months, title, Festival.ById(festival) is null ? null : festival, SignUp: form[$"s{i}"] == "on"));
             }
             if (errors.Count > 0) return ConsoleLayout.Message(session, "计划", string.Join("；", errors) + "。没有发布，请返回修改。", StatusCodes.Status400BadRequest);
-            plan = current with { Activities = activities };
+            // The chair's list replaces what the reader made of the text, so the reader's warnings (shown above the
+            // editor the chair just used) do not travel with it: "the plan has no activities" would be false now.
+            plan = current with { Activities = activities, Warnings = [] };
             from = PublishSource.Edit(source.Published?.UploadId);
         }
         var version = await versions.PublishAsync(plan, source.File?.Sha256 ?? "", session.Context(), ct, from);

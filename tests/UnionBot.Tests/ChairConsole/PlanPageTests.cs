@@ -85,6 +85,23 @@ public sealed class PlanPageTests : IDisposable
         Assert.Empty(await host.QueryAsync<long>("SELECT id FROM plan_versions"));
     }
 
+    [Fact]
+    public async Task TheWarningsShownAreThoseOfTheScheduleInUseNotOfAFileNoLongerRead()
+    {
+        var path = _dir.File("plan.txt");
+        File.Copy(RepoPaths.Seed("001"), path); // a real plan with no month-by-month schedule: the reader warns
+        await using var host = ConsoleHost.Start(new Dictionary<string, string?> { ["UnionBot:Plan:Path"] = path });
+        await host.LoginAsync();
+        const string box = "读计划时跳过或没看懂的地方";
+        Assert.Contains(box, await host.Client.GetStringAsync("/console/plan"));
+
+        await host.SubmitAsync("/console/plan", "/console/plan/publish", OneActivity("3", "教职工趣味运动会"));
+
+        var page = await host.Client.GetStringAsync("/console/plan");
+        Assert.Contains("日程来自<strong>第 1 版</strong>", page);
+        Assert.DoesNotContain(box, page);
+    }
+
     [Theory]
     [InlineData("3", new[] { 3 }, new[] { 0 })]
     [InlineData("7,8", new[] { 7, 8 }, new[] { 0, 0 })]
