@@ -23,15 +23,24 @@ internal static class RobotHttp
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
 
+    /// <summary>
+    /// How long one post (connecting included) may take before it counts as a transient failure and is retried.
+    /// Measured on the bot's <see cref="TimeProvider"/>, the clock its retries wait on: the typed clients' own
+    /// <c>HttpClient.Timeout</c> is off, so a test's fake clock decides both and a slow machine decides neither.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
     public static byte[] Serialize<T>(T payload) => JsonSerializer.SerializeToUtf8Bytes(payload, Json);
 
-    public static async Task<SendResult> PostAsync(HttpClient http, string url, byte[] body, ChannelOptions channel, CancellationToken ct)
+    public static async Task<SendResult> PostAsync(HttpClient http, TimeProvider time, string url, byte[] body, ChannelOptions channel, CancellationToken ct)
     {
+        using var deadline = new CancellationTokenSource(Timeout, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = JsonType;
-            using var response = await http.PostAsync(url, content, ct);
+            using var response = await http.PostAsync(url, content, either.Token);
             if ((int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout)
                 return new(SendOutcome.Transient, null, $"channel {PlatformErrors.Describe(channel)}: HTTP {(int)response.StatusCode} from the platform");
             if (response.StatusCode is HttpStatusCode.TooManyRequests)
@@ -39,14 +48,14 @@ internal static class RobotHttp
             if (!response.IsSuccessStatusCode)
                 return new(SendOutcome.Permanent, null,
                     $"channel {PlatformErrors.Describe(channel)}: HTTP {(int)response.StatusCode} from the platform: check UnionBot:WeCom/DingTalk:ApiBaseUrl and any proxy");
-            var answer = await ReadAnswerAsync(response, ct);
+            var answer = await ReadAnswerAsync(response, either.Token);
             return answer?.ErrCode is int errcode
                 ? PlatformErrors.Classify(channel, errcode, answer.ErrMsg)
                 : new(SendOutcome.Transient, null, $"channel {PlatformErrors.Describe(channel)}: the platform's answer was not its JSON (a proxy or captive portal?)");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new(SendOutcome.Transient, null, $"channel {PlatformErrors.Describe(channel)}: the platform did not answer within {http.Timeout.TotalSeconds:0.#} s");
+            return new(SendOutcome.Transient, null, $"channel {PlatformErrors.Describe(channel)}: the platform did not answer within {Timeout.TotalSeconds:0.#} s");
         }
         catch (HttpRequestException e)
         {

@@ -22,6 +22,7 @@ public static class DingTalkStreamHostingExtensions
                 var baseUrl = sp.GetRequiredService<IOptions<UnionBotOptions>>().Value.DingTalk.OpenApiBaseUrl;
                 http.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
                 http.MaxResponseContentBufferSize = 64 * 1024;
+                http.Timeout = Timeout.InfiniteTimeSpan; // the open call's deadline is DingTalkStreamTimings.ConnectTimeout, on the bot's clock
             })
             // The client lives as long as the host: recycle pooled connections so DNS changes are seen.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

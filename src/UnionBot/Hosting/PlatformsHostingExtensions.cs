@@ -9,9 +9,6 @@ namespace UnionBot.Hosting;
 
 public static class PlatformsHostingExtensions
 {
-    /// <summary>How long one post to a robot may take before it counts as a transient failure and is retried.</summary>
-    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>The three messengers (WeCom, DingTalk, the local channel), each resolvable as <see cref="IPlatformMessenger"/>.</summary>
     public static IHostApplicationBuilder AddPlatforms(this IHostApplicationBuilder builder)
     {
@@ -35,14 +32,12 @@ public static class PlatformsHostingExtensions
     {
         // A trailing slash so that relative paths append to a base that has a path of its own (a proxy prefix).
         http.BaseAddress = new Uri(apiBaseUrl.TrimEnd('/') + "/");
-        http.Timeout = RequestTimeout;
+        // The messengers time each post on the bot's TimeProvider (RobotHttp.Timeout), the clock their retries wait on.
+        http.Timeout = Timeout.InfiniteTimeSpan;
         http.MaxResponseContentBufferSize = 64 * 1024; // the answer is a few bytes of JSON; anything huge is not the platform
     }
 
     // A messenger may live as long as the dispatcher that holds it: recycle pooled connections so DNS changes are seen.
-    private static HttpMessageHandler CreateHandler() => new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectTimeout = RequestTimeout,
-    };
+    // Connecting counts against the messenger's deadline for the whole post.
+    private static HttpMessageHandler CreateHandler() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 }

@@ -6,14 +6,17 @@ using UnionBot.Tests.Support.Fakes;
 
 namespace UnionBot.Tests.Platforms;
 
-/// <summary>The senders pointed at a fake server, as AddPlatforms configures them but with a test-sized timeout.</summary>
+/// <summary>
+/// The senders pointed at a fake server, as AddPlatforms configures them: no <c>HttpClient.Timeout</c>, each post timed
+/// on the clock given (the fake's unless told), so a test moves that clock to make a post time out.
+/// </summary>
 internal static class Clients
 {
-    public static WeComRobotClient WeCom(FakeWeComServer fake, TimeSpan? timeout = null) =>
-        new(Http(fake, timeout), NullLogger<WeComRobotClient>.Instance);
+    public static WeComRobotClient WeCom(FakeWeComServer fake, TimeProvider? time = null) =>
+        new(Http(fake), time ?? fake.Time, NullLogger<WeComRobotClient>.Instance);
 
-    public static DingTalkRobotClient DingTalk(FakeDingTalkServer fake, TimeSpan? timeout = null) =>
-        new(Http(fake, timeout), fake.Time, NullLogger<DingTalkRobotClient>.Instance);
+    public static DingTalkRobotClient DingTalk(FakeDingTalkServer fake) =>
+        new(Http(fake), fake.Time, NullLogger<DingTalkRobotClient>.Instance);
 
     public static ChannelOptions WeComChannel(string webhookKey) =>
         new() { Id = "wecom-all", Name = "全体教职工群", Platform = PlatformKind.WeCom, WebhookKey = webhookKey };
@@ -21,6 +24,6 @@ internal static class Clients
     public static ChannelOptions DingTalkChannel(string accessToken, string secret = "") =>
         new() { Id = "ding-union", Name = "工会委员群", Platform = PlatformKind.DingTalk, AccessToken = accessToken, Secret = secret };
 
-    private static HttpClient Http(FakePlatformServer fake, TimeSpan? timeout) =>
-        new() { BaseAddress = new Uri(fake.BaseUrl + "/"), Timeout = timeout ?? TimeSpan.FromSeconds(10) };
+    private static HttpClient Http(FakePlatformServer fake) =>
+        new() { BaseAddress = new Uri(fake.BaseUrl + "/"), Timeout = Timeout.InfiniteTimeSpan };
 }

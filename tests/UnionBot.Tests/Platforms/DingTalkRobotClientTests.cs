@@ -130,19 +130,23 @@ public sealed class DingTalkRobotClientTests
     }
 
     [Fact]
-    public async Task AnHttp500AndASlowServerAreTransient()
+    public async Task AnHttp500AndAPostHeldPastTheTimeoutOnTheBotsClockAreTransient()
     {
         await using var fake = await FakeDingTalkServer.StartAsync(_clock);
         fake.AddRobot("TOKEN-1");
         fake.FailNextWithHttp(502);
         fake.DelayNext(TimeSpan.FromSeconds(5));
-        var client = Clients.DingTalk(fake, timeout: TimeSpan.FromMilliseconds(200));
+        var client = Clients.DingTalk(fake);
 
         var failed = await client.SendAsync(Clients.DingTalkChannel("TOKEN-1"), Notice, CancellationToken.None);
-        var slow = await client.SendAsync(Clients.DingTalkChannel("TOKEN-1"), Notice, CancellationToken.None);
+        var send = client.SendAsync(Clients.DingTalkChannel("TOKEN-1"), Notice, CancellationToken.None);
+        await Eventually.TrueAsync(() => Task.FromResult(fake.Held == 1), "the robot holds the post");
+        _clock.Advance(RobotHttp.Timeout);
+        var slow = await send;
 
         Assert.Equal(SendOutcome.Transient, failed.Outcome);
         Assert.Equal(SendOutcome.Transient, slow.Outcome);
+        Assert.Contains("did not answer within 10 s", slow.ErrorMessage);
         Assert.Empty(fake.Accepted);
     }
 

@@ -7,6 +7,9 @@ using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Announcements;
 using UnionBot.Core.Options;
 using UnionBot.Core.Platforms;
+using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Core.Platforms.DingTalk.Stream;
+using UnionBot.Core.Platforms.WeCom;
 using UnionBot.Core.Platforms.Local;
 using UnionBot.Tests.Support;
 using UnionBot.Tests.Support.Fakes;
@@ -56,6 +59,18 @@ public sealed class PlatformsHostingTests
         Assert.Contains(host.Services.GetRequiredService<LocalFeed>().Since(0), i => i.Kind == "announcement" && i.Text == message.Markdown);
         Assert.Contains(logs.Lines, l => l.Contains("WeCom robot of channel wecom-all")); // the senders' own lines were captured
         Assert.DoesNotContain(logs.Lines, l => l.Contains(Key) || l.Contains(Token) || l.Contains(Secret));
+    }
+
+    [Fact]
+    public void ThePlatformsHttpClientsLeaveEveryTimeoutToTheBotsClock()
+    {
+        // A real-time HttpClient.Timeout would give up on a post that a loaded machine made slow while a test's fake clock
+        // stood still, and its retry would then wait on that clock for ever; the senders time each post on TimeProvider.
+        using var factory = new UnionBotFactory();
+        var clients = factory.Services.GetRequiredService<IHttpClientFactory>();
+
+        Assert.All([nameof(WeComRobotClient), nameof(DingTalkRobotClient), nameof(DingTalkStreamGateway)],
+            name => Assert.Equal(Timeout.InfiniteTimeSpan, clients.CreateClient(name).Timeout));
     }
 
     [Fact]

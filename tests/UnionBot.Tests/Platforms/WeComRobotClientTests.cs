@@ -130,16 +130,21 @@ public sealed class WeComRobotClientTests
     }
 
     [Fact]
-    public async Task ASlowServerIsATransientTimeoutNotAnError()
+    public async Task APostTheRobotHoldsTimesOutWhenTheBotsClockPassesTheTimeoutAndIsTransient()
     {
-        await using var fake = await FakeWeComServer.StartAsync(null, "KEY-1");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
+        await using var fake = await FakeWeComServer.StartAsync(clock, "KEY-1");
         fake.DelayNext(TimeSpan.FromSeconds(5));
 
-        var result = await Clients.WeCom(fake, timeout: TimeSpan.FromMilliseconds(200))
-            .SendAsync(Clients.WeComChannel("KEY-1"), Notice, CancellationToken.None);
+        var send = Clients.WeCom(fake).SendAsync(Clients.WeComChannel("KEY-1"), Notice, CancellationToken.None);
+        await Eventually.TrueAsync(() => Task.FromResult(fake.Held == 1), "the robot holds the post");
+        clock.Advance(RobotHttp.Timeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(send.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var result = await send;
 
         Assert.Equal(SendOutcome.Transient, result.Outcome);
-        Assert.Contains("did not answer", result.ErrorMessage);
+        Assert.Contains("did not answer within 10 s", result.ErrorMessage);
     }
 
     [Fact]
@@ -150,7 +155,7 @@ public sealed class WeComRobotClientTests
         using var held = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         held.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)held.LocalEndPoint!).Port}/") };
-        var client = new WeComRobotClient(http, NullLogger<WeComRobotClient>.Instance);
+        var client = new WeComRobotClient(http, TimeProvider.System, NullLogger<WeComRobotClient>.Instance);
 
         var result = await client.SendAsync(Clients.WeComChannel("KEY-1"), Notice, CancellationToken.None);
 

@@ -87,7 +87,7 @@ public sealed partial class DingTalkRobotClient(HttpClient http, TimeProvider ti
     private async Task<SendResult> PostAsync(string url, ChannelOptions channel, OutgoingMessage message, CancellationToken ct)
     {
         var body = RobotHttp.Serialize(BuildPayload(message));
-        var result = await RobotHttp.PostAsync(http, url, body, channel, ct);
+        var result = await RobotHttp.PostAsync(http, time, url, body, channel, ct);
         LogSent(logger, channel.Id, body.Length, result.Outcome, result.ErrorCode);
         return result;
     }

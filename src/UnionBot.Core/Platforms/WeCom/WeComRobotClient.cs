@@ -9,7 +9,7 @@ namespace UnionBot.Core.Platforms.WeCom;
 /// Posts to a WeCom group robot (PROTOCOLS.md 1.1): <c>markdown</c> for announcements; <c>text</c> with
 /// <c>mentioned_list</c> when someone must be notified, because markdown mentions do not notify.
 /// </summary>
-public sealed partial class WeComRobotClient(HttpClient http, ILogger<WeComRobotClient> logger) : IPlatformMessenger
+public sealed partial class WeComRobotClient(HttpClient http, TimeProvider time, ILogger<WeComRobotClient> logger) : IPlatformMessenger
 {
     public const int MaxMarkdownBytes = 4096;
     public const int MaxTextBytes = 2048;
@@ -30,7 +30,7 @@ public sealed partial class WeComRobotClient(HttpClient http, ILogger<WeComRobot
                 $"channel {PlatformErrors.Describe(channel)} has no WeCom webhook key: set WebhookKey to the group robot's webhook");
         var payload = BuildPayload(message);
         var body = RobotHttp.Serialize(payload);
-        var result = await RobotHttp.PostAsync(http, $"cgi-bin/webhook/send?key={Uri.EscapeDataString(key)}", body, channel, ct);
+        var result = await RobotHttp.PostAsync(http, time, $"cgi-bin/webhook/send?key={Uri.EscapeDataString(key)}", body, channel, ct);
         LogSent(logger, channel.Id, payload.MsgType, body.Length, result.Outcome, result.ErrorCode);
         return result;
     }
