@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Callbacks;
 
@@ -105,7 +106,7 @@ public sealed class CallbackAttackTests
     {
         await using var host = await CallbackHost.StartAsync();
         var timestamp = host.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var sign = DingTalkSigner.Sign(CallbackHost.AppSecret, timestamp);
+        var sign = DingTalkSigner.Sign(BotSetup.AppSecret, timestamp);
         Assert.Equal(HttpStatusCode.OK, (await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助"), timestamp, sign)).StatusCode);
 
         var replay = await host.PostDingTalkAsync(host.DingTalk.RobotMessage("d-2", "chair-userid", " /公告 假公告"), timestamp, sign);
@@ -120,7 +121,7 @@ public sealed class CallbackAttackTests
     {
         await using var host = await CallbackHost.StartAsync();
         var timestamp = host.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var sign = DingTalkSigner.Sign(CallbackHost.AppSecret, timestamp);
+        var sign = DingTalkSigner.Sign(BotSetup.AppSecret, timestamp);
         var body = host.DingTalk.RobotMessage("d-1", "teacher-li", " /帮助");
 
         var first = await host.PostDingTalkAsync(body, timestamp, sign);
@@ -138,7 +139,7 @@ public sealed class CallbackAttackTests
     {
         await using var host = await CallbackHost.StartAsync();
         var timestamp = host.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var sign = DingTalkSigner.Sign(CallbackHost.AppSecret, timestamp);
+        var sign = DingTalkSigner.Sign(BotSetup.AppSecret, timestamp);
         var text = host.DingTalk.RobotMessage("d-1", "chair-userid", " /公告 假公告");
         Assert.Equal(HttpStatusCode.OK, (await host.PostDingTalkAsync(text.Replace("\"msgtype\":\"text\"", "\"msgtype\":\"picture\""), timestamp, sign)).StatusCode);
 

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -16,87 +14,59 @@ using UnionBot.Tests.Support.Fakes;
 namespace UnionBot.Tests.Callbacks;
 
 /// <summary>
-/// The real host with one WeCom and one DingTalk channel that accept callbacks, a recording pipeline, captured
-/// logs, and the DingTalk API base pointing at a loopback fake that plays the sessionWebhook.
+/// The real host whose WeCom and DingTalk groups take callbacks (<see cref="BotSetup"/>), a recording pipeline unless the
+/// test keeps the real one, captured logs, and the fake DingTalk playing the sessionWebhook.
 /// </summary>
 public sealed class CallbackHost : IAsyncDisposable
 {
-    public const string Token = "QDG6eK";
-    public const string AesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
-    public const string AppSecret = "ding-app-secret-for-tests";
-    public const string WeComChannel = "wecom-all";
-    public const string DingTalkChannel = "ding-union";
-    public const string WebhookKey = "wecom-group-robot-key";
-    public const string AccessToken = "ding-group-robot-token";
-    public const string RobotSecret = "SEC-ding-group-robot";
-
+    private readonly BotSetup _setup;
     private readonly UnionBotFactory _factory;
-    private readonly WebApplicationFactory<Program> _app;
 
-    private CallbackHost(UnionBotFactory factory, WebApplicationFactory<Program> app, FakeDingTalkServer dingTalk, FakeWeComServer weCom, RecordingPipeline pipeline, LogCapture logs)
+    private CallbackHost(BotSetup setup, UnionBotFactory factory, RecordingPipeline pipeline)
     {
-        _factory = factory; _app = app; DingTalk = dingTalk; WeCom = weCom; Pipeline = pipeline; Logs = logs;
-        Client = app.CreateClient();
+        _setup = setup; _factory = factory; Pipeline = pipeline;
+        Client = factory.CreateClient();
     }
 
     public HttpClient Client { get; }
     /// <summary>The senders' fake DingTalk: plays the sessionWebhook the replies go to.</summary>
-    public FakeDingTalkServer DingTalk { get; }
+    public FakeDingTalkServer DingTalk => _setup.DingTalk;
     /// <summary>The senders' fake WeCom group robot: where announcements to the WeCom group go.</summary>
-    public FakeWeComServer WeCom { get; }
+    public FakeWeComServer WeCom => _setup.WeCom;
     public RecordingPipeline Pipeline { get; }
-    public LogCapture Logs { get; }
+    public LogCapture Logs => _factory.Logs;
     public FakeTimeProvider Time => _factory.Time;
     public string DatabasePath => _factory.DatabasePath;
-    public IServiceProvider Services => _app.Services;
-    public WeComCrypto Crypto { get; } = new(Token, AesKey);
+    public IServiceProvider Services => _factory.Services;
+    public WeComCrypto Crypto { get; } = new(BotSetup.Token, BotSetup.AesKey);
 
     /// <param name="realPipeline">Keep the product's command pipeline (the end-to-end stories) instead of the recording one;
-    /// the channels then also post to groups, through the senders' fake WeCom and DingTalk robots.</param>
+    /// the groups then also post, through the fake WeCom and DingTalk robots.</param>
     public static async Task<CallbackHost> StartAsync(string? databasePath = null, IDictionary<string, string?>? extra = null, bool realPipeline = false)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero)); // 09:00 in Shanghai
-        var dingTalk = await FakeDingTalkServer.StartAsync(time);
-        var weCom = await FakeWeComServer.StartAsync(time, WebhookKey);
-        dingTalk.AddRobot(AccessToken, RobotSecret);
-        var settings = new Dictionary<string, string?>
-        {
-            ["UnionBot:Admins:0"] = "chair-userid",
+        var setup = (await BotSetup.WithRobotsAsync())
+            .WithWeComGroup(posts: realPipeline, answers: true)
+            .WithDingTalkGroup(posts: realPipeline, answers: true)
+            .With("UnionBot:Channels:2:Id", "wecom-silent").With("UnionBot:Channels:2:Platform", "WeCom")
+            .With("UnionBot:Admins:0", "chair-userid")
             // The clock stands at 10 March: with the notice on day 1, March's would still be posted at start (a monthly
             // notice is worth sending until its month ends) and mix into what these tests watch. On day 28 it is ahead.
-            ["UnionBot:Schedule:MonthlyNotice:Day"] = "28",
-            ["UnionBot:Channels:0:Id"] = WeComChannel, ["UnionBot:Channels:0:Platform"] = "WeCom",
-            ["UnionBot:Channels:0:Token"] = Token, ["UnionBot:Channels:0:EncodingAesKey"] = AesKey,
-            ["UnionBot:Channels:1:Id"] = DingTalkChannel, ["UnionBot:Channels:1:Platform"] = "DingTalk",
-            ["UnionBot:Channels:1:AppSecret"] = AppSecret,
-            ["UnionBot:Channels:2:Id"] = "wecom-silent", ["UnionBot:Channels:2:Platform"] = "WeCom",
-            ["UnionBot:WeCom:ApiBaseUrl"] = weCom.BaseUrl,
-            ["UnionBot:DingTalk:ApiBaseUrl"] = dingTalk.BaseUrl,
-        };
-        if (realPipeline)
-        {
-            settings["UnionBot:Channels:0:WebhookKey"] = WebhookKey;
-            settings["UnionBot:Channels:1:AccessToken"] = AccessToken;
-            settings["UnionBot:Channels:1:Secret"] = RobotSecret;
-        }
-        if (extra is not null) foreach (var (k, v) in extra) settings[k] = v;
-        var factory = new UnionBotFactory(time, settings, databasePath);
+            .With("UnionBot:Schedule:MonthlyNotice:Day", "28")
+            .With(extra);
         var pipeline = new RecordingPipeline();
-        var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-        {
-            if (!realPipeline)
+        if (!realPipeline)
+            setup.WithServices(services =>
             {
                 services.RemoveAll<ICommandPipeline>();
                 services.AddSingleton<ICommandPipeline>(pipeline);
-            }
-        }));
-        return new CallbackHost(factory, app, dingTalk, weCom, pipeline, factory.Logs);
+            });
+        return new CallbackHost(setup, setup.Build(databasePath), pipeline);
     }
 
     public string UnixSeconds(TimeSpan offset = default) => (Time.GetUtcNow() + offset).ToUnixTimeSeconds().ToString();
 
     /// <summary>Encrypts and signs <paramref name="plaintext"/> the way WeCom does and posts it.</summary>
-    public Task<HttpResponseMessage> PostWeComAsync(string plaintext, string channel = WeComChannel, string? timestamp = null,
+    public Task<HttpResponseMessage> PostWeComAsync(string plaintext, string channel = BotSetup.WeComGroup, string? timestamp = null,
         string nonce = "1234567890", Func<string, string>? signature = null)
     {
         var ts = timestamp ?? UnixSeconds();
@@ -105,7 +75,7 @@ public sealed class CallbackHost : IAsyncDisposable
         return PostRawWeComAsync(JsonSerializer.Serialize(new { encrypt }), sig, ts, nonce, channel);
     }
 
-    public Task<HttpResponseMessage> PostRawWeComAsync(string body, string signature, string timestamp, string nonce = "1234567890", string channel = WeComChannel) =>
+    public Task<HttpResponseMessage> PostRawWeComAsync(string body, string signature, string timestamp, string nonce = "1234567890", string channel = BotSetup.WeComGroup) =>
         Client.PostAsync($"/callbacks/wecom/{channel}?msg_signature={signature}&timestamp={timestamp}&nonce={nonce}",
             new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -131,14 +101,14 @@ public sealed class CallbackHost : IAsyncDisposable
     /// Signs and posts a DingTalk callback. Each post gets its own millisecond (DingTalk signs each request when it sends
     /// it), since a timestamp/sign pair is taken for one message only.
     /// </summary>
-    public Task<HttpResponseMessage> PostDingTalkAsync(string body, string channel = DingTalkChannel, DateTimeOffset? at = null, string? sign = null)
+    public Task<HttpResponseMessage> PostDingTalkAsync(string body, string channel = BotSetup.DingTalkGroup, DateTimeOffset? at = null, string? sign = null)
     {
         var timestamp = (at ?? Time.GetUtcNow().AddMilliseconds(-Interlocked.Increment(ref _dingTalkPosts))).ToUnixTimeMilliseconds();
-        return PostDingTalkAsync(body, timestamp, sign ?? DingTalkSigner.Sign(AppSecret, timestamp), channel);
+        return PostDingTalkAsync(body, timestamp, sign ?? DingTalkSigner.Sign(BotSetup.AppSecret, timestamp), channel);
     }
 
     /// <summary>Posts with exactly these headers (a captured timestamp/sign pair replayed).</summary>
-    public Task<HttpResponseMessage> PostDingTalkAsync(string body, long timestamp, string sign, string channel = DingTalkChannel)
+    public Task<HttpResponseMessage> PostDingTalkAsync(string body, long timestamp, string sign, string channel = BotSetup.DingTalkGroup)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/callbacks/dingtalk/{channel}")
         {
@@ -177,9 +147,7 @@ public sealed class CallbackHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.DisposeAsync();
         await _factory.DisposeAsync();
-        await DingTalk.DisposeAsync();
-        await WeCom.DisposeAsync();
+        await _setup.DisposeAsync();
     }
 }

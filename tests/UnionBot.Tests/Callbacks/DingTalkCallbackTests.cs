@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Callbacks;
 
@@ -150,7 +151,7 @@ public sealed class DingTalkCallbackTests
         Assert.Equal(0, await host.ProcessedCountAsync());
         Assert.Empty(host.DingTalk.Received);
         Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms.DingTalk"));
-        Assert.DoesNotContain(CallbackHost.AppSecret, host.Logs.All);
+        Assert.DoesNotContain(BotSetup.AppSecret, host.Logs.All);
         Assert.DoesNotContain("session=", host.Logs.All);
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using UnionBot.Core.Platforms.DingTalk;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Callbacks;
 
@@ -11,7 +11,7 @@ public sealed class DingTalkSignsSeenTests
     [Fact]
     public void PastItsCapacityTheOldestPairIsForgottenFirst()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+        var time = BotSetup.Clock();
         var seen = new DingTalkSignsSeen(time);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -25,7 +25,7 @@ public sealed class DingTalkSignsSeenTests
     [Fact]
     public void APairIsForgottenOnceItsTimestampLeavesTheWindow()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+        var time = BotSetup.Clock();
         var seen = new DingTalkSignsSeen(time);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         seen.TryUse("ding-union", now, "m-1", Body);

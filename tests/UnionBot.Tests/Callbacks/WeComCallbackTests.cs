@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Platforms.WeCom;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Callbacks;
 
@@ -243,8 +244,8 @@ public sealed class WeComCallbackTests
         Assert.Empty(host.Pipeline.Received);
         Assert.Equal(0, await host.ProcessedCountAsync());
         Assert.Single(host.Logs.At(LogLevel.Warning, "UnionBot.Core.Platforms"));
-        Assert.DoesNotContain(CallbackHost.Token, host.Logs.All);
-        Assert.DoesNotContain(CallbackHost.AesKey, host.Logs.All);
-        Assert.DoesNotContain(CallbackHost.AppSecret, host.Logs.All);
+        Assert.DoesNotContain(BotSetup.Token, host.Logs.All);
+        Assert.DoesNotContain(BotSetup.AesKey, host.Logs.All);
+        Assert.DoesNotContain(BotSetup.AppSecret, host.Logs.All);
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using UnionBot.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
 using UnionBot.Tests.Support;
@@ -274,8 +272,7 @@ public sealed class ConsoleAccessTests
         await using var host = ConsoleHost.Start();
         await host.LoginAsync();
 
-        await using var c = new SqliteConnection($"Data Source={host.DatabasePath}");
-        var rows = (await c.QueryAsync<(string, string)>("SELECT user_id, action FROM audit_log")).ToList();
+        var rows = await host.QueryAsync<(string, string)>("SELECT user_id, action FROM audit_log");
         Assert.Contains((ConsoleHost.Admin, "console-login"), rows);
     }
 
@@ -286,8 +283,7 @@ public sealed class ConsoleAccessTests
         var link = await host.LinkAsync();
         var token = link.Split("token=")[1];
 
-        await using var c = new SqliteConnection($"Data Source={host.DatabasePath}");
-        var hashes = (await c.QueryAsync<string>("SELECT token_hash FROM console_links")).ToList();
+        var hashes = await host.QueryAsync<string>("SELECT token_hash FROM console_links");
         Assert.Single(hashes);
         Assert.DoesNotContain(token, hashes[0]);
         Assert.Equal(43, token.Length); // 256 random bits, base64url

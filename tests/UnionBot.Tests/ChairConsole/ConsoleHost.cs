@@ -39,8 +39,8 @@ public sealed partial class ConsoleHost : IAsyncDisposable
         // The manual clock starts at the real time: the client's cookie jar (and the browser's) judges the session
         // cookie's expiry by the real clock, and would drop a cookie that expired in the host's past.
         var now = TimeProvider.System.GetUtcNow();
-        var factory = new UnionBotFactory(new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero)), settings,
-            databasePath, home);
+        var clock = new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero));
+        var factory = BotSetup.WithoutRobots(clock).With(settings).Build(databasePath, home);
         if (kestrel)
         {
             factory.UseKestrel(0);

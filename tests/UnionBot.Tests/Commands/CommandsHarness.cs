@@ -21,8 +21,8 @@ using UnionBot.Tests.Support;
 namespace UnionBot.Tests.Commands;
 
 /// <summary>
-/// The real command pipeline and handlers on a migrated temporary SQLite file, with a manual clock (2026-03-10 09:00
-/// in Shanghai), a small hand-written plan, a roster, a recording outbox and a log capture.
+/// The real command pipeline and handlers on a migrated temporary SQLite file, with the tests' manual clock
+/// (<see cref="BotSetup.Clock"/>), a small hand-written plan, a roster, a recording outbox and a log capture.
 /// </summary>
 public sealed class CommandsHarness : IDisposable
 {
@@ -32,7 +32,7 @@ public sealed class CommandsHarness : IDisposable
 
     public CommandsHarness(AnnualPlan? plan = null)
     {
-        Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
+        Time = BotSetup.Clock();
         File.WriteAllText(_dir.File("members.csv"), "userid,name,branch\nchair-userid,王主席,工会委员会\nteacher-li,李老师,语文组\nteacher-zhang,张老师,数学组\n");
         Options = Microsoft.Extensions.Options.Options.Create(new UnionBotOptions
         {

@@ -1,5 +1,3 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Options;
@@ -28,9 +26,8 @@ public sealed class CommandsInTheHostTests
         Assert.Contains("1. 张老师", await Say("teacher-chen", "/名单 基本功评比"));
         await Say("chair-userid", "/公告 周五开教代会");
 
-        await using var db = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        var rows = (await db.QueryAsync<(string SourceKey, string ChannelId, string Mentions, string Text)>(
-            "SELECT source_key, channel_id, mentions, text FROM outbox WHERE kind = 'announce' ORDER BY id")).ToList();
+        var rows = await TestDatabase.QueryAsync<(string SourceKey, string ChannelId, string Mentions, string Text)>(factory.DatabasePath,
+            "SELECT source_key, channel_id, mentions, text FROM outbox WHERE kind = 'announce' ORDER BY id");
         var promoted = Assert.Single(rows, r => r.SourceKey.StartsWith("signup-promoted:"));
         Assert.Equal("local", promoted.ChannelId);
         Assert.Contains("teacher-zhang", promoted.Mentions);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using UnionBot.Core.Commands;
 using UnionBot.Tests.Callbacks;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Commands;
 
@@ -30,7 +31,7 @@ public sealed class WhoAmITests
         var reply = await host.SayOnWeComAsync("zhang_san", "/我的ID");
 
         Assert.Contains("用户ID：`zhang_san`", reply);
-        Assert.Contains($"本群（频道）ID：`{CallbackHost.WeComChannel}`", reply);
+        Assert.Contains($"本群（频道）ID：`{BotSetup.WeComGroup}`", reply);
         Assert.Contains("企业微信", reply);
         Assert.Contains("管理员：否", reply);
         Assert.Contains("UnionBot:Admins", reply);
@@ -44,7 +45,7 @@ public sealed class WhoAmITests
         var reply = (await host.SayOnDingTalkAsync("chair-userid", "/whoami")).Content!;
 
         Assert.Contains("用户ID：`chair-userid`", reply);
-        Assert.Contains($"本群（频道）ID：`{CallbackHost.DingTalkChannel}`", reply);
+        Assert.Contains($"本群（频道）ID：`{BotSetup.DingTalkGroup}`", reply);
         Assert.Contains("钉钉", reply);
         Assert.Contains("管理员：是", reply);
     }

@@ -50,12 +50,7 @@ public sealed class DeliveryFailureTests
 
         await bot.Outbox.EnqueueImmediateAsync("announce:flaky", new("通知", "明天下午开会"), "ding-union", default);
         await bot.DingTalk.WaitForReceivedAsync(1);
-        for (var i = 0; i < 300 && bot.DingTalk.Accepted.Count == 0; i++)
-        {
-            bot.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
-        await bot.DingTalk.WaitForAcceptedAsync(1);
+        await bot.AdvanceBetweenPostsAsync(TimeSpan.FromSeconds(1), () => Task.FromResult(bot.DingTalk.Accepted.Count > 0), "the third try was taken");
         await bot.SettleAsync();
 
         var row = Assert.Single(await bot.RowsAsync(), r => r.Key == "announce:flaky:ding-union");
@@ -73,11 +68,8 @@ public sealed class DeliveryFailureTests
         bot.WeCom.AnswerNext(-1, times: 50);
 
         await bot.Outbox.EnqueueImmediateAsync("announce:busy", new("通知", "系统繁忙测试"), "wecom-all", default);
-        await Eventually.TrueAsync(async () =>
-        {
-            bot.Time.Advance(TimeSpan.FromSeconds(5));
-            return (await bot.RowsAsync()).Single(r => r.Key == "announce:busy:wecom-all").State == OutboxState.Failed;
-        }, "the row failed");
+        await bot.AdvanceBetweenPostsAsync(TimeSpan.FromSeconds(1),
+            async () => (await bot.RowsAsync()).Single(r => r.Key == "announce:busy:wecom-all").State == OutboxState.Failed, "the row failed");
 
         var row = (await bot.RowsAsync()).Single(r => r.Key == "announce:busy:wecom-all");
         Assert.Equal(5, row.Attempts);
@@ -91,7 +83,7 @@ public sealed class DeliveryFailureTests
     {
         await using var bot = await DeliveryHarness.CreateAsync(QuietDay);
         await bot.StartBotAsync();
-        bot.WeCom.RemoveRobot(DeliveryHarness.WeComKey); // the fake now answers 93000
+        bot.WeCom.RemoveRobot(BotSetup.WebhookKey); // the fake now answers 93000
 
         await bot.Outbox.EnqueueImmediateAsync("announce:first", new("通知", "第一条"), null, default);
         await bot.SettleAsync("ding-union", "local");

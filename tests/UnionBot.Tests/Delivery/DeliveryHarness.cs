@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;
@@ -12,48 +11,31 @@ using UnionBot.Tests.Support.Fakes;
 namespace UnionBot.Tests.Delivery;
 
 /// <summary>
-/// The real host against a fake WeCom robot (channel <c>wecom-all</c>) and a fake DingTalk robot with 加签
-/// (channel <c>ding-union</c>), on a manual clock, with a database and a plan copy that outlive one host, so that a
+/// The real host posting to both groups through the fake robots (<see cref="BotSetup"/>: <c>wecom-all</c>, and
+/// <c>ding-union</c> with 加签), on a manual clock, with a database and a plan copy that outlive one host, so that a
 /// test can stop the bot and start another on the same files.
 /// </summary>
 public sealed class DeliveryHarness : IAsyncDisposable
 {
-    public const string WeComKey = "wecom-robot-key";
-    public const string DingToken = "ding-robot-token";
-    public const string DingSecret = "SEC-test-secret";
     private readonly TempDirectory _dir = new();
-    private readonly Dictionary<string, string?> _settings;
-    private UnionBotFactory? _factory;
-    private WebApplicationFactory<Program>? _host;
+    private readonly BotSetup _setup;
+    private UnionBotFactory? _host;
 
-    private DeliveryHarness(FakeTimeProvider time, FakeWeComServer wecom, FakeDingTalkServer ding, IDictionary<string, string?>? extra)
+    private DeliveryHarness(BotSetup setup)
     {
-        (Time, WeCom, DingTalk) = (time, wecom, ding);
+        _setup = setup;
         PlanPath = _dir.File("plan.txt");
         File.Copy(RepoPaths.Seed("000_"), PlanPath);
         DatabasePath = _dir.File("unionbot.db");
-        _settings = new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["UnionBot:Plan:Path"] = PlanPath,
-            ["UnionBot:Plan:Year"] = "2026",
-            ["UnionBot:Channels:0:Id"] = "wecom-all",
-            ["UnionBot:Channels:0:Name"] = "全体教职工群",
-            ["UnionBot:Channels:0:Platform"] = "WeCom",
-            ["UnionBot:Channels:0:WebhookKey"] = WeComKey,
-            ["UnionBot:Channels:1:Id"] = "ding-union",
-            ["UnionBot:Channels:1:Name"] = "工会委员群",
-            ["UnionBot:Channels:1:Platform"] = "DingTalk",
-            ["UnionBot:Channels:1:AccessToken"] = DingToken,
-            ["UnionBot:Channels:1:Secret"] = DingSecret,
-            ["UnionBot:WeCom:ApiBaseUrl"] = wecom.BaseUrl,
-            ["UnionBot:DingTalk:ApiBaseUrl"] = ding.BaseUrl,
-        };
-        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) _settings[k] = v;
+        setup.WithWeComGroup().WithDingTalkGroup().With("UnionBot:Plan:Path", PlanPath).With("UnionBot:Plan:Year", "2026");
     }
 
-    public FakeTimeProvider Time { get; }
-    public FakeWeComServer WeCom { get; }
-    public FakeDingTalkServer DingTalk { get; }
+    public FakeTimeProvider Time => _setup.Time;
+    public FakeWeComServer WeCom => _setup.WeCom;
+    public FakeDingTalkServer DingTalk => _setup.DingTalk;
+    /// <inheritdoc cref="BotSetup.AdvanceBetweenPostsAsync"/>
+    public Task AdvanceBetweenPostsAsync(TimeSpan step, Func<Task<bool>> done, string what) => _setup.AdvanceBetweenPostsAsync(step, done, what);
+
     public string PlanPath { get; }
     public string DatabasePath { get; }
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("no host is running");
@@ -61,18 +43,15 @@ public sealed class DeliveryHarness : IAsyncDisposable
     /// <summary>Starts the fakes with the clock at <paramref name="localStart"/> (Asia/Shanghai wall time).</summary>
     public static async Task<DeliveryHarness> CreateAsync(DateTime localStart, IDictionary<string, string?>? settings = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(localStart, TimeSpan.FromHours(8)));
-        var wecom = await FakeWeComServer.StartAsync(time, WeComKey);
-        var ding = await FakeDingTalkServer.StartAsync(time);
-        ding.AddRobot(DingToken, DingSecret);
-        return new DeliveryHarness(time, wecom, ding, settings);
+        var harness = new DeliveryHarness(await BotSetup.WithRobotsAsync(BotSetup.Clock(localStart)));
+        harness._setup.With(settings);
+        return harness;
     }
 
     /// <summary>Starts a bot on the shared database and waits until its first plan sync has filled the outbox.</summary>
     public async Task StartBotAsync()
     {
-        _factory = new UnionBotFactory(Time, _settings, DatabasePath);
-        _host = _factory.WithWebHostBuilder(_ => { });
+        _host = _setup.Build(DatabasePath);
         _ = _host.Server; // builds and starts the host
         // The start sync (re)creates the daily trigger after it has written the outbox, readable plan or not.
         var scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -83,8 +62,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public async Task StopBotAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
-        if (_factory is not null) await _factory.DisposeAsync();
-        (_host, _factory) = (null, null);
+        _host = null;
     }
 
     public HttpClient CreateClient() => _host?.CreateClient() ?? throw new InvalidOperationException("no host is running");
@@ -129,8 +107,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopBotAsync();
-        await WeCom.DisposeAsync();
-        await DingTalk.DisposeAsync();
+        await _setup.DisposeAsync();
         _dir.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using UnionBot.Core.Announcements;
+using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Delivery;
 
@@ -23,8 +24,8 @@ public sealed class YearDeliveryTests
         AssertEachOnce(bot.WeCom.Accepted.Select(a => a.Content!), scheduled.Where(r => r.ChannelId == "wecom-all"));
         AssertEachOnce(bot.DingTalk.Accepted.Select(a => a.Content!), scheduled.Where(r => r.ChannelId == "ding-union"));
         Assert.Equal(bot.WeCom.Received.Count, bot.WeCom.Accepted.Count);
-        Assert.True(bot.WeCom.MaxAcceptedInAnyWindow(DeliveryHarness.WeComKey, TimeSpan.FromSeconds(60)) <= 20);
-        Assert.True(bot.DingTalk.MaxAcceptedInAnyWindow(DeliveryHarness.DingToken, TimeSpan.FromSeconds(60)) <= 20);
+        Assert.True(bot.WeCom.MaxAcceptedInAnyWindow(BotSetup.WebhookKey, TimeSpan.FromSeconds(60)) <= 20);
+        Assert.True(bot.DingTalk.MaxAcceptedInAnyWindow(BotSetup.AccessToken, TimeSpan.FromSeconds(60)) <= 20);
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using UnionBot.Tests.Support;
 
 namespace UnionBot.Tests.Hosting;
@@ -19,10 +17,9 @@ public sealed class HostStartsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;");
+        var version = await TestDatabase.ScalarAsync<int>(factory.DatabasePath, "PRAGMA user_version;");
         Assert.Equal(UnionBot.Core.Storage.Database.Scripts().Max(s => s.Version), version);
-        var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToList();
+        var tables = await TestDatabase.QueryAsync<string>(factory.DatabasePath, "SELECT name FROM sqlite_master WHERE type = 'table'");
         Assert.Contains("plan_loads", tables);
     }
 

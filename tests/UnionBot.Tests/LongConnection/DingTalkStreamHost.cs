@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -15,58 +13,50 @@ namespace UnionBot.Tests.LongConnection;
 
 /// <summary>
 /// The real host with one DingTalk channel in Stream mode, dialling the fake gateway; replies land on the fake
-/// DingTalk's sessionWebhook, posts to the group on its custom robot. Reconnections wait no time (backoff 0).
+/// DingTalk's sessionWebhook, posts to the group on its custom robot (<see cref="BotSetup"/>). Reconnections wait no
+/// time (backoff 0).
 /// </summary>
 public sealed class DingTalkStreamHost : IAsyncDisposable
 {
     public const string Channel = "ding-stream";
     public const string AppKey = "dingstreamappkey";
     public const string AppSecret = "ding-stream-app-secret";
-    public const string AccessToken = "ding-stream-group-token";
-    public const string RobotSecret = "SEC-ding-stream-group";
 
+    private readonly BotSetup _setup;
     private readonly UnionBotFactory _factory;
-    private readonly WebApplicationFactory<Program> _app;
     private int _said;
 
-    private DingTalkStreamHost(UnionBotFactory factory, WebApplicationFactory<Program> app, FakeDingTalkStreamGateway gateway, FakeDingTalkServer dingTalk, LogCapture logs)
+    private DingTalkStreamHost(BotSetup setup, UnionBotFactory factory, FakeDingTalkStreamGateway gateway)
     {
-        _factory = factory; _app = app; Gateway = gateway; DingTalk = dingTalk; Logs = logs;
-        Client = app.CreateClient(); // starts the host, and with it the Stream client
+        _setup = setup; _factory = factory; Gateway = gateway;
+        Client = factory.CreateClient(); // starts the host, and with it the Stream client
     }
 
     public FakeDingTalkStreamGateway Gateway { get; }
-    public FakeDingTalkServer DingTalk { get; }
-    public LogCapture Logs { get; }
+    public FakeDingTalkServer DingTalk => _setup.DingTalk;
+    public LogCapture Logs => _factory.Logs;
     public HttpClient Client { get; }
     public FakeTimeProvider Time => _factory.Time;
-    public LinkState? State => _app.Services.GetRequiredService<LongConnectionStatus>().Of(Channel)?.State;
+    public LinkState? State => _factory.Services.GetRequiredService<LongConnectionStatus>().Of(Channel)?.State;
 
     /// <param name="gatewayOutage">How many open calls fail with 503 before the gateway answers.</param>
     public static async Task<DingTalkStreamHost> StartAsync(string appSecret = AppSecret, int gatewayOutage = 0)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero));
-        var gateway = await FakeDingTalkStreamGateway.StartAsync(time, AppKey, AppSecret);
+        var setup = await BotSetup.WithRobotsAsync(weCom: false);
+        var gateway = await FakeDingTalkStreamGateway.StartAsync(setup.Time, AppKey, AppSecret);
         gateway.FailNextOpens(gatewayOutage);
-        var dingTalk = await FakeDingTalkServer.StartAsync(time);
-        dingTalk.AddRobot(AccessToken, RobotSecret);
-        var settings = new Dictionary<string, string?>
-        {
-            ["UnionBot:Admins:0"] = "chair-userid",
-            ["UnionBot:Channels:0:Id"] = Channel, ["UnionBot:Channels:0:Platform"] = "DingTalk",
-            ["UnionBot:Channels:0:Mode"] = "LongConnection",
-            ["UnionBot:Channels:0:AppKey"] = AppKey, ["UnionBot:Channels:0:AppSecret"] = appSecret,
-            ["UnionBot:Channels:0:AccessToken"] = AccessToken, ["UnionBot:Channels:0:Secret"] = RobotSecret,
-            ["UnionBot:DingTalk:ApiBaseUrl"] = dingTalk.BaseUrl,
-            ["UnionBot:DingTalk:OpenApiBaseUrl"] = gateway.BaseUrl,
-        };
-        var factory = new UnionBotFactory(time, settings);
-        var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<DingTalkStreamTimings>();
-            services.AddSingleton(new DingTalkStreamTimings { Reconnect = new DingTalkStreamTimings().Reconnect with { Initial = TimeSpan.Zero } });
-        }));
-        return new DingTalkStreamHost(factory, app, gateway, dingTalk, factory.Logs);
+        setup.With("UnionBot:Admins:0", "chair-userid")
+            .With("UnionBot:Channels:0:Id", Channel).With("UnionBot:Channels:0:Platform", "DingTalk")
+            .With("UnionBot:Channels:0:Mode", "LongConnection")
+            .With("UnionBot:Channels:0:AppKey", AppKey).With("UnionBot:Channels:0:AppSecret", appSecret)
+            .With("UnionBot:Channels:0:AccessToken", BotSetup.AccessToken).With("UnionBot:Channels:0:Secret", BotSetup.RobotSecret)
+            .With("UnionBot:DingTalk:OpenApiBaseUrl", gateway.BaseUrl)
+            .WithServices(services =>
+            {
+                services.RemoveAll<DingTalkStreamTimings>();
+                services.AddSingleton(new DingTalkStreamTimings { Reconnect = new DingTalkStreamTimings().Reconnect with { Initial = TimeSpan.Zero } });
+            });
+        return new DingTalkStreamHost(setup, setup.Build(), gateway);
     }
 
     /// <summary>Waits until connection <paramref name="session"/> is open on the gateway and held by the client; returns it.</summary>
@@ -103,14 +93,13 @@ public sealed class DingTalkStreamHost : IAsyncDisposable
     public async Task StopAsync()
     {
         Client.Dispose();
-        await _app.DisposeAsync();
+        await _factory.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        await _factory.DisposeAsync();
         await Gateway.DisposeAsync();
-        await DingTalk.DisposeAsync();
+        await _setup.DisposeAsync();
     }
 }

@@ -18,31 +18,17 @@ namespace UnionBot.Tests.Platforms;
 
 public sealed class PlatformsHostingTests
 {
-    private const string Key = "wecom-secret-key-0001";
-    private const string Token = "dingtalk-secret-token-0001";
-    private const string Secret = "SECdingtalk-secret-0001";
-
     [Fact]
     public async Task TheHostSendsThroughEachConfiguredPlatformWithoutLoggingASecret()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 30, 0, TimeSpan.Zero));
-        await using var wecom = await FakeWeComServer.StartAsync(clock, Key);
-        await using var ding = await FakeDingTalkServer.StartAsync(clock);
-        ding.AddRobot(Token, Secret);
-        using var factory = new UnionBotFactory(clock, new Dictionary<string, string?>
-        {
-            ["UnionBot:WeCom:ApiBaseUrl"] = wecom.BaseUrl,
-            ["UnionBot:DingTalk:ApiBaseUrl"] = ding.BaseUrl + "/",
-            ["UnionBot:Channels:0:Id"] = "wecom-all",
-            ["UnionBot:Channels:0:Platform"] = "WeCom",
-            ["UnionBot:Channels:0:WebhookKey"] = wecom.WebhookUrl(Key),
-            ["UnionBot:Channels:1:Id"] = "ding-union",
-            ["UnionBot:Channels:1:Platform"] = "DingTalk",
-            ["UnionBot:Channels:1:AccessToken"] = Token,
-            ["UnionBot:Channels:1:Secret"] = Secret,
-        });
-        var logs = factory.Logs;
-        using var host = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddFilter<LogCapture>(_ => true)));
+        await using var setup = (await BotSetup.WithRobotsAsync(BotSetup.Clock(new DateTime(2026, 3, 1, 8, 30, 0))))
+            .WithWeComGroup().WithDingTalkGroup()
+            .WithServices(services => services.AddLogging(l => l.AddFilter<LogCapture>(_ => true)));
+        var (wecom, ding) = (setup.WeCom, setup.DingTalk);
+        // The whole webhook address pasted as the key, and a base address ending in a slash, still reach the robots.
+        setup.With("UnionBot:Channels:0:WebhookKey", wecom.WebhookUrl(BotSetup.WebhookKey)).With("UnionBot:DingTalk:ApiBaseUrl", ding.BaseUrl + "/");
+        using var host = setup.Build();
+        var logs = host.Logs;
         var channels = host.Services.GetRequiredService<IOptions<UnionBotOptions>>().Value.Channels;
         var messengers = host.Services.GetServices<IPlatformMessenger>().Where(m => m.Path == UnionBot.Core.Options.SendPath.Webhook).ToDictionary(m => m.Platform);
         var message = new OutgoingMessage("工会公告", "## 工会公告\n周五开会");
@@ -58,7 +44,7 @@ public sealed class PlatformsHostingTests
         Assert.Single(ding.Accepted);
         Assert.Contains(host.Services.GetRequiredService<LocalFeed>().Since(0), i => i.Kind == "announcement" && i.Text == message.Markdown);
         Assert.Contains(logs.Lines, l => l.Contains("WeCom robot of channel wecom-all")); // the senders' own lines were captured
-        Assert.DoesNotContain(logs.Lines, l => l.Contains(Key) || l.Contains(Token) || l.Contains(Secret));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(BotSetup.WebhookKey) || l.Contains(BotSetup.AccessToken) || l.Contains(BotSetup.RobotSecret));
     }
 
     [Fact]

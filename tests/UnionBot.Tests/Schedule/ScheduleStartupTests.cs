@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Schedule;
@@ -67,8 +65,7 @@ public sealed class ScheduleStartupTests
             Assert.Equal(21, plan.GetProperty("data").GetProperty("announcements").GetInt32());
             Assert.Equal(0, plan.GetProperty("data").GetProperty("warnings").GetArrayLength());
             Assert.Equal(21, host.Services.GetRequiredService<IYearScheduleSource>().Current.Announcements.Count);
-            await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-            Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM plan_loads"));
+            Assert.Equal(1, await TestDatabase.ScalarAsync<int>(factory.DatabasePath, "SELECT COUNT(*) FROM plan_loads"));
         }
     }
 

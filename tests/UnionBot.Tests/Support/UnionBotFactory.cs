@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,12 +17,15 @@ public sealed class UnionBotFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly string _contentRoot;
+    private readonly Action<IServiceCollection>? _testServices;
 
     /// <param name="contentRoot">The bot's folder, where its <c>config/unionbot*.json</c> are read; the repository by default.</param>
+    /// <param name="testServices">Services the test replaces or adds after the bot's own (see <see cref="BotSetup"/>).</param>
     public UnionBotFactory(FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null, string? databasePath = null,
-        string? contentRoot = null)
+        string? contentRoot = null, Action<IServiceCollection>? testServices = null)
     {
         _contentRoot = contentRoot ?? RepoPaths.Root;
+        _testServices = testServices;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         DatabasePath = databasePath ?? _dir.File("unionbot.db");
         _settings["UnionBot:Database"] = $"Data Source={DatabasePath}";
@@ -45,6 +49,7 @@ public sealed class UnionBotFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
         });
+        if (_testServices is not null) builder.ConfigureTestServices(_testServices);
     }
 
     protected override void Dispose(bool disposing)

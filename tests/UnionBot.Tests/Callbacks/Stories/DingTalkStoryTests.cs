@@ -25,7 +25,7 @@ public sealed class DingTalkStoryTests
         Assert.Contains("已取消", (await host.SayOnDingTalkAsync("teacher-zhang", "/取消报名 气排球赛")).Content);
 
         var promotion = await Eventually.WaitForAsync(
-            () => host.DingTalk.Accepted.FirstOrDefault(r => r.Robot == CallbackHost.AccessToken && r.Content!.Contains("候补转为正式报名")), "the promotion in the group");
+            () => host.DingTalk.Accepted.FirstOrDefault(r => r.Robot == BotSetup.AccessToken && r.Content!.Contains("候补转为正式报名")), "the promotion in the group");
         Assert.Contains("teacher-chen", promotion.Mentioned!);
         Assert.Contains("@teacher-chen", promotion.Content);
         var list = (await host.SayOnDingTalkAsync("teacher-li", "/名单 气排球赛")).Content!;
@@ -63,7 +63,7 @@ public sealed class DingTalkStoryTests
         Assert.Contains("已回复", (await host.SayOnDingTalkAsync("chair-userid", $"/建议 回复 {receipt} 本月内安装")).Content);
 
         var posted = await Eventually.WaitForAsync(
-            () => host.DingTalk.Accepted.FirstOrDefault(r => r.Robot == CallbackHost.AccessToken && r.Content!.Contains(receipt)), "the answer in the group");
+            () => host.DingTalk.Accepted.FirstOrDefault(r => r.Robot == BotSetup.AccessToken && r.Content!.Contains(receipt)), "the answer in the group");
         Assert.DoesNotContain("teacher-chen", posted.Body);
         Assert.Contains("本月内安装", (await host.SayOnDingTalkAsync("teacher-chen", $"/建议 查询 {receipt}")).Content);
         Assert.Null(await TestDatabase.ScalarAsync<string?>(host.DatabasePath, "SELECT user_id FROM suggestions WHERE receipt = @receipt", new { receipt }));
