@@ -17,7 +17,7 @@ public static class DingTalkStreamHostingExtensions
         builder.Services.TryAddSingleton<LongConnectionStatus>(); // AddLongConnections registers it too; either order works
         builder.Services.TryAddSingleton(new DingTalkStreamTimings());
         builder.Services.AddSingleton<DingTalkStreamClient>();
-        builder.Services.AddHttpClient<DingTalkStreamGateway>((sp, http) =>
+        builder.Services.AddHttpClient(nameof(DingTalkStreamGateway), (sp, http) =>
             {
                 var baseUrl = sp.GetRequiredService<IOptions<UnionBotOptions>>().Value.DingTalk.OpenApiBaseUrl;
                 http.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
@@ -27,6 +27,8 @@ public static class DingTalkStreamHostingExtensions
             // The client lives as long as the host: recycle pooled connections so DNS changes are seen.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .RemoveAllLoggers(); // the request body carries the AppSecret; our own lines never do
+        builder.Services.AddTransient(sp => new DingTalkStreamGateway(PlatformsHostingExtensions.Http(sp, nameof(DingTalkStreamGateway)),
+            sp.GetRequiredService<DingTalkStreamTimings>(), sp.GetRequiredService<TimeProvider>(), PlatformsHostingExtensions.Log<DingTalkStreamGateway>(sp)));
         builder.Services.AddHostedService<DingTalkStreamService>(); // registered after AddCallbacks: stops before the reply sender
         return builder;
     }

@@ -12,12 +12,16 @@ public static class PlatformsHostingExtensions
     /// <summary>The three messengers (WeCom, DingTalk, the local channel), each resolvable as <see cref="IPlatformMessenger"/>.</summary>
     public static IHostApplicationBuilder AddPlatforms(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHttpClient<WeComRobotClient>((sp, http) => Configure(http, Api(sp).WeCom.ApiBaseUrl))
+        builder.Services.AddHttpClient(nameof(WeComRobotClient), (sp, http) => Configure(http, Api(sp).WeCom.ApiBaseUrl))
             .ConfigurePrimaryHttpMessageHandler(CreateHandler)
             .RemoveAllLoggers(); // our one line per send replaces them: their URLs carry the key (redacted only unless DisableUriRedaction is set)
-        builder.Services.AddHttpClient<DingTalkRobotClient>((sp, http) => Configure(http, Api(sp).DingTalk.ApiBaseUrl))
+        builder.Services.AddHttpClient(nameof(DingTalkRobotClient), (sp, http) => Configure(http, Api(sp).DingTalk.ApiBaseUrl))
             .ConfigurePrimaryHttpMessageHandler(CreateHandler)
             .RemoveAllLoggers();
+        // Built here rather than as typed clients: the typed-client factory compiles an expression tree for each client
+        // type when it is first resolved, which is the start of every bot (README, "Start-up and memory").
+        builder.Services.AddTransient(sp => new WeComRobotClient(Http(sp, nameof(WeComRobotClient)), sp.GetRequiredService<TimeProvider>(), Log<WeComRobotClient>(sp)));
+        builder.Services.AddTransient(sp => new DingTalkRobotClient(Http(sp, nameof(DingTalkRobotClient)), sp.GetRequiredService<TimeProvider>(), Log<DingTalkRobotClient>(sp)));
         builder.Services.AddSingleton<LocalMessenger>();
 
         builder.Services.AddTransient<IPlatformMessenger>(sp => sp.GetRequiredService<WeComRobotClient>());
@@ -25,6 +29,11 @@ public static class PlatformsHostingExtensions
         builder.Services.AddTransient<IPlatformMessenger>(sp => sp.GetRequiredService<LocalMessenger>());
         return builder;
     }
+
+    /// <summary>The named client (its base address, handler and no loggers, as configured above) for a hand-built messenger.</summary>
+    internal static HttpClient Http(IServiceProvider sp, string name) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+
+    internal static ILogger<T> Log<T>(IServiceProvider sp) => sp.GetRequiredService<ILogger<T>>();
 
     private static UnionBotOptions Api(IServiceProvider sp) => sp.GetRequiredService<IOptions<UnionBotOptions>>().Value;
 
