@@ -1,12 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace UnionBot.Core.Calendar;
 
 /// <summary>One year's <c>holidays/YYYY.json</c>: the State Council's 放假 ranges and the weekend days worked instead (调休).</summary>
 public sealed record HolidayTable(int Year, string? Source, IReadOnlyList<HolidayRange> Holidays, IReadOnlyList<HolidayWorkday> Workdays)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // The tables are read at every start: metadata generated at compile time, as for the plan (PlanJson).
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        TypeInfoResolver = HolidayJsonContext.Default,
+    };
 
     public IEnumerable<DateOnly> DaysOff() =>
         Holidays.SelectMany(h => Enumerable.Range(0, h.To.DayNumber - h.From.DayNumber + 1).Select(h.From.AddDays));
@@ -41,3 +47,7 @@ public sealed record HolidayTable(int Year, string? Source, IReadOnlyList<Holida
 public sealed record HolidayRange(string Name, DateOnly From, DateOnly To);
 
 public sealed record HolidayWorkday(string Name, DateOnly Date);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(HolidayTable))]
+internal sealed partial class HolidayJsonContext : JsonSerializerContext;
