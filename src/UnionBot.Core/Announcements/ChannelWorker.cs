@@ -22,7 +22,9 @@ internal sealed partial class ChannelWorker
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SlidingWindowLimiter _limiter;
-    private readonly ResiliencePipeline<SendResult> _retry;
+    // Built at the first send, not with the worker: a bot with nothing due never loads Polly or the data annotations
+    // that Polly validates its options with (UnionBotOptionsValidator has already checked the values it is given).
+    private ResiliencePipeline<SendResult>? _retry;
     private readonly TimeZoneInfo _zone;
     private DateTimeOffset _pausedUntil;
     private bool _halted;
@@ -32,7 +34,6 @@ internal sealed partial class ChannelWorker
         (_channel, _store, _status, _delivery, _catchUp, _time, _logger) = (channel, store, status, options.Delivery, options.Schedule.CatchUp, time, logger);
         _zone = options.FindZone();
         _limiter = new SlidingWindowLimiter(channel.MaxPerWindow, _delivery.RateWindow);
-        _retry = BuildRetry();
     }
 
     public void Wake()
@@ -95,6 +96,7 @@ internal sealed partial class ChannelWorker
         SendResult result;
         try
         {
+            _retry ??= BuildRetry();
             result = await _retry.ExecuteAsync(async token =>
             {
                 tries++;
