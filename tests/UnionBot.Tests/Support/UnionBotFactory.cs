@@ -26,7 +26,7 @@ public sealed class UnionBotFactory : WebApplicationFactory<Program>
     {
         _contentRoot = contentRoot ?? RepoPaths.Root;
         _testServices = testServices;
-        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        Time = time ?? BotSetup.Clock(new DateTime(2026, 3, 1, 8, 0, 0)); // Sunday 1 March 2026, 08:00 in Shanghai
         DatabasePath = databasePath ?? _dir.File("unionbot.db");
         _settings["UnionBot:Database"] = $"Data Source={DatabasePath}";
         _settings["UnionBot:Plan:Path"] = System.IO.Path.Combine(RepoPaths.Root, "seeds", "000_47ac6d738d8cc271.txt");
