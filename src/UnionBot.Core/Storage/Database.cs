@@ -64,6 +64,8 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
         return connection;
     }
 
+    private const string CheckpointSql = "PRAGMA wal_checkpoint(PASSIVE);";
+
     private readonly bool _meantToWrite = new SqliteConnectionStringBuilder(connectionString).Mode != SqliteOpenMode.ReadOnly;
 
     /// <summary>
@@ -84,6 +86,25 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
         connection.Dispose();
         NoteFault();
         return true;
+    }
+
+    /// <summary>
+    /// Copies the WAL into the database file as far as open readers allow, waiting for no lock (PASSIVE); see
+    /// <see cref="WalCheckpoints"/>. A failure costs only a longer WAL until the next checkpoint: it is logged.
+    /// </summary>
+    internal void Checkpoint()
+    {
+        try
+        {
+            using var connection = Open();
+            // Its row says whether another connection was checkpointing at the time (a command-line verb), which copies
+            // the same pages: nothing to do then.
+            connection.Execute(CheckpointSql);
+        }
+        catch (SqliteException e)
+        {
+            logger.LogWarning("WAL checkpoint failed: {Error}", e.Message);
+        }
     }
 
     private int _faults;

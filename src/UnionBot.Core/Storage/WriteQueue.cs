@@ -27,6 +27,9 @@ namespace UnionBot.Core.Storage;
 /// the message id commits with the command's writes or not at all. When the id is claimed already (the same message
 /// delivered twice at once), the work does not run and the caller gets <see cref="MessageAlreadyClaimedException"/>.</item>
 /// <item>Once queued, an item runs whatever happens to the caller: <c>ct</c> only stops one not yet queued.</item>
+/// <item>A commit never waits for a checkpoint: <see cref="WalCheckpoints"/> copies the WAL into the database file on a
+/// thread of its own, every <see cref="WalCheckpoints.ItemsApart"/> items and when the queue runs empty after
+/// <see cref="WalCheckpoints.ItemsWhenQuiet"/>.</item>
 /// </list>
 /// Items run synchronously on the loop's thread and must do nothing but database work on the connection given.
 /// </remarks>
@@ -43,6 +46,10 @@ public sealed class WriteQueue(Database database)
     // Only the writer's thread touches it: open while batches follow one another, so that the commands it keeps
     // (PreparedCommands) are compiled once per burst, not once per batch.
     private SqliteConnection? _connection;
+
+    private readonly WalCheckpoints _checkpoints = new(database);
+
+    internal WalCheckpoints Checkpoints => _checkpoints;
 
     /// <summary>Runs <paramref name="work"/> in the next batch; its result once that batch is committed.</summary>
     public Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken ct = default) =>
@@ -94,7 +101,16 @@ public sealed class WriteQueue(Database database)
             // Not kept across a quiet spell: the next batch asks the pool again, and Database.Open replaces a handle
             // that can no longer write (a database made read-only and writable again heals at the next message).
             if (!more) CloseConnection();
+            _checkpoints.Committed(batch.Count, quiet: !more);
         }
+    }
+
+    // Its commits leave the WAL to WalCheckpoints: an automatic checkpoint would make the whole queue wait for it.
+    private SqliteConnection OpenConnection()
+    {
+        var connection = database.Open();
+        SQLitePCL.raw.sqlite3_wal_autocheckpoint(connection.Handle, 0);
+        return connection;
     }
 
     private void CloseConnection()
@@ -120,7 +136,7 @@ public sealed class WriteQueue(Database database)
         Exception? failure = null;
         try
         {
-            var connection = _connection ??= database.Open();
+            var connection = _connection ??= OpenConnection();
             using var tx = connection.BeginTransaction();
             foreach (var item in items)
             {

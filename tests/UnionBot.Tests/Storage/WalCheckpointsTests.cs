@@ -1,0 +1,81 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using UnionBot.Core.Storage;
+using UnionBot.Tests.Support;
+
+namespace UnionBot.Tests.Storage;
+
+/// <summary>The writer's commits never wait for a checkpoint, and what they wrote still reaches the database file.</summary>
+public sealed class WalCheckpointsTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly string _file;
+    private readonly Database _database;
+
+    public WalCheckpointsTests()
+    {
+        _file = _dir.File("wal.db");
+        // Pooled, as in the bot: a pooled connection stays open, so closing it never checkpoints.
+        _database = new Database($"Data Source={_file}", NullLogger<Database>.Instance);
+        _database.Migrate();
+        using var c = _database.Open();
+        c.Execute("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);");
+    }
+
+    public void Dispose()
+    {
+        using (var c = new SqliteConnection(_database.ConnectionString)) SqliteConnection.ClearPool(c);
+        _dir.Dispose();
+    }
+
+    private Task<int> Burst(int items) => Task.WhenAll(Enumerable.Range(0, items).Select(i => _database.Writes.RunAsync((c, tx) =>
+        c.Execute("INSERT INTO items (body) VALUES (@body);", new { body = new string('x', 3000) }, tx))))
+        .ContinueWith(t => t.Result.Sum(), TaskScheduler.Default);
+
+    private long FileLength(string suffix = "") => new FileInfo(_file + suffix).Length;
+
+    [Fact]
+    public async Task TheWritersConnectionNeverCheckpointsInACommit()
+    {
+        var pages = await _database.Writes.RunAsync((c, tx) => c.ExecuteScalar<long>("PRAGMA wal_autocheckpoint;", transaction: tx));
+
+        Assert.Equal(0, pages);
+    }
+
+    [Fact]
+    public async Task WhatABurstWroteReachesTheDatabaseFileOnceTheWriterIsQuiet()
+    {
+        var before = FileLength();
+
+        // About 300 pages: under SQLite's own threshold of 1000, so only the writer's quiet moment copies them.
+        Assert.Equal(300, await Burst(300));
+
+        await Eventually.TrueAsync(() => Task.FromResult(FileLength() > before + 300 * 3000),
+            "the burst is copied from the WAL into the database file", () => Task.FromResult($"{FileLength()} bytes, WAL {FileLength("-wal")}"));
+    }
+
+    [Fact]
+    public async Task BurstsAfterQuietSpellsWriteTheWalAgainFromItsStartInsteadOfGrowingIt()
+    {
+        await Burst(300);
+        await CheckpointedAsync("the first burst");
+        var wal = FileLength("-wal");
+
+        for (var i = 2; i <= 4; i++)
+        {
+            await Burst(300);
+            await CheckpointedAsync($"burst {i}");
+        }
+
+        Assert.InRange(FileLength("-wal"), 0, wal * 3 / 2);
+    }
+
+    /// <summary>Until the checkpoints are over and the database file holds every page the WAL wrote.</summary>
+    private Task CheckpointedAsync(string what) => Eventually.TrueAsync(async () =>
+    {
+        await using var c = await _database.OpenAsync();
+        var bytes = await c.ExecuteScalarAsync<long>("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size();");
+        return _database.Writes.Checkpoints.Idle && FileLength() == bytes;
+    }, $"{what} is copied into the database file");
+}
