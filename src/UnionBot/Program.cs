@@ -27,11 +27,12 @@ builder.AddDingTalkStream();
 builder.AddChairConsole();
 
 var app = builder.Build();
-app.MapHealthEndpoints();
-app.MapCallbackEndpoints();
-app.MapChairConsole();
-
-return await app.RunUnionBotAsync();
+return await app.RunUnionBotAsync(static app =>
+{
+    app.MapHealthEndpoints();
+    app.MapCallbackEndpoints();
+    app.MapChairConsole();
+});
 
 /// <summary>Visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
 public partial class Program;

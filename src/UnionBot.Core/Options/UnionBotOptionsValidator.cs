@@ -13,8 +13,9 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
 
         if (!TryFindZone(o.TimeZone))
             Fail("TimeZone", $"'{o.TimeZone}' is not a known time zone (for example Asia/Shanghai)");
-        if (string.IsNullOrWhiteSpace(o.Database) || !o.Database.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
-            Fail("Database", "must be a SQLite connection string such as 'Data Source=data/unionbot.db'");
+        var databaseOk = IsSqliteConnectionString(o.Database, out var databaseError);
+        if (!databaseOk)
+            Fail("Database", $"must be a SQLite connection string such as 'Data Source=data/unionbot.db' ({databaseError})");
         foreach (var url in o.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != "http" && u.Scheme != "https"))
                 Fail("Urls", $"'{url}' is not an http(s) address");
@@ -24,7 +25,7 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
         if (string.IsNullOrWhiteSpace(o.Plan.Path))
             Fail("Plan:Path", "must name the annual plan file");
         // A missing file stops only a bot with nothing to fall back on: one that read the plan before starts with that reading.
-        else if (!File.Exists(o.Plan.Path) && !Schedule.PlanLoads.CanStartWithout(o.Database, o.Plan.Path))
+        else if (!File.Exists(o.Plan.Path) && (!databaseOk || !Schedule.PlanLoads.CanStartWithout(o.Database, o.Plan.Path)))
             Fail("Plan:Path", $"no such file '{o.Plan.Path}' (relative paths start from {Directory.GetCurrentDirectory()}), and the database holds no earlier reading of it");
         if (o.Plan.Year != 0 && (o.Plan.Year < 2000 || o.Plan.Year > 2099))
             Fail("Plan:Year", $"{o.Plan.Year} is not a year between 2000 and 2099 (0 means the current year)");
@@ -70,6 +71,23 @@ public sealed class UnionBotOptionsValidator : IValidateOptions<UnionBotOptions>
                 Fail($"{key}:SendVia", "LongConnection posting exists only for WeCom channels in LongConnection mode; use Webhook");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsSqliteConnectionString(string? value, out string error)
+    {
+        error = "it is empty";
+        if (string.IsNullOrWhiteSpace(value)) return false;
+        try
+        {
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(value);
+            error = "it names no Data Source";
+            return builder.DataSource.Length > 0;
+        }
+        catch (ArgumentException e)
+        {
+            error = e.Message;
+            return false;
+        }
     }
 
     private static bool IsTime(string s) =>

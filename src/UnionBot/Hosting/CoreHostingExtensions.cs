@@ -38,11 +38,17 @@ public static class CoreHostingExtensions
     }
 
     /// <summary>Runs until Ctrl+C; a configuration error ends it with one line naming the key.</summary>
-    public static async Task<int> RunUnionBotAsync(this WebApplication app)
+    /// <summary>
+    /// Validates the configuration, maps the endpoints and runs. Mapping resolves services that read the options, so it
+    /// happens after the validation, inside the same handlers: a wrong setting is one line and exit code 1, never an
+    /// unhandled exception.
+    /// </summary>
+    public static async Task<int> RunUnionBotAsync(this WebApplication app, Action<WebApplication> mapEndpoints)
     {
         try
         {
             _ = app.Services.GetRequiredService<IOptions<UnionBotOptions>>().Value; // binds and validates first
+            mapEndpoints(app);
             await app.RunAsync();
             return 0;
         }

@@ -63,6 +63,19 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("foo")]
+    [InlineData("Data Source")]
+    [InlineData("Data Source=x.db;Bogus Key=1")]
+    public void AWrongDatabaseSettingIsNamedEvenWhenThePlanFileIsMissing(string database)
+    {
+        // A missing plan file asks the database for an earlier reading: with an unreadable connection string that
+        // question must not throw past the validator (the bot then died with a stack trace instead of one line).
+        var failures = Validate(("UnionBot:Database", database), ("UnionBot:Plan:Path", "no/such/plan.txt"));
+
+        Assert.Contains(failures, f => f.StartsWith("UnionBot:Database", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("WeCom", "LongConnection", "Webhook", "", "UnionBot:Channels:0:BotId")]
     [InlineData("DingTalk", "LongConnection", "Webhook", "", "UnionBot:Channels:0:AppKey")]
     [InlineData("DingTalk", "LongConnection", "LongConnection", "creds", "UnionBot:Channels:0:SendVia")]
