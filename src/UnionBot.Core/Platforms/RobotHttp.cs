@@ -25,8 +25,8 @@ internal static class RobotHttp
 
     /// <summary>
     /// How long one post (connecting included) may take before it counts as a transient failure and is retried.
-    /// Measured on the bot's <see cref="TimeProvider"/>, the clock its retries wait on: the typed clients' own
-    /// <c>HttpClient.Timeout</c> is off, so a test's fake clock decides both and a slow machine decides neither.
+    /// Measured on the bot's <see cref="TimeProvider"/>, the clock its retries wait on: the robots' named clients have
+    /// <c>HttpClient.Timeout</c> off, so a test's fake clock decides both and a slow machine decides neither.
     /// </summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 

@@ -97,8 +97,8 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
         try
         {
             using var connection = Open();
-            // Its row says whether another connection was checkpointing at the time (a command-line verb), which copies
-            // the same pages: nothing to do then.
+            // Its row (busy, pages in the WAL, pages copied) is not read: whatever a PASSIVE checkpoint could not copy,
+            // because a reader still needed it or another connection was checkpointing, the next one copies.
             connection.Execute(CheckpointSql);
         }
         catch (SqliteException e)
