@@ -39,6 +39,20 @@ public sealed class LocalChatRenderingTests
     }
 
     [BrowserFact]
+    public async Task AMessageTimeIsShownInTheBotsZoneWhateverZoneTheBrowserIsIn()
+    {
+        await using var browser = await ConsoleBrowser.StartAsync();
+        // A browser on UTC (a server's, or a laptop set so) reading a Beijing bot: 08:23 UTC is 16:23 in Shanghai.
+        var context = await browser.Browser.NewContextAsync(new() { TimezoneId = "UTC", Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + "/");
+
+        await page.EvaluateAsync("show({ id: 1000000, kind: 'announcement', author: '', text: 'x', at: '2026-03-10T08:23:00Z' })");
+
+        Assert.Contains("16:23", await page.Locator("#feed .row.announcement .who").Last.InnerTextAsync());
+    }
+
+    [BrowserFact]
     public async Task ALinkInAReplyIsALinkAndOnlyWebAddressesBecomeLinks()
     {
         await using var browser = await ConsoleBrowser.StartAsync();
