@@ -14,6 +14,9 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
 {
     public string ConnectionString { get; } = Normalize(connectionString);
 
+    /// <summary>The database file's full path; null for an in-memory database.</summary>
+    internal string? FilePath { get; } = FileOf(connectionString);
+
     private WriteQueue? _writes;
 
     /// <summary>The only writer of the process; see <see cref="WriteQueue"/>.</summary>
@@ -89,21 +92,36 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
     }
 
     /// <summary>
-    /// Copies the WAL into the database file as far as open readers allow, waiting for no lock (PASSIVE); see
-    /// <see cref="WalCheckpoints"/>. A failure costs only a longer WAL until the next checkpoint: it is logged.
+    /// Copies the WAL into the database file as far as open readers allow, waiting for no lock (PASSIVE), on a
+    /// connection of its own; see <see cref="WalCheckpoints"/>.
     /// </summary>
     internal void Checkpoint()
     {
         try
         {
             using var connection = Open();
-            // Its row (busy, pages in the WAL, pages copied) is not read: whatever a PASSIVE checkpoint could not copy,
-            // because a reader still needed it or another connection was checkpointing, the next one copies.
-            connection.Execute(CheckpointSql);
+            Checkpoint(connection);
         }
         catch (SqliteException e)
         {
             logger.LogWarning("WAL checkpoint failed: {Error}", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A PASSIVE checkpoint on <paramref name="connection"/>, which is in no transaction; null when it failed. A failure
+    /// costs only a longer WAL until the next checkpoint: it is logged.
+    /// </summary>
+    internal WalState? Checkpoint(SqliteConnection connection)
+    {
+        try
+        {
+            return connection.QuerySingle<WalState>(CheckpointSql);
+        }
+        catch (SqliteException e)
+        {
+            logger.LogWarning("WAL checkpoint failed: {Error}", e.Message);
+            return null;
         }
     }
 
@@ -135,13 +153,7 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
     /// <summary>Creates the file's folder and brings the schema to the newest version; returns that version.</summary>
     public int Migrate()
     {
-        var builder = new SqliteConnectionStringBuilder(ConnectionString);
-        var file = builder.DataSource;
-        if (!string.IsNullOrEmpty(file) && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        }
+        if (FilePath is not null && Path.GetDirectoryName(FilePath) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
 
         using var connection = Open();
         connection.Execute("PRAGMA journal_mode = WAL;");
@@ -182,6 +194,13 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
             if (scripts[i].Item1 == scripts[i - 1].Item1)
                 throw new InvalidOperationException($"Two migrations are numbered {scripts[i].Item1}");
         return scripts;
+    }
+
+    private static string? FileOf(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var file = builder.DataSource;
+        return string.IsNullOrEmpty(file) || file == ":memory:" || builder.Mode == SqliteOpenMode.Memory ? null : Path.GetFullPath(file);
     }
 
     private static string Normalize(string connectionString)

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace UnionBot.Core.Storage;
 
 /// <summary>
@@ -10,8 +12,15 @@ namespace UnionBot.Core.Storage;
 /// shared disk, hundreds when the disk is busy, and every callback queued behind the writer waits as long (the
 /// p99 spikes of bench/CallbackLoad). Here a PASSIVE checkpoint on another connection copies what the writer has
 /// committed while the writer goes on appending: it takes no lock the writer needs.
-/// The WAL starts again from its beginning at the first write that finds all of it copied, so during a long burst it
-/// grows while the checkpoints trail the writer; the checkpoint that follows the burst catches up.
+/// The WAL starts again from its beginning at the first write that finds all of it copied. While writes follow one
+/// another faster than a checkpoint takes (a long burst, or messages a moment apart) the checkpoints trail the writer,
+/// that never happens, and the WAL would grow without end, 9 KB a sign-up. So once the WAL file is longer than
+/// <see cref="CatchUpBytes"/> the writer checkpoints itself, between two batches: with nobody appending, that copies
+/// the rest, and the next commit writes the WAL from its start. That pause is the price of a bounded WAL; it comes
+/// once per <see cref="CatchUpBytes"/> written, not in every thousandth page's commit as under SQLite's own rule.
+/// The same length is the writer's journal_size_limit: a file that grew past it anyway (one huge transaction, or a
+/// reader that kept the WAL from starting again) is cut back to it, while a WAL within it keeps its file, which the
+/// next writes fill again instead of growing it anew.
 /// </remarks>
 internal sealed class WalCheckpoints(Database database)
 {
@@ -26,6 +35,19 @@ internal sealed class WalCheckpoints(Database database)
     /// </summary>
     internal const int ItemsWhenQuiet = 100;
 
+    /// <summary>Length of the WAL file past which the writer lets the checkpoint catch up.</summary>
+    internal const long CatchUpBytesDefault = 64 * 1024 * 1024;
+
+    /// <summary>See <see cref="CatchUpBytesDefault"/>; lowered only by tests.</summary>
+    internal long CatchUpBytes { get; set; } = CatchUpBytesDefault;
+
+    private readonly string? _walFile = database.FilePath is { } file ? file + "-wal" : null;
+
+    // Held while a checkpoint of this process runs: the writer's catch-up waits for the other thread's checkpoint
+    // instead of finding SQLite's checkpoint lock taken.
+    private readonly Lock _checkpointing = new();
+
+    private long _catchUpAt = -1; // the writer's thread only; -1 until CatchUpBytes is read
     private int _items; // the writer's thread only
     private int _requested;
     private int _running;
@@ -49,8 +71,47 @@ internal sealed class WalCheckpoints(Database database)
     {
         do
         {
-            while (Interlocked.Exchange(ref _requested, 0) == 1) database.Checkpoint();
+            while (Interlocked.Exchange(ref _requested, 0) == 1)
+                lock (_checkpointing) database.Checkpoint();
             Volatile.Write(ref _running, 0);
         } while (Volatile.Read(ref _requested) == 1 && Interlocked.CompareExchange(ref _running, 1, 0) == 0);
+    }
+
+    /// <summary>Sets up the writer's connection: it never checkpoints in a commit, and keeps its WAL file to <see cref="CatchUpBytes"/>.</summary>
+    public void Configure(SqliteConnection connection)
+    {
+        SQLitePCL.raw.sqlite3_wal_autocheckpoint(connection.Handle, 0);
+        using var limit = connection.CreateCommand();
+        limit.CommandText = $"PRAGMA journal_size_limit = {CatchUpBytes};"; // a long; PRAGMA takes no parameters
+        limit.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Called by the writer after a commit, on its connection (in no transaction): when the WAL file is longer than
+    /// <see cref="CatchUpBytes"/>, checkpoints there while nothing appends.
+    /// </summary>
+    public void CatchUpIfLong(SqliteConnection connection)
+    {
+        if (_walFile is null) return;
+        if (_catchUpAt < 0) _catchUpAt = CatchUpBytes;
+        var length = WalLength(_walFile);
+        if (length <= _catchUpAt) return;
+        WalState? wal;
+        lock (_checkpointing) wal = database.Checkpoint(connection);
+        // A reader still on an older snapshot keeps what it reads from being copied, and the WAL from starting again
+        // (as does a failed checkpoint): the writer tries again after another quarter of the length, not every batch.
+        _catchUpAt = wal is { CaughtUp: true } ? CatchUpBytes : length + CatchUpBytes / 4;
+    }
+
+    private static long WalLength(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (IOException)
+        {
+            return 0; // no WAL file (yet): nothing to copy
+        }
     }
 }

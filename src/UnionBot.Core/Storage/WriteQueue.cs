@@ -29,7 +29,8 @@ namespace UnionBot.Core.Storage;
 /// <item>Once queued, an item runs whatever happens to the caller: <c>ct</c> only stops one not yet queued.</item>
 /// <item>A commit never waits for a checkpoint: <see cref="WalCheckpoints"/> copies the WAL into the database file on a
 /// thread of its own, every <see cref="WalCheckpoints.ItemsApart"/> items and when the queue runs empty after
-/// <see cref="WalCheckpoints.ItemsWhenQuiet"/>.</item>
+/// <see cref="WalCheckpoints.ItemsWhenQuiet"/>; only when the WAL file has outgrown
+/// <see cref="WalCheckpoints.CatchUpBytes"/> does the writer checkpoint, between two batches, to keep it bounded.</item>
 /// </list>
 /// Items run synchronously on the loop's thread and must do nothing but database work on the connection given.
 /// </remarks>
@@ -98,6 +99,7 @@ public sealed class WriteQueue(Database database)
             WriteBatch(batch);
             bool more;
             lock (_lock) more = _queue.Count > 0;
+            if (_connection is { } connection) _checkpoints.CatchUpIfLong(connection);
             // Not kept across a quiet spell: the next batch asks the pool again, and Database.Open replaces a handle
             // that can no longer write (a database made read-only and writable again heals at the next message).
             if (!more) CloseConnection();
@@ -109,7 +111,7 @@ public sealed class WriteQueue(Database database)
     private SqliteConnection OpenConnection()
     {
         var connection = database.Open();
-        SQLitePCL.raw.sqlite3_wal_autocheckpoint(connection.Handle, 0);
+        _checkpoints.Configure(connection);
         return connection;
     }
 

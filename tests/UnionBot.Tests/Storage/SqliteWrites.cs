@@ -17,10 +17,12 @@ public sealed partial class SqliteWrites
 {
     /// <summary>
     /// The writer and the mechanisms under it: Database opens every connection, sets its pragmas and runs the
-    /// migrations before anything else touches the file; WriteQueue is the writer; PreparedCommands keeps the
-    /// writer's commands; DatabaseBackup reads through SQLite's backup API and writes only the copy.
+    /// migrations before anything else touches the file; WriteQueue is the writer; WalCheckpoints sets up the
+    /// writer's connection and copies its WAL into the file (no row written); PreparedCommands keeps the writer's
+    /// commands; DatabaseBackup reads through SQLite's backup API and writes only the copy.
     /// </summary>
-    public static readonly string[] Mechanism = ["Database.cs", "WriteQueue.cs", "PreparedCommands.cs", "DatabaseBackup.cs"];
+    public static readonly string[] Mechanism =
+        ["Database.cs", "WriteQueue.cs", "WalCheckpoints.cs", "PreparedCommands.cs", "DatabaseBackup.cs"];
 
     private readonly List<(string File, string Text)> _sources;
     private readonly Dictionary<string, Dictionary<string, string>> _constants = new(StringComparer.Ordinal);

@@ -71,6 +71,44 @@ public sealed class WalCheckpointsTests : IDisposable
         Assert.InRange(FileLength("-wal"), 0, wal * 3 / 2);
     }
 
+    [Fact]
+    public async Task WritesAMomentApartKeepTheWalNearTheLengthAtWhichTheWriterCatchesUp()
+    {
+        // Each write waits for the one before, so a checkpoint on the other thread always finds the writer appending.
+        _database.Writes.Checkpoints.CatchUpBytes = 1024 * 1024;
+        long longest = 0;
+
+        for (var i = 0; i < 3000; i++)
+        {
+            await _database.Writes.RunAsync((c, tx) =>
+                c.Execute("INSERT INTO items (body) VALUES (@body);", new { body = new string('x', 300) }, tx));
+            longest = Math.Max(longest, FileLength("-wal"));
+        }
+
+        // Left to trail the writer, the checkpoints let this WAL grow to 27 MB, 9 KB a write.
+        Assert.InRange(longest, 0, 1024 * 1024 + 64 * 1024);
+        await using var read = await _database.OpenAsync();
+        Assert.Equal(3000, await read.ExecuteScalarAsync<long>("SELECT count(*) FROM items;"));
+    }
+
+    [Fact]
+    public async Task AWalFileLongerThanTheCatchUpLengthIsCutBackToItWhenTheWriterStartsItAgain()
+    {
+        _database.Writes.Checkpoints.CatchUpBytes = 1024 * 1024;
+        // One transaction of 6 MB: a batch is never split, so the WAL outgrows the length once.
+        await _database.Writes.RunAsync((c, tx) =>
+        {
+            for (var i = 0; i < 2000; i++) c.Execute("INSERT INTO items (body) VALUES (@body);", new { body = new string('x', 3000) }, tx);
+            return 0;
+        });
+        var afterBurst = FileLength("-wal");
+
+        await Burst(1);
+
+        Assert.InRange(afterBurst, 6_000_000, long.MaxValue);
+        Assert.InRange(FileLength("-wal"), 0, 1024 * 1024);
+    }
+
     /// <summary>Until the checkpoints are over and the database file holds every page the WAL wrote.</summary>
     private Task CheckpointedAsync(string what) => Eventually.TrueAsync(async () =>
     {
