@@ -33,7 +33,11 @@ public sealed partial class ConsoleHost : IAsyncDisposable
     /// <param name="databasePath">A database file to share with an earlier host (a restart), else a fresh one.</param>
     public static ConsoleHost Start(IDictionary<string, string?>? extra = null, bool kestrel = false, string? home = null, string? databasePath = null)
     {
-        var settings = new Dictionary<string, string?> { ["UnionBot:Urls"] = "http://127.0.0.1:5186" };
+        // Port 0 through the bot's own setting (Kestrel picks a free port and reports it): WebApplicationFactory's
+        // UseKestrel(port) rewrites the server's addresses after the app has started binding, and lost that race now
+        // and then ("IServerAddressesFeature.Addresses cannot be modified after the server has started",
+        // dotnet/aspnetcore#67714).
+        var settings = new Dictionary<string, string?> { ["UnionBot:Urls"] = kestrel ? "http://127.0.0.1:0" : "http://127.0.0.1:5186" };
         if (home is null) settings["UnionBot:Admins:0"] = Admin;
         if (extra is not null) foreach (var (k, v) in extra) settings[k] = v;
         // The manual clock starts at the real time: the client's cookie jar (and the browser's) judges the session
@@ -43,7 +47,7 @@ public sealed partial class ConsoleHost : IAsyncDisposable
         var factory = BotSetup.WithoutRobots(clock).With(settings).Build(databasePath, home);
         if (kestrel)
         {
-            factory.UseKestrel(0);
+            factory.UseKestrel();
             factory.StartServer();
         }
         return new ConsoleHost(factory);
