@@ -15,6 +15,10 @@ public static class ConsoleHostingExtensions
     {
         var services = builder.Services;
         ConsoleKeys.Add(builder);
+        // The console's cookie is its only authentication scheme, which would make it every request's default: the
+        // authentication middleware would then open the cookie handler (and its Data Protection) for every callback and
+        // /healthz. The console authenticates its own requests by the scheme's name (ConsoleAccess), so it needs no default.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication().AddCookie(ConsoleAccess.Scheme, o =>
         {
             o.Cookie.Name = "unionbot_console";
@@ -54,14 +58,18 @@ public static class ConsoleHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The console's routes. Its services (sessions, antiforgery, the pages) are resolved by the requests that use them,
+    /// not here: a bot whose console nobody opens never builds them (README, "Start-up and memory").
+    /// </summary>
     public static WebApplication MapChairConsole(this WebApplication app)
     {
-        var access = app.Services.GetRequiredService<ConsoleAccess>();
-        app.MapGet("/console/login", (HttpContext http, string? token, CancellationToken ct) => access.ConfirmAsync(http, token, ct));
-        app.MapPost("/console/login", (HttpContext http, CancellationToken ct) => access.LoginAsync(http, ct));
-        app.MapGet("/console/logout", (Func<HttpContext, Task<IResult>>)access.LogoutAsync);
+        app.MapGet("/console/login", (HttpContext http, string? token, ConsoleAccess access, CancellationToken ct) => access.ConfirmAsync(http, token, ct));
+        app.MapPost("/console/login", (HttpContext http, ConsoleAccess access, CancellationToken ct) => access.LoginAsync(http, ct));
+        app.MapGet("/console/logout", (HttpContext http, ConsoleAccess access) => access.LogoutAsync(http));
 
-        var console = app.MapGroup("/console").AddEndpointFilter(access.FilterAsync);
+        var console = app.MapGroup("/console").AddEndpointFilter(static (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<ConsoleAccess>().FilterAsync(context, next));
         console.MapGet("/", (HttpContext http, OverviewPage page, CancellationToken ct) => page.ShowAsync(http, ct));
         console.MapGet("/signups", (HttpContext http, SignUpPages p, CancellationToken ct) => p.ListAsync(http, ct));
         console.MapGet("/signups/{id:long}", (HttpContext http, long id, SignUpPages p, CancellationToken ct) => p.ShowAsync(http, id, ct));

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using UnionBot.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
 using UnionBot.Tests.Support;
@@ -205,6 +208,40 @@ public sealed class ConsoleAccessTests
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+    }
+
+    [Fact]
+    public async Task TheConsolesSessionAndAntiforgeryServicesAreBuiltWhenTheConsoleIsFirstUsedNotAtStart()
+    {
+        var built = new BuiltOptions();
+        await using var host = ConsoleHost.Start(services: s => s
+            .AddSingleton<IConfigureOptions<AntiforgeryOptions>>(built)
+            .AddSingleton<IConfigureOptions<CookieAuthenticationOptions>>(built));
+
+        Assert.Equal(HttpStatusCode.OK, (await host.BareClient().GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.BareClient().GetAsync("/no-such-page")).StatusCode);
+        Assert.Equal(0, built.Antiforgery);
+        Assert.Equal(0, built.Cookies);
+
+        Assert.Contains("请先登录", await host.BareClient().GetStringAsync("/console/"));
+        Assert.Equal(1, built.Antiforgery);
+        Assert.Equal(1, built.Cookies);
+    }
+
+    /// <summary>Counts how often the framework builds the console's antiforgery and cookie options (once each, at first use).</summary>
+    private sealed class BuiltOptions : IConfigureOptions<AntiforgeryOptions>, IConfigureNamedOptions<CookieAuthenticationOptions>
+    {
+        public int Antiforgery;
+        public int Cookies;
+
+        public void Configure(AntiforgeryOptions options) => Interlocked.Increment(ref Antiforgery);
+
+        public void Configure(string? name, CookieAuthenticationOptions options)
+        {
+            if (name == UnionBot.ChairConsole.ConsoleAccess.Scheme) Interlocked.Increment(ref Cookies);
+        }
+
+        public void Configure(CookieAuthenticationOptions options) => Configure(Options.DefaultName, options);
     }
 
     [Fact]

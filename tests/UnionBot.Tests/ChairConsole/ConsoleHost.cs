@@ -31,7 +31,9 @@ public sealed partial class ConsoleHost : IAsyncDisposable
     /// <param name="kestrel">Listen on a real loopback port (for the browser tests) instead of the in-memory test server.</param>
     /// <param name="home">The bot's folder with its own config/ (then the admins come from there), else the repository.</param>
     /// <param name="databasePath">A database file to share with an earlier host (a restart), else a fresh one.</param>
-    public static ConsoleHost Start(IDictionary<string, string?>? extra = null, bool kestrel = false, string? home = null, string? databasePath = null)
+    /// <param name="services">Services added after the bot's own (ConfigureTestServices).</param>
+    public static ConsoleHost Start(IDictionary<string, string?>? extra = null, bool kestrel = false, string? home = null, string? databasePath = null,
+        Action<IServiceCollection>? services = null)
     {
         // Port 0 through the bot's own setting (Kestrel picks a free port and reports it): WebApplicationFactory's
         // UseKestrel(port) rewrites the server's addresses after the app has started binding, and lost that race now
@@ -44,7 +46,9 @@ public sealed partial class ConsoleHost : IAsyncDisposable
         // cookie's expiry by the real clock, and would drop a cookie that expired in the host's past.
         var now = TimeProvider.System.GetUtcNow();
         var clock = new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero));
-        var factory = BotSetup.WithoutRobots(clock).With(settings).Build(databasePath, home);
+        var setup = BotSetup.WithoutRobots(clock).With(settings);
+        if (services is not null) setup.WithServices(services);
+        var factory = setup.Build(databasePath, home);
         if (kestrel)
         {
             factory.UseKestrel();
