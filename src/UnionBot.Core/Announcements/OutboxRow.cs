@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using UnionBot.Core.Storage;
 using System.Globalization;
 
@@ -35,4 +36,13 @@ public sealed record OutboxRow
     public string? SentAt { get; init; }
 
     public DateTimeOffset Due => StoredTime.Parse(DueAt);
+
+    /// <summary>The row at the reader, its columns in the order of <c>OutboxStore.Columns</c>.</summary>
+    internal static OutboxRow Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetInt64(0), Key = r.GetString(1), SourceKey = r.GetString(2), ChannelId = r.GetString(3), Kind = r.GetString(4),
+        Title = r.GetString(5), Text = r.GetString(6), Mentions = r.GetString(7), Part = r.GetInt32(8), Parts = r.GetInt32(9),
+        DueAt = r.GetString(10), State = r.GetString(11), Attempts = r.GetInt32(12), LastErrcode = r.NullableInt32(13),
+        LastError = r.NullableString(14), SentAt = r.NullableString(15),
+    };
 }

@@ -1,4 +1,4 @@
-using Dapper;
+using UnionBot.Core.Storage;
 
 namespace UnionBot.Core.Announcements;
 
@@ -38,25 +38,26 @@ public sealed partial class OutboxStore
         var now = Now;
         return database.Writes.RunAsync((connection, tx) =>
         {
-            var existing = connection.Query<OutboxRow>(ScheduledSql, new { Year = year }, tx).ToDictionary(r => r.Key, StringComparer.Ordinal);
+            var existing = connection.QueryAdo(ScheduledSql, tx, OutboxRow.Read, ("@Year", year)).ToDictionary(r => r.Key, StringComparer.Ordinal);
             int added = 0, updated = 0, cancelled = 0, unchanged = 0;
             foreach (var wanted in desired)
             {
                 var row = wanted with { PlanYear = year };
                 if (!existing.Remove(row.Key, out var old))
                 {
-                    added += connection.Execute(InsertSql, Params(row, now), tx);
+                    added += connection.ExecuteAdo(InsertSql, tx, Params(row, now));
                     continue;
                 }
                 var revivable = old.State == OutboxState.Skipped && old.LastError == RemovedFromPlan;
                 var changed = old.Title != row.Title || old.Text != row.Text || old.Mentions != row.Mentions || old.DueAt != row.DueAt;
                 if ((old.State == OutboxState.Pending && changed) || revivable)
-                    updated += connection.Execute(UpdateScheduledSql, new { old.Id, row.Title, row.Text, row.Mentions, row.DueAt, Now = now }, tx);
+                    updated += connection.ExecuteAdo(UpdateScheduledSql, tx, ("@Id", old.Id), ("@Title", row.Title), ("@Text", row.Text),
+                        ("@Mentions", row.Mentions), ("@DueAt", row.DueAt), ("@Now", now));
                 else
                     unchanged++;
             }
             foreach (var gone in existing.Values.Where(r => r.State == OutboxState.Pending))
-                cancelled += connection.Execute(CancelScheduledSql, new { gone.Id, Reason = RemovedFromPlan, Now = now }, tx);
+                cancelled += connection.ExecuteAdo(CancelScheduledSql, tx, ("@Id", gone.Id), ("@Reason", RemovedFromPlan), ("@Now", now));
             return new SyncResult(added, updated, cancelled, unchanged);
         }, ct);
     }

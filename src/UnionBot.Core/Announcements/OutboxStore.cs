@@ -1,4 +1,3 @@
-using Dapper;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Storage;
 
@@ -10,6 +9,7 @@ namespace UnionBot.Core.Announcements;
 /// </summary>
 public sealed partial class OutboxStore(Database database, TimeProvider time)
 {
+    // The order OutboxRow.Read reads them in.
     private const string Columns = """
         id AS Id, key AS Key, source_key AS SourceKey, channel_id AS ChannelId, kind AS Kind, title AS Title,
         text AS Text, mentions AS Mentions, part AS Part, parts AS Parts, due_at AS DueAt, state AS State,
@@ -48,23 +48,23 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
 
     private const string ClaimSql = """
         UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = @Now
-        WHERE id IN @Ids AND state = 'pending'
+        WHERE id IN (SELECT value FROM json_each(@Ids)) AND state = 'pending'
         """;
 
     private const string SentSql = """
         UPDATE outbox SET state = 'sent', sent_at = @Now, updated_at = @Now, attempts = attempts + @Retries,
             last_errcode = NULL, last_error = NULL
-        WHERE id IN @Ids AND state = 'sending'
+        WHERE id IN (SELECT value FROM json_each(@Ids)) AND state = 'sending'
         """;
 
     private const string FailedSql = """
         UPDATE outbox SET state = 'failed', last_errcode = @Code, last_error = @Error, updated_at = @Now, attempts = attempts + @Retries
-        WHERE id IN @Ids AND state = 'sending'
+        WHERE id IN (SELECT value FROM json_each(@Ids)) AND state = 'sending'
         """;
 
     private const string ReleaseSql = """
         UPDATE outbox SET state = 'pending', last_errcode = @Code, last_error = @Error, updated_at = @Now, attempts = attempts + @Retries
-        WHERE id IN @Ids AND state = 'sending'
+        WHERE id IN (SELECT value FROM json_each(@Ids)) AND state = 'sending'
         """;
 
     private const string EarliestPendingSql = """
@@ -93,7 +93,7 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
     {
         var now = Now;
         var list = rows.ToList();
-        return database.Writes.RunAsync((connection, tx) => list.Sum(row => connection.Execute(InsertSql, Params(row, now), tx)), ct);
+        return database.Writes.RunAsync((connection, tx) => list.Sum(row => connection.ExecuteAdo(InsertSql, tx, Params(row, now))), ct);
     }
 
     /// <summary>
@@ -102,8 +102,9 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
     /// </summary>
     public Task<IReadOnlyList<string>> RecoverInterruptedAsync(CancellationToken ct = default)
     {
-        var parameters = new { Now };
-        return database.Writes.RunAsync<IReadOnlyList<string>>((connection, tx) => connection.Query<string>(RecoverSql, parameters, tx).ToList(), ct);
+        var now = Now;
+        return database.Writes.RunAsync<IReadOnlyList<string>>((connection, tx) =>
+            connection.QueryAdo(RecoverSql, tx, r => r.GetString(0), ("@Now", now)), ct);
     }
 
     /// <summary>Marks the channel's pending rows due before <paramref name="cutoff"/> skipped; returns their keys and due times.</summary>
@@ -116,9 +117,10 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
     public Task<IReadOnlyList<(string Key, string DueAt)>> SkipLateAsync(string channelId, DateTimeOffset cutoff, string thisMonth,
         string reason, CancellationToken ct = default)
     {
-        var parameters = new { ChannelId = channelId, Cutoff = StoredTime.Format(cutoff), ThisMonth = thisMonth, Reason = reason, Now };
+        var now = Now;
         return database.Writes.RunAsync<IReadOnlyList<(string, string)>>((connection, tx) =>
-            connection.Query<(string, string)>(SkipLateSql, parameters, tx).ToList(), ct);
+            connection.QueryAdo(SkipLateSql, tx, r => (r.GetString(0), r.GetString(1)), ("@ChannelId", channelId),
+                ("@Cutoff", StoredTime.Format(cutoff)), ("@ThisMonth", thisMonth), ("@Reason", reason), ("@Now", now)), ct);
     }
 
     /// <summary>
@@ -134,51 +136,49 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
         database.Writes.RunAsync<IReadOnlyList<OutboxRow>>((connection, tx) =>
         {
             var late = lateBefore is { } l ? StoredTime.Format(l) : "";
-            var first = connection.QuerySingleOrDefault<OutboxRow>(NextDueSql,
-                new { ChannelId = channelId, Now = StoredTime.Format(now), LateBefore = late, ThisMonth = thisMonth }, tx);
+            var first = connection.QueryAdo(NextDueSql, tx, OutboxRow.Read, ("@ChannelId", channelId), ("@Now", StoredTime.Format(now)),
+                ("@LateBefore", late), ("@ThisMonth", thisMonth)).FirstOrDefault();
             if (first is null) return [];
             IReadOnlyList<OutboxRow> claim = [first];
             if (first.Parts == 1 && first.Due <= backlogBefore)
             {
-                var backlog = connection.Query<OutboxRow>(BacklogSql,
-                    new { ChannelId = channelId, first.Kind, Before = StoredTime.Format(backlogBefore), LateBefore = late, ThisMonth = thisMonth }, tx).ToList();
+                var backlog = connection.QueryAdo(BacklogSql, tx, OutboxRow.Read, ("@ChannelId", channelId), ("@Kind", first.Kind),
+                    ("@Before", StoredTime.Format(backlogBefore)), ("@LateBefore", late), ("@ThisMonth", thisMonth));
                 if (backlog.Count > 1 && backlog[0].Id == first.Id) claim = fits(backlog);
             }
-            var ids = claim.Select(r => r.Id).ToArray();
             // BEGIN IMMEDIATE keeps other processes out, so every row read above is still pending here.
-            connection.Execute(ClaimSql, new { Ids = ids, Now = StoredTime.Format(now) }, tx);
+            connection.ExecuteAdo(ClaimSql, tx, ("@Ids", Ids(claim)), ("@Now", StoredTime.Format(now)));
             return claim;
         }, ct);
 
     /// <summary>The one statement after the platform's acknowledgement.</summary>
     public Task MarkSentAsync(IReadOnlyList<OutboxRow> rows, int retries, CancellationToken ct = default) =>
-        ExecuteAsync(SentSql, new { Ids = Ids(rows), Now, Retries = retries }, ct);
+        ExecuteAsync(SentSql, ct, ("@Ids", Ids(rows)), ("@Now", Now), ("@Retries", retries));
 
     public Task MarkFailedAsync(IReadOnlyList<OutboxRow> rows, int retries, int? code, string error, CancellationToken ct = default) =>
-        ExecuteAsync(FailedSql, new { Ids = Ids(rows), Now, Retries = retries, Code = code, Error = error }, ct);
+        ExecuteAsync(FailedSql, ct, ("@Ids", Ids(rows)), ("@Now", Now), ("@Retries", retries), ("@Code", code), ("@Error", error));
 
     /// <summary>Puts claimed rows back to pending (rate limited, channel halted, shutting down): nothing is lost.</summary>
     public Task ReleaseAsync(IReadOnlyList<OutboxRow> rows, int retries, int? code, string? error, CancellationToken ct = default) =>
-        ExecuteAsync(ReleaseSql, new { Ids = Ids(rows), Now, Retries = retries, Code = code, Error = error }, ct);
+        ExecuteAsync(ReleaseSql, ct, ("@Ids", Ids(rows)), ("@Now", Now), ("@Retries", retries), ("@Code", code), ("@Error", error));
 
     /// <summary>For each announcement with pending rows in the future, its earliest due time (Quartz triggers are made from these).</summary>
     public async Task<IReadOnlyList<(string SourceKey, DateTimeOffset DueAt)>> FuturePendingAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string, string)>(new CommandDefinition(EarliestPendingSql, new { Now }, cancellationToken: ct));
-        return rows.Select(r => (r.Item1, StoredTime.Parse(r.Item2))).ToList();
+        return await connection.QueryAdoAsync(EarliestPendingSql, r => (r.GetString(0), StoredTime.Parse(r.GetString(1))), ct, ("@Now", Now));
     }
 
     public async Task<IReadOnlyList<OutboxRow>> ListAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<OutboxRow>(new CommandDefinition(ListSql, cancellationToken: ct))).ToList();
+        return await connection.QueryAdoAsync(ListSql, OutboxRow.Read, ct);
     }
 
     public async Task<OutboxRow?> FindAsync(long id, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(ByIdSql, new { Id = id }, cancellationToken: ct));
+        return (await connection.QueryAdoAsync(ByIdSql, OutboxRow.Read, ct, ("@Id", id))).FirstOrDefault();
     }
 
     /// <summary>
@@ -188,24 +188,26 @@ public sealed partial class OutboxStore(Database database, TimeProvider time)
     public Task<bool> ChangeAsync(long id, OutboxChange change, CommandContext ctx, CancellationToken ct = default)
     {
         var sql = change switch { OutboxChange.SendNow => SendNowSql, OutboxChange.Retry => RetrySql, _ => SkipSql };
-        var parameters = new { Id = id, Now, Reason = "管理员在后台跳过" };
+        var now = Now;
         return database.Writes.RunAsync(ctx.Claim, (connection, tx) =>
         {
-            var changed = connection.Execute(sql, parameters, tx) == 1;
+            var changed = connection.ExecuteAdo(sql, tx, ("@Id", id), ("@Now", now), ("@Reason", "管理员在后台跳过")) == 1;
             if (changed) AuditLog.Record(connection, tx, ctx, $"outbox-{change.ToString().ToLowerInvariant()}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return changed;
         }, ct);
     }
 
-    private static object Params(OutboxRow row, string now) => new
-    {
-        row.Key, row.SourceKey, row.ChannelId, row.Kind, row.PlanYear, row.Title, row.Text, row.Mentions, row.Part, row.Parts, row.DueAt, row.State, Now = now,
-    };
+    private static (string, object?)[] Params(OutboxRow row, string now) =>
+    [
+        ("@Key", row.Key), ("@SourceKey", row.SourceKey), ("@ChannelId", row.ChannelId), ("@Kind", row.Kind), ("@PlanYear", row.PlanYear),
+        ("@Title", row.Title), ("@Text", row.Text), ("@Mentions", row.Mentions), ("@Part", row.Part), ("@Parts", row.Parts),
+        ("@DueAt", row.DueAt), ("@State", row.State), ("@Now", now),
+    ];
 
-    private static long[] Ids(IReadOnlyList<OutboxRow> rows) => rows.Select(r => r.Id).ToArray();
+    private static string Ids(IReadOnlyList<OutboxRow> rows) => AdoStatements.JsonArray(rows.Select(r => r.Id));
 
-    private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken ct) =>
-        database.Writes.RunAsync((connection, tx) => connection.Execute(sql, parameters, tx), ct);
+    private Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string, object?)[] values) =>
+        database.Writes.RunAsync((connection, tx) => connection.ExecuteAdo(sql, tx, values), ct);
 }
 
 public enum OutboxChange { SendNow, Retry, Skip }

@@ -36,12 +36,12 @@ public sealed class PlanVersions(Database database)
         """;
 
     /// <summary>The newest publication, or null while the plan file is the source. Synchronous: the schedule source reads it under its lock.</summary>
+    /// <remarks>Read with ADO.NET (<see cref="AdoStatements"/>): every start and every plan sync asks it.</remarks>
     public PlanVersion? Latest()
     {
         using var c = database.Open();
-        var row = c.QuerySingleOrDefault<Row>(LatestSql);
-        return row is null ? null : new PlanVersion(row.Id, row.PublishedAt, row.PublishedBy, row.BasedOn,
-            PlanJson.Deserialize(row.PlanJson), row.UploadId);
+        return c.QueryAdo(LatestSql, null, r => new PlanVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
+            PlanJson.Deserialize(r.GetString(4)), r.IsDBNull(5) ? null : r.GetInt64(5))).FirstOrDefault();
     }
 
     /// <summary>The newest publications first: when, by whom, how many activities, from which upload.</summary>
@@ -78,16 +78,6 @@ public sealed class PlanVersions(Database database)
             AuditLog.Record(c, tx, ctx, "publish-plan", $"第 {id} 版：{plan.Activities.Count} 项活动（{source.Note}）");
             return id;
         }, ct);
-    }
-
-    private sealed record Row
-    {
-        public long Id { get; init; }
-        public string PublishedAt { get; init; } = "";
-        public string PublishedBy { get; init; } = "";
-        public string BasedOn { get; init; } = "";
-        public string PlanJson { get; init; } = "";
-        public long? UploadId { get; init; }
     }
 }
 

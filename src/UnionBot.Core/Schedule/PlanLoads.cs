@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Storage;
@@ -43,26 +42,22 @@ public sealed class PlanLoads(Database database)
     /// </summary>
     public void Record(YearSchedule schedule, DateTimeOffset loadedAt, bool keepPlan)
     {
-        var row = new
-        {
-            Path = schedule.PlanPath,
-            schedule.Sha256,
-            LoadedAt = StoredTime.Format(loadedAt),
-            schedule.Year,
-            Activities = schedule.Plan.Activities.Count,
-            Warnings = JsonSerializer.Serialize(schedule.Plan.Warnings, WarningsJson),
-            PlanJson = keepPlan ? PlanJson.Serialize(schedule.Plan) : null,
-        };
+        (string, object?)[] row =
+        [
+            ("@Path", schedule.PlanPath), ("@Sha256", schedule.Sha256), ("@LoadedAt", StoredTime.Format(loadedAt)), ("@Year", schedule.Year),
+            ("@Activities", schedule.Plan.Activities.Count), ("@Warnings", JsonSerializer.Serialize(schedule.Plan.Warnings, WarningsJson)),
+            ("@PlanJson", keepPlan ? PlanJson.Serialize(schedule.Plan) : null),
+        ];
         // Called from a synchronous read of the plan, never on the writer's own thread.
-        database.Writes.RunAsync((connection, tx) => connection.Execute(InsertSql, row, tx)).GetAwaiter().GetResult();
+        database.Writes.RunAsync((connection, tx) => connection.ExecuteAdo(InsertSql, tx, row)).GetAwaiter().GetResult();
     }
 
     /// <summary>The newest reading of <paramref name="path"/> kept whole, or null.</summary>
     public PlanReading? LastGood(string path)
     {
         using var connection = database.Open();
-        var rows = connection.Query<(string Sha256, string LoadedAt, string PlanJson)>(LastGoodSql, new { Path = path }).ToList();
-        return rows is [var r] ? new PlanReading(r.Sha256, StoredTime.Parse(r.LoadedAt), PlanJson.Deserialize(r.PlanJson)) : null;
+        return connection.QueryAdo(LastGoodSql, null, r => new PlanReading(r.GetString(0), StoredTime.Parse(r.GetString(1)),
+            PlanJson.Deserialize(r.GetString(2))), ("@Path", path)).FirstOrDefault();
     }
 
     /// <summary>
@@ -80,7 +75,7 @@ public sealed class PlanLoads(Database database)
         {
             using var connection = new SqliteConnection(builder.ToString());
             connection.Open();
-            return connection.ExecuteScalar<bool>(AnySourceSql, new { Path = path });
+            return connection.ExecuteScalarAdo(AnySourceSql, null, ("@Path", path)) is long and not 0;
         }
         catch (SqliteException)
         {

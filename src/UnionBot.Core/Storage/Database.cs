@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -44,7 +43,7 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
         }
         if (NeedsPragmas(connection))
         {
-            connection.Execute(ConnectionPragmas);
+            connection.ExecuteAdo(ConnectionPragmas, null);
             MarkConfigured(connection);
         }
         return connection;
@@ -61,7 +60,7 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
         }
         if (NeedsPragmas(connection))
         {
-            await connection.ExecuteAsync(ConnectionPragmas);
+            connection.ExecuteAdo(ConnectionPragmas, null); // SQLite runs it synchronously either way
             MarkConfigured(connection);
         }
         return connection;
@@ -116,7 +115,7 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
     {
         try
         {
-            return connection.QuerySingle<WalState>(CheckpointSql);
+            return connection.QueryAdo(CheckpointSql, null, r => new WalState(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)))[0];
         }
         catch (SqliteException e)
         {
@@ -156,15 +155,15 @@ public sealed class Database(string connectionString, ILogger<Database> logger)
         if (FilePath is not null && Path.GetDirectoryName(FilePath) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
 
         using var connection = Open();
-        connection.Execute("PRAGMA journal_mode = WAL;");
-        var current = connection.ExecuteScalar<int>("PRAGMA user_version;");
+        connection.ExecuteAdo("PRAGMA journal_mode = WAL;", null);
+        var current = Convert.ToInt32(connection.ExecuteScalarAdo("PRAGMA user_version;", null), System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (version, name, sql) in Scripts())
         {
             if (version <= current) continue;
             using var tx = connection.BeginTransaction();
-            connection.Execute(sql, transaction: tx);
+            connection.ExecuteAdo(sql, tx);
             // PRAGMA takes no parameters; version is an int parsed from a resource name we ship.
-            connection.Execute($"PRAGMA user_version = {version};", transaction: tx);
+            connection.ExecuteAdo($"PRAGMA user_version = {version};", tx);
             tx.Commit();
             logger.LogInformation("Database migrated to version {Version} ({Name})", version, name);
             current = version;

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using UnionBot.Core.Storage;
 
@@ -32,7 +31,7 @@ internal sealed class DatabaseHealthCheck(Database database, TimeProvider time) 
         try
         {
             await database.Writes.RunAsync((connection, tx) =>
-                connection.Execute(ProbeSql, new { WrittenAt = StoredTime.Format(now) }, tx), ct);
+                connection.ExecuteAdo(ProbeSql, tx, ("@WrittenAt", StoredTime.Format(now))), ct);
             _lastGood = (now, faults);
             return HealthCheckResult.Healthy("a test write committed");
         }

@@ -46,6 +46,8 @@ public sealed class OnlyWriterTests
     public static TheoryData<string, string> WaysAround => new()
     {
         { "a Dapper write on a connection of its own", "using var c = database.Open(); c.Execute(InsertSql, new { Name = n });" },
+        { "an ADO.NET write on a connection of its own", "using var c = database.Open(); c.ExecuteAdo(InsertSql, null, (\"@Name\", n));" },
+        { "an ADO.NET write as a query, awaited", "await using var c = await database.OpenAsync(); await c.QueryAdoAsync(InsertSql, r => r.GetInt64(0), ct);" },
         { "INSERT … RETURNING read with ExecuteScalar", "using var c = database.Open(); return c.ExecuteScalar<long>(InsertSql, new { Name = n });" },
         { "a write run as a query", "using var c = database.Open(); return c.Query<long>(\"DELETE FROM example RETURNING id\").ToList();" },
         { "a write as a literal", "database.Open().Execute(\"UPDATE example SET name = 'x'\");" },
@@ -74,11 +76,13 @@ public sealed class OnlyWriterTests
                 public Task<long> AddAsync(string n) => database.Writes.RunAsync((c, tx) => c.ExecuteScalar<long>(InsertSql, new { Name = n }, tx));
                 public Task<int> TouchAsync() => database.Writes.RunAsync((c, tx) => c.Reuse(tx, InsertSql).With("@Name", "x").ExecuteNonQuery());
                 public Task<int> RenameAsync() => database.Writes.RunAsync((c, tx) => c.Execute("UPDATE example SET name = 'y'", transaction: tx));
+                public List<string> Names() { using var c = database.Open(); return c.QueryAdo(ListSql, null, r => r.GetString(0)); }
+                public Task<int> ClearAsync() => database.Writes.RunAsync((c, tx) => c.ExecuteAdo("DELETE FROM example", tx));
             """;
         var writes = new SqliteWrites([("src/UnionBot.Core/Example/ExampleStore.cs", Header + code + "\n}\n")]);
 
         Assert.Empty(writes.Outside());
-        Assert.Equal(4, writes.Statements);
-        Assert.Equal(3, writes.Writes);
+        Assert.Equal(6, writes.Statements);
+        Assert.Equal(4, writes.Writes);
     }
 }

@@ -19,10 +19,11 @@ public sealed partial class SqliteWrites
     /// The writer and the mechanisms under it: Database opens every connection, sets its pragmas and runs the
     /// migrations before anything else touches the file; WriteQueue is the writer; WalCheckpoints sets up the
     /// writer's connection and copies its WAL into the file (no row written); PreparedCommands keeps the writer's
-    /// commands; DatabaseBackup reads through SQLite's backup API and writes only the copy.
+    /// commands; AdoStatements makes the commands of the statements run without Dapper (whose calls are checked here
+    /// like Dapper's); DatabaseBackup reads through SQLite's backup API and writes only the copy.
     /// </summary>
     public static readonly string[] Mechanism =
-        ["Database.cs", "WriteQueue.cs", "WalCheckpoints.cs", "PreparedCommands.cs", "DatabaseBackup.cs"];
+        ["Database.cs", "WriteQueue.cs", "WalCheckpoints.cs", "PreparedCommands.cs", "AdoStatements.cs", "DatabaseBackup.cs"];
 
     private readonly List<(string File, string Text)> _sources;
     private readonly Dictionary<string, Dictionary<string, string>> _constants = new(StringComparer.Ordinal);
@@ -145,8 +146,9 @@ public sealed partial class SqliteWrites
     [GeneratedRegex(@"\{(?<name>[A-Za-z_]\w*)\}")]
     private static partial Regex Placeholder();
 
-    // Dapper's statements (an extension on a connection); the generic argument may itself hold parentheses (a tuple).
-    [GeneratedRegex(@"(?<=[\w)\]])\.(Execute|ExecuteScalar|ExecuteReader|Query|QueryFirst|QueryFirstOrDefault|QuerySingle|QuerySingleOrDefault|QueryMultiple)(?<async>Async)?(<[^;{}=]*?>)?\(")]
+    // Dapper's statements and AdoStatements' (extensions on a connection); the generic argument may itself hold
+    // parentheses (a tuple).
+    [GeneratedRegex(@"(?<=[\w)\]])\.(Execute|ExecuteScalar|ExecuteReader|Query|QueryFirst|QueryFirstOrDefault|QuerySingle|QuerySingleOrDefault|QueryMultiple|ExecuteAdo|ExecuteScalarAdo|QueryAdo)(?<async>Async)?(<[^;{}=]*?>)?\(")]
     private static partial Regex Statement();
 
     [GeneratedRegex(@"^\s*(new\s+CommandDefinition\(\s*)?(""""""(?<literal>.*?)""""""|\$?@?""(?<literal>(?:[^""\\]|\\.)*)""|(?<name>[A-Za-z_]\w*)\s*[,)]|(?<name>[A-Za-z_]\w*)\s*$)", RegexOptions.Singleline)]
