@@ -19,7 +19,11 @@ public static class PlanJson
     public static string Serialize(AnnualPlan plan) => JsonSerializer.Serialize(plan, Options);
 
     public static AnnualPlan Deserialize(string json) => JsonSerializer.Deserialize<AnnualPlan>(json, Options) ?? AnnualPlan.Empty;
+
+    /// <summary>The plan's warnings as a JSON array (<c>plan_loads.warnings</c>), written at every read of the plan.</summary>
+    public static string SerializeWarnings(IReadOnlyList<string> warnings) => JsonSerializer.Serialize(warnings, Options);
 }
 
 [JsonSerializable(typeof(AnnualPlan))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class PlanJsonContext : JsonSerializerContext;

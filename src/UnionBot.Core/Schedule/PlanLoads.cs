@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Storage;
@@ -18,10 +16,11 @@ public sealed class PlanLoads(Database database)
 {
     private const string InsertSql = """
         INSERT INTO plan_loads (path, sha256, loaded_at, year, activities, warnings, plan_json)
-        VALUES (@Path, @Sha256, @LoadedAt, @Year, @Activities, @Warnings,
-            CASE WHEN @PlanJson IS NULL
-                   OR @Sha256 IS (SELECT sha256 FROM plan_loads WHERE path = @Path AND plan_json IS NOT NULL ORDER BY id DESC LIMIT 1)
-                 THEN NULL ELSE @PlanJson END)
+        VALUES (@Path, @Sha256, @LoadedAt, @Year, @Activities, @Warnings, @PlanJson)
+        """;
+
+    private const string LastKeptSql = """
+        SELECT sha256 FROM plan_loads WHERE path = @Path AND plan_json IS NOT NULL ORDER BY id DESC LIMIT 1
         """;
 
     private const string LastGoodSql = """
@@ -34,22 +33,26 @@ public sealed class PlanLoads(Database database)
             OR EXISTS (SELECT 1 FROM plan_versions)
         """;
 
-    private static readonly JsonSerializerOptions WarningsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>
     /// Records a read of the plan that gave <paramref name="schedule"/>; with <paramref name="keepPlan"/> (the file was
     /// the source, not published corrections) the plan is kept too unless the last one kept has the same hash.
     /// </summary>
+    /// <remarks>
+    /// The plan is turned into JSON only when it is kept: a bot restarted on an unchanged file (every start but the
+    /// first) then builds no JSON metadata for the plan's records at all (README, "Start-up and memory").
+    /// </remarks>
     public void Record(YearSchedule schedule, DateTimeOffset loadedAt, bool keepPlan)
     {
-        (string, object?)[] row =
-        [
-            ("@Path", schedule.PlanPath), ("@Sha256", schedule.Sha256), ("@LoadedAt", StoredTime.Format(loadedAt)), ("@Year", schedule.Year),
-            ("@Activities", schedule.Plan.Activities.Count), ("@Warnings", JsonSerializer.Serialize(schedule.Plan.Warnings, WarningsJson)),
-            ("@PlanJson", keepPlan ? PlanJson.Serialize(schedule.Plan) : null),
-        ];
+        var path = schedule.PlanPath;
+        var warnings = PlanJson.SerializeWarnings(schedule.Plan.Warnings);
         // Called from a synchronous read of the plan, never on the writer's own thread.
-        database.Writes.RunAsync((connection, tx) => connection.ExecuteAdo(InsertSql, tx, row)).GetAwaiter().GetResult();
+        database.Writes.RunAsync((connection, tx) =>
+        {
+            var kept = keepPlan ? connection.ExecuteScalarAdo(LastKeptSql, tx, ("@Path", path)) as string : null;
+            var planJson = keepPlan && kept != schedule.Sha256 ? PlanJson.Serialize(schedule.Plan) : null;
+            return connection.ExecuteAdo(InsertSql, tx, ("@Path", path), ("@Sha256", schedule.Sha256), ("@LoadedAt", StoredTime.Format(loadedAt)),
+                ("@Year", schedule.Year), ("@Activities", schedule.Plan.Activities.Count), ("@Warnings", warnings), ("@PlanJson", planJson));
+        }).GetAwaiter().GetResult();
     }
 
     /// <summary>The newest reading of <paramref name="path"/> kept whole, or null.</summary>

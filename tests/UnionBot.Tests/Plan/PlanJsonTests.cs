@@ -31,6 +31,16 @@ public sealed class PlanJsonTests
     }
 
     [Fact]
+    public void ThePlansWarningsAreWrittenExactlyAsTheReflectionSerializerWroteThem()
+    {
+        IReadOnlyList<string> warnings = ["第12行：看不懂的月份", "“六一”活动 \"亲子\" 没有月份", @"C:\计划\2026.docx"];
+        var reflection = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        Assert.Equal(JsonSerializer.Serialize(warnings, reflection), PlanJson.SerializeWarnings(warnings));
+        Assert.Equal("[]", PlanJson.SerializeWarnings([]));
+    }
+
+    [Fact]
     public void APlanReadBackIsThePlanThatWasWritten()
     {
         var back = PlanJson.Deserialize(PlanJson.Serialize(Plan));
