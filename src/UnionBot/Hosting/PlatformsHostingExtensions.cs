@@ -19,7 +19,9 @@ public static class PlatformsHostingExtensions
             .ConfigurePrimaryHttpMessageHandler(CreateHandler)
             .RemoveAllLoggers();
         // Built here rather than as typed clients: the typed-client factory compiles an expression tree for each client
-        // type when it is first resolved, which is the start of every bot (README, "Start-up and memory").
+        // type when it is first resolved, which is the start of every bot. The messengers are made at start (the
+        // delivery channels hold them) but ask the factory for a client at each post: a bot whose groups have no robot
+        // keys never builds an HTTP handler, nor the factory's timers that retire it (README, "Start-up and memory").
         builder.Services.AddTransient(sp => new WeComRobotClient(Http(sp, nameof(WeComRobotClient)), sp.GetRequiredService<TimeProvider>(), Log<WeComRobotClient>(sp)));
         builder.Services.AddTransient(sp => new DingTalkRobotClient(Http(sp, nameof(DingTalkRobotClient)), sp.GetRequiredService<TimeProvider>(), Log<DingTalkRobotClient>(sp)));
         builder.Services.AddSingleton<LocalMessenger>();
@@ -30,8 +32,12 @@ public static class PlatformsHostingExtensions
         return builder;
     }
 
-    /// <summary>The named client (its base address, handler and no loggers, as configured above) for a hand-built messenger.</summary>
-    internal static HttpClient Http(IServiceProvider sp, string name) => sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+    /// <summary>Makes the named client (its base address, handler and no loggers, as configured above) for a hand-built messenger.</summary>
+    internal static Func<HttpClient> Http(IServiceProvider sp, string name)
+    {
+        var factory = sp.GetRequiredService<IHttpClientFactory>();
+        return () => factory.CreateClient(name);
+    }
 
     internal static ILogger<T> Log<T>(IServiceProvider sp) => sp.GetRequiredService<ILogger<T>>();
 

@@ -54,7 +54,7 @@ public sealed class OutboxComposerTests
     public void AWeComMessageThatMentionsSomeoneIsSplitAtTheTextLimitSoTheMentionStillNotifies()
     {
         var text = string.Join('\n', Enumerable.Range(1, 60).Select(i => $"{i}. 第{i}位老师已从候补转为正式报名"));
-        var messenger = new UnionBot.Core.Platforms.WeCom.WeComRobotClient(new HttpClient(), TimeProvider.System,
+        var messenger = new UnionBot.Core.Platforms.WeCom.WeComRobotClient(() => new HttpClient(), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<UnionBot.Core.Platforms.WeCom.WeComRobotClient>.Instance);
         var channel = new DeliveryChannel(new ChannelOptions { Id = "wecom-all", Platform = PlatformKind.WeCom }, messenger, 18, TimeSpan.FromMinutes(1));
         Assert.InRange(Encoding.UTF8.GetByteCount(text), 2049, 4096); // one markdown message, but too long for text

@@ -12,11 +12,17 @@ namespace UnionBot.Tests.Platforms;
 /// </summary>
 internal static class Clients
 {
-    public static WeComRobotClient WeCom(FakeWeComServer fake, TimeProvider? time = null) =>
-        new(Http(fake), time ?? fake.Time, NullLogger<WeComRobotClient>.Instance);
+    public static WeComRobotClient WeCom(FakeWeComServer fake, TimeProvider? time = null)
+    {
+        var http = Http(fake);
+        return new(() => http, time ?? fake.Time, NullLogger<WeComRobotClient>.Instance);
+    }
 
-    public static DingTalkRobotClient DingTalk(FakeDingTalkServer fake) =>
-        new(Http(fake), fake.Time, NullLogger<DingTalkRobotClient>.Instance);
+    public static DingTalkRobotClient DingTalk(FakeDingTalkServer fake)
+    {
+        var http = Http(fake);
+        return new(() => http, fake.Time, NullLogger<DingTalkRobotClient>.Instance);
+    }
 
     public static ChannelOptions WeComChannel(string webhookKey) =>
         new() { Id = "wecom-all", Name = "全体教职工群", Platform = PlatformKind.WeCom, WebhookKey = webhookKey };

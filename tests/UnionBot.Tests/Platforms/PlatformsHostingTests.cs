@@ -48,6 +48,38 @@ public sealed class PlatformsHostingTests
     }
 
     [Fact]
+    public async Task ABotWhoseGroupsHaveNoRobotKeysBuildsNoHttpHandlerUntilItPosts()
+    {
+        var built = new BuiltHandlers();
+        using var factory = BotSetup.WithoutRobots()
+            .WithServices(services => services.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(built))
+            .Build();
+        using var http = factory.CreateClient();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        Assert.NotEmpty(factory.Services.GetServices<IPlatformMessenger>());
+        Assert.Empty(built.Names);
+
+        var weCom = factory.Services.GetServices<IPlatformMessenger>().OfType<WeComRobotClient>().Single();
+        var channel = new ChannelOptions { Id = "wecom-all", Platform = PlatformKind.WeCom, WebhookKey = "KEY-1" };
+        await weCom.SendAsync(channel, new OutgoingMessage("通知", "内容"), new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal([nameof(WeComRobotClient)], built.Names);
+    }
+
+    /// <summary>Names the HTTP handlers the client factory builds (it runs its filters once per handler it builds).</summary>
+    private sealed class BuiltHandlers : Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter
+    {
+        public ConcurrentQueue<string> Names { get; } = new();
+
+        public Action<Microsoft.Extensions.Http.HttpMessageHandlerBuilder> Configure(Action<Microsoft.Extensions.Http.HttpMessageHandlerBuilder> next) =>
+            builder =>
+            {
+                Names.Enqueue(builder.Name ?? "");
+                next(builder);
+            };
+    }
+
+    [Fact]
     public void ThePlatformsHttpClientsLeaveEveryTimeoutToTheBotsClock()
     {
         // A real-time HttpClient.Timeout would give up on a post that a loaded machine made slow while a test's fake clock

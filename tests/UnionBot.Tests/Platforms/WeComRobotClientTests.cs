@@ -155,7 +155,7 @@ public sealed class WeComRobotClientTests
         using var held = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         held.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)held.LocalEndPoint!).Port}/") };
-        var client = new WeComRobotClient(http, TimeProvider.System, NullLogger<WeComRobotClient>.Instance);
+        var client = new WeComRobotClient(() => http, TimeProvider.System, NullLogger<WeComRobotClient>.Instance);
 
         var result = await client.SendAsync(Clients.WeComChannel("KEY-1"), Notice, CancellationToken.None);
 

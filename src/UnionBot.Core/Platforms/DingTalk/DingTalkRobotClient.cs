@@ -11,7 +11,8 @@ namespace UnionBot.Core.Platforms.DingTalk;
 /// <c>at</c> object plus <c>@userid</c> in the text, and 加签 with a fresh timestamp on every request.
 /// Also posts the replies to a callback's <c>sessionWebhook</c>.
 /// </summary>
-public sealed partial class DingTalkRobotClient(HttpClient http, TimeProvider time, ILogger<DingTalkRobotClient> logger) : IPlatformMessenger
+/// <param name="http">Makes the client of a post (IHttpClientFactory.CreateClient): none is made before the first one.</param>
+public sealed partial class DingTalkRobotClient(Func<HttpClient> http, TimeProvider time, ILogger<DingTalkRobotClient> logger) : IPlatformMessenger
 {
     public const int MaxContentBytes = 20000;
 
@@ -59,7 +60,7 @@ public sealed partial class DingTalkRobotClient(HttpClient http, TimeProvider ti
     }
 
     public bool IsOnApiHost(string address) =>
-        http.BaseAddress is { } api
+        http().BaseAddress is { } api
         && Uri.TryCreate(address, UriKind.Absolute, out var uri)
         && uri.Scheme == api.Scheme
         && string.Equals(uri.Host, api.Host, StringComparison.OrdinalIgnoreCase)
@@ -87,7 +88,7 @@ public sealed partial class DingTalkRobotClient(HttpClient http, TimeProvider ti
     private async Task<SendResult> PostAsync(string url, ChannelOptions channel, OutgoingMessage message, CancellationToken ct)
     {
         var body = RobotHttp.Serialize(BuildPayload(message));
-        var result = await RobotHttp.PostAsync(http, time, url, body, channel, ct);
+        var result = await RobotHttp.PostAsync(http(), time, url, body, channel, ct);
         LogSent(logger, channel.Id, body.Length, result.Outcome, result.ErrorCode);
         return result;
     }

@@ -9,7 +9,8 @@ namespace UnionBot.Core.Platforms.WeCom;
 /// Posts to a WeCom group robot (PROTOCOLS.md 1.1): <c>markdown</c> for announcements; <c>text</c> with
 /// <c>mentioned_list</c> when someone must be notified, because markdown mentions do not notify.
 /// </summary>
-public sealed partial class WeComRobotClient(HttpClient http, TimeProvider time, ILogger<WeComRobotClient> logger) : IPlatformMessenger
+/// <param name="http">Makes the client of a post (IHttpClientFactory.CreateClient): none is made before the first one.</param>
+public sealed partial class WeComRobotClient(Func<HttpClient> http, TimeProvider time, ILogger<WeComRobotClient> logger) : IPlatformMessenger
 {
     public const int MaxMarkdownBytes = 4096;
     public const int MaxTextBytes = 2048;
@@ -30,7 +31,7 @@ public sealed partial class WeComRobotClient(HttpClient http, TimeProvider time,
                 $"channel {PlatformErrors.Describe(channel)} has no WeCom webhook key: set WebhookKey to the group robot's webhook");
         var payload = BuildPayload(message);
         var body = RobotHttp.Serialize(payload);
-        var result = await RobotHttp.PostAsync(http, time, $"cgi-bin/webhook/send?key={Uri.EscapeDataString(key)}", body, channel, ct);
+        var result = await RobotHttp.PostAsync(http(), time, $"cgi-bin/webhook/send?key={Uri.EscapeDataString(key)}", body, channel, ct);
         LogSent(logger, channel.Id, payload.MsgType, body.Length, result.Outcome, result.ErrorCode);
         return result;
     }

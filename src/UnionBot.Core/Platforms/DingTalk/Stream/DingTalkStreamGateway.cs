@@ -12,7 +12,7 @@ namespace UnionBot.Core.Platforms.DingTalk.Stream;
 /// then opens the WebSocket. Tells refused credentials (to be reported once) from transient failures. The ticket,
 /// which rides in the address, is never logged.
 /// </summary>
-public sealed class DingTalkStreamGateway(HttpClient http, DingTalkStreamTimings timings, TimeProvider time, ILogger<DingTalkStreamGateway> logger)
+public sealed class DingTalkStreamGateway(Func<HttpClient> http, DingTalkStreamTimings timings, TimeProvider time, ILogger<DingTalkStreamGateway> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -42,7 +42,7 @@ public sealed class DingTalkStreamGateway(HttpClient http, DingTalkStreamTimings
                 Content = JsonContent.Create(OpenConnectionRequest.ForRobot(channel.AppKey.Trim(), channel.AppSecret.Trim()), options: Json),
             };
             request.Headers.Accept.ParseAdd("application/json");
-            using var response = await http.SendAsync(request, timeout.Token);
+            using var response = await http().SendAsync(request, timeout.Token);
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 return (null, $"HTTP {(int)response.StatusCode} {ErrorCode(body)}".TrimEnd());
