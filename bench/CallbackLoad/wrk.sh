@@ -1,28 +1,32 @@
 #!/usr/bin/env bash
 # The /报名 callback path measured with wrk in its own process, beside GET /healthz of the same bot as the ceiling.
 #
-#   bench/CallbackLoad/wrk.sh [--secs 10] [--conns 50] [--runs 1] [--port 5184] [name=path/to/UnionBot.dll …]
+#   bench/CallbackLoad/wrk.sh [--secs 10] [--warm 10] [--conns 50] [--runs 1] [--port 5184] [name=path/to/UnionBot.dll …]
 #
 # wrk is the Debian/Ubuntu package `wrk` (apt-get install -y wrk). Without a build argument it measures the bot built
 # with this bench (dotnet build -c Release). With several builds (e.g. before=/tmp/before/UnionBot.dll
 # after=bench/CallbackLoad/bin/Release/net10.0/UnionBot.dll) each run starts every build in turn (A B A B …), each with
 # a fresh database, so that a machine getting busier or quieter during the session affects every build alike.
-# In a run a build gets a warm-up, then GET /healthz and the /报名 callbacks for --secs each; the line printed is both
+# In a run a build gets GET /healthz, then the /报名 callbacks, each warmed up for --warm seconds right before it is
+# measured for --secs (a profile of a 3 s warm-up found the JIT still recompiling the callback path, 15 % of the bot's
+# CPU, during the first 5 s of the measurement: the tiers after the first need the path called again at each step);
+# the line printed is both
 # rates, their ratio, p50/p99 and the bot's CPU time per request of each, and whether the database holds exactly one
 # sign-up per teacher. "(cpu …)" is /healthz's CPU per request over /报名's: the rate ratio the bot's own work allows,
 # which other programs loading the machine disturb less than the rates themselves.
 set -euo pipefail
 
-secs=10 conns=50 runs=1 port=${PORT:-5184}
+secs=10 warm=10 conns=50 runs=1 port=${PORT:-5184}
 builds=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --secs) secs=$2; shift 2 ;;
+    --warm) warm=$2; shift 2 ;;
     --conns) conns=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     *=*) builds+=("$1"); shift ;;
-    *) echo "usage: $0 [--secs S] [--conns C] [--runs N] [--port P] [name=path/to/UnionBot.dll …]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--secs S] [--warm W] [--conns C] [--runs N] [--port P] [name=path/to/UnionBot.dll …]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk (Debian/Ubuntu package)" >&2; exit 2; }
@@ -41,7 +45,7 @@ gen() { dotnet bench/CallbackLoad/bin/Release/net10.0/CallbackLoad.dll generate 
 # Enough distinct callbacks for a run at 40 000/s (on a quiet 2-core machine /报名 runs at about 20 000/s): a wrk thread
 # that runs out would send redeliveries, which skip the command and flatter the figure (the line then says REPEATED).
 # Every bot starts with an empty database, so the same callbacks serve every run (their timestamps stay valid an hour).
-gen "$tmp/warm.txt" 120000 warm
+gen "$tmp/warm.txt" $((warm * 40000)) warm
 gen "$tmp/run.txt" $((secs * 40000)) run
 
 # "rate p50 p99 cpu" of a wrk --latency run: Requests/sec, the 50% and 99% latencies, and the bot's CPU time per request
@@ -66,13 +70,13 @@ run_once() { # name dll run-number
     --UnionBot:Channels:0:Token=$token --UnionBot:Channels:0:EncodingAesKey=$aes --Logging:LogLevel:Default=Error >/dev/null &
   bot=$!
   until curl -sf "$url/healthz" >/dev/null; do kill -0 "$bot" || exit 1; sleep 0.2; done
-  # The chair's /发起报名 (first line of each file), then a warm-up until the JIT has optimised the hot paths.
+  # The chair's /发起报名 (first line of each file); each path is then warmed up until the JIT has optimised it.
   for f in warm run; do
     head -1 "$tmp/$f.txt" | { IFS=$'\t' read -r path body; curl -sf -H 'Content-Type: application/json' -d "$body" "$url$path" >/dev/null; }
   done
-  wrk -t2 -c"$conns" -d3s "$url/healthz" >/dev/null
-  wrk -t2 -c"$conns" -d3s -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/warm.txt" 2 >/dev/null
+  wrk -t2 -c"$conns" -d"${warm}s" "$url/healthz" >/dev/null
   health=$(measure "$url/healthz")
+  wrk -t2 -c"$conns" -d"${warm}s" -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/warm.txt" 2 >/dev/null
   signups=$(measure -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/run.txt" 2)
   kill "$bot"; wait "$bot" 2>/dev/null || true; bot=
   python3 - "$db" "$name" "$i" "$health" "$signups" <<'PY'
