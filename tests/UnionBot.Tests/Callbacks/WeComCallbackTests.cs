@@ -213,6 +213,22 @@ public sealed class WeComCallbackTests
     }
 
     [Fact]
+    public async Task ADecryptedMessageThatIsNotUtf8IsRefusedWith400()
+    {
+        await using var host = await CallbackHost.StartAsync();
+        var ts = host.UnixSeconds();
+        // The JSON a client would send, with its content's 报 (E6 8A A5) cut to a lone lead byte.
+        var bytes = Encoding.UTF8.GetBytes("""{"msgtype":"text","msgid":"m-1","from":{"userid":"teacher-li"},"text":{"content":"/报名"}}""");
+        var cut = Array.IndexOf(bytes, (byte)0xE6);
+        var encrypt = host.Crypto.Encrypt([.. bytes[..(cut + 1)], .. bytes[(cut + 3)..]]);
+
+        var response = await host.PostRawWeComAsync($$"""{"encrypt":"{{encrypt}}"}""", host.Crypto.Sign(ts, "1234567890", encrypt), ts);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertRefusedQuietly(host);
+    }
+
+    [Fact]
     public async Task ABodyOver64KiBIsRefusedWith413()
     {
         await using var host = await CallbackHost.StartAsync();

@@ -91,4 +91,65 @@ public sealed class WeComCryptoTests
         // Fixed random bytes keep the ciphertext (and so the garbage the wrong key yields) the same on every run.
         Assert.Throws<WeComCryptoException>(() => new WeComCrypto(Token, Key).Decrypt(encrypt));
     }
+
+    [Fact]
+    public void ASignatureInUpperCaseHexIsAcceptedAndOneOfAnotherLengthIsNot()
+    {
+        var crypto = new WeComCrypto(Token, Key);
+        var encrypt = crypto.Encrypt("hi");
+        var signature = crypto.Sign("1700000000", "1", encrypt);
+
+        Assert.True(crypto.Verify(signature.ToUpperInvariant(), "1700000000", "1", encrypt));
+        Assert.False(crypto.Verify(signature[..^1], "1700000000", "1", encrypt));
+        Assert.False(crypto.Verify(signature + "0", "1700000000", "1", encrypt));
+        Assert.False(crypto.Verify("", "1700000000", "1", encrypt));
+    }
+
+    [Fact]
+    public async Task OneInstanceUsedByManyThreadsAtOnceKeepsEveryMessageApart()
+    {
+        // The callback handlers share one instance per channel, and it reuses its ciphers between calls.
+        var crypto = new WeComCrypto(Token, Key, CorpId);
+        var start = new Barrier(8);
+        var tasks = Enumerable.Range(0, 8).Select(t => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < 500; i++)
+            {
+                var text = $"线程 {t} 的第 {i} 条消息" + new string('工', (t * 7 + i) % 40);
+                var encrypt = crypto.Encrypt(text);
+                var signature = crypto.Sign("1700000000", $"{t}-{i}", encrypt);
+                Assert.True(crypto.Verify(signature, "1700000000", $"{t}-{i}", encrypt));
+                Assert.Equal(text, crypto.Decrypt(encrypt));
+            }
+        }, TaskCreationOptions.LongRunning));
+
+        await Task.WhenAll(tasks);
+    }
+
+    [Fact]
+    public void AMessageEncryptedAsUtf8BytesIsTheSameCiphertextAsTheSameText()
+    {
+        var crypto = new WeComCrypto(Token, Key, CorpId);
+        const string text = "{\"content\":\"/报名 教职工趣味运动会 🏃\"}";
+
+        var encrypt = crypto.Encrypt(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(text, crypto.Decrypt(encrypt));
+        Assert.Equal(Encoding.UTF8.GetBytes(text), crypto.DecryptUtf8(encrypt));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x2F, 0xE6, 0x8A })]       // 报 cut short
+    [InlineData(new byte[] { 0xFF, 0xFE })]             // never UTF-8
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]       // a surrogate spelled in UTF-8 (CESU-8)
+    [InlineData(new byte[] { 0xC0, 0xAF })]             // an overlong '/'
+    public void AMessageThatIsNotUtf8IsRefusedWithACryptoError(byte[] message)
+    {
+        var crypto = new WeComCrypto(Token, Key);
+        var encrypt = crypto.Encrypt(message);
+
+        Assert.Equal("message is not UTF-8", Assert.Throws<WeComCryptoException>(() => crypto.Decrypt(encrypt)).Message);
+        Assert.Equal("message is not UTF-8", Assert.Throws<WeComCryptoException>(() => crypto.DecryptUtf8(encrypt)).Message);
+    }
 }

@@ -43,8 +43,8 @@ public sealed class WeComCallback(
 
         var crypto = channels.CryptoFor(channel);
         if (!crypto.Verify(q.Signature, q.Timestamp, q.Nonce, encrypt)) return Refuse(401, channelId, "signature mismatch");
-        string plaintext;
-        try { plaintext = crypto.Decrypt(encrypt); }
+        byte[] plaintext;
+        try { plaintext = crypto.DecryptUtf8(encrypt); }
         catch (WeComCryptoException e) { return Refuse(400, channelId, e.Message); }
 
         var message = WeComIncoming.Parse(plaintext);
@@ -83,7 +83,7 @@ public sealed class WeComCallback(
 
     private EncryptedReply StreamReply(WeComCrypto crypto, CommandReply reply, string nonce)
     {
-        var plain = JsonSerializer.Serialize(new StreamMessage("stream",
+        var plain = JsonSerializer.SerializeToUtf8Bytes(new StreamMessage("stream",
             new StreamBody(Guid.NewGuid().ToString("N"), true, StreamBody.ContentOf(reply))), Plain);
         var encrypt = crypto.Encrypt(plain);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);

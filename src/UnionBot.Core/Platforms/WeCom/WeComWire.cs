@@ -14,15 +14,31 @@ public sealed record WeComIncoming(string MsgType, string MsgId, string UserId, 
         try
         {
             using var json = JsonDocument.Parse(plaintext);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || JsonFields.Id(root, "msgtype") is not { } type) return null;
-            if (type != "text") return new WeComIncoming(type, JsonFields.Id(root, "msgid") ?? "", "", null);
-            if (JsonFields.Id(root, "msgid") is not { } id) return null;
-            if (!root.TryGetProperty("from", out var from) || JsonFields.Id(from, "userid") is not { } user) return null;
-            var text = root.TryGetProperty("text", out var t) ? JsonFields.String(t, "content") : null;
-            return new WeComIncoming(type, id, user, text, JsonFields.String(root, "chattype") == "single");
+            return Read(json.RootElement);
         }
         catch (JsonException) { return null; }
+    }
+
+    /// <summary><see cref="Parse(string)"/> of the decrypted bytes themselves, which JSON is read from without a string of them.</summary>
+    public static WeComIncoming? Parse(ReadOnlyMemory<byte> utf8)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(utf8);
+            return Read(json.RootElement);
+        }
+        catch (JsonException) { return null; }
+    }
+
+    /// <exception cref="JsonException">A field spells an invalid surrogate.</exception>
+    private static WeComIncoming? Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || JsonFields.Id(root, "msgtype") is not { } type) return null;
+        if (type != "text") return new WeComIncoming(type, JsonFields.Id(root, "msgid") ?? "", "", null);
+        if (JsonFields.Id(root, "msgid") is not { } id) return null;
+        if (!root.TryGetProperty("from", out var from) || JsonFields.Id(from, "userid") is not { } user) return null;
+        var text = root.TryGetProperty("text", out var t) ? JsonFields.String(t, "content") : null;
+        return new WeComIncoming(type, id, user, text, JsonFields.String(root, "chattype") == "single");
     }
 }
 
