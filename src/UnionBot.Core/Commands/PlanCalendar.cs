@@ -13,11 +13,10 @@ public sealed class PlanCalendar(IYearScheduleSource schedule)
     public YearSchedule? Current() => schedule.Current is { Sha256.Length: > 0 } loaded ? loaded : null;
 
     /// <summary>Activities whose heading covers <paramref name="year"/>-<paramref name="month"/>.</summary>
-    public IReadOnlyList<PlanActivity> InMonth(int year, int month)
-    {
-        if (Current() is not { } s) return [];
-        return s.Plan.Activities.Where(a => a.Months.Any(m => m.Month == month && s.Year + m.YearOffset == year)).ToList();
-    }
+    public IReadOnlyList<PlanActivity> InMonth(int year, int month) => Current() is { } s ? InMonth(s, year, month) : [];
+
+    private static List<PlanActivity> InMonth(YearSchedule s, int year, int month) =>
+        s.Plan.Activities.Where(a => a.Months.Any(m => m.Month == month && s.Year + m.YearOffset == year)).ToList();
 
     /// <summary>
     /// What to type after /报名 in the help and hints: an event of this month, else of next month, by the short name
@@ -38,9 +37,21 @@ public sealed class PlanCalendar(IYearScheduleSource schedule)
     }
 
     /// <summary>This month's and next month's activities, without repeats (a 七、八月份 item appears once).</summary>
+    /// <remarks>
+    /// Every /报名 asks, and the answer changes only with the day or the plan: the last one is kept (the same list
+    /// object while neither changes, which lets <see cref="SignUps.SignUpHandler"/> keep what it derives from it too).
+    /// </remarks>
     public IReadOnlyList<PlanActivity> ThisAndNextMonth(DateOnly today)
     {
+        if (Current() is not { } s) return [];
+        if (_thisAndNext is { } kept && ReferenceEquals(kept.Schedule, s) && kept.Today == today) return kept.Activities;
         var next = today.AddMonths(1);
-        return InMonth(today.Year, today.Month).Concat(InMonth(next.Year, next.Month)).Distinct().ToList();
+        var activities = InMonth(s, today.Year, today.Month).Concat(InMonth(s, next.Year, next.Month)).Distinct().ToList();
+        _thisAndNext = new Months(s, today, activities);
+        return activities;
     }
+
+    private sealed record Months(YearSchedule Schedule, DateOnly Today, IReadOnlyList<PlanActivity> Activities);
+
+    private volatile Months? _thisAndNext;
 }
