@@ -21,22 +21,43 @@ public abstract record ActivityMatch
 /// </summary>
 public static class ActivityMatcher
 {
-    public static ActivityMatch Match(string typed, IEnumerable<string> titles)
+    public static ActivityMatch Match(string typed, IEnumerable<string> titles) => Match(typed, new MatchTitles(titles));
+
+    public static ActivityMatch Match(string typed, MatchTitles titles)
     {
         var key = Normalize(typed);
         if (key.Length == 0) return new ActivityMatch.None();
-        var distinct = titles.Distinct().Select(t => (Title: t, Key: NormalizedTitle(t))).ToList();
 
-        foreach (var t in distinct)
+        foreach (var t in titles.Keyed)
             if (t.Key == key) return new ActivityMatch.One(t.Title);
 
-        var partial = distinct.Where(t => t.Key.Contains(key, StringComparison.Ordinal)).Select(t => t.Title).ToList();
-        return partial.Count switch
+        List<string>? partial = null;
+        foreach (var t in titles.Keyed)
+            if (t.Key.Contains(key, StringComparison.Ordinal)) (partial ??= []).Add(t.Title);
+        return partial switch
         {
-            0 => new ActivityMatch.None(),
-            1 => new ActivityMatch.One(partial[0]),
+            null => new ActivityMatch.None(),
+            [var one] => new ActivityMatch.One(one),
             _ => new ActivityMatch.Several(partial),
         };
+    }
+
+    /// <summary>
+    /// Titles to match against, each once and with its normalised form: a list that message after message is matched
+    /// against (the sign-ups and this and next month's plan) is built once, not for every message.
+    /// </summary>
+    public sealed class MatchTitles
+    {
+        public MatchTitles(IEnumerable<string> titles)
+        {
+            Titles = titles.Distinct().ToList();
+            Keyed = [.. Titles.Select(t => (t, NormalizedTitle(t)))];
+        }
+
+        /// <summary>The titles in their first order, without repeats.</summary>
+        public IReadOnlyList<string> Titles { get; }
+
+        internal (string Title, string Key)[] Keyed { get; }
     }
 
     // The titles are the plan's and the sign-ups' (a few dozen), normalised again for every /报名 otherwise. Capped, so

@@ -88,13 +88,12 @@ public sealed partial class SignUpHandler(
         var signUps = scope == Scope.Close ? await store.CurrentAsync(ctx.Now.Year, ct) : await store.ListedAsync(ctx.Now.Year, ct);
         // /取消报名 and /名单 know this and next month's plan like /报名, to say "not open yet" rather than "not found".
         IEnumerable<string> Known() => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title));
-        var titles = scope switch
+        var candidates = scope switch
         {
-            Scope.Open => Known().Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? []),
-            Scope.Close => signUps.Where(s => s.IsOpen).Select(s => s.Activity),
-            _ => Known(),
+            Scope.Open => new ActivityMatcher.MatchTitles(Known().Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? [])),
+            Scope.Close => new ActivityMatcher.MatchTitles(signUps.Where(s => s.IsOpen).Select(s => s.Activity)),
+            _ => KnownTitles(signUps, ctx.Today),
         };
-        var candidates = titles.Distinct().ToList();
         var match = choices.TryPick(ctx, command, typed, out var picked, out var template)
             ? new ActivityMatch.One(picked)
             : ActivityMatcher.Match(typed, candidates);
@@ -103,7 +102,7 @@ public sealed partial class SignUpHandler(
         {
             case ActivityMatch.One one:
                 // Prefer this year's row; an open one from last year (十二月、元月) otherwise.
-                var row = signUps.Where(s => s.Activity == one.Title).OrderByDescending(s => s.Year).FirstOrDefault();
+                var row = signUps.Where(s => s.Activity == one.Title).MaxBy(s => s.Year);
                 return new Resolution(one.Title, row, null, template);
             case ActivityMatch.Several several:
                 choices.Offer(ctx, command, several.Titles);
@@ -111,10 +110,28 @@ public sealed partial class SignUpHandler(
                 return new Resolution(null, null, CommandReply.Of(
                     $"「{Inline(typed)}」对应好几个活动，请回复序号选择：\n{list}\n例如：{Verb(command)} 1"), IsChoice: true);
             default:
-                var answer = (scope == Scope.SignUp ? ElsewhereInPlan(typed, ctx) : null) ?? NotFound(typed, scope, candidates);
+                var answer = (scope == Scope.SignUp ? ElsewhereInPlan(typed, ctx) : null) ?? NotFound(typed, scope, candidates.Titles);
                 return new Resolution(null, null, CommandReply.Of(answer));
         }
     }
+
+    /// <summary>
+    /// The sign-ups' and this and next month's titles, kept while neither list changes: both come from caches that hand
+    /// out the same list object until the sign-ups change or the day or the plan does, so every /报名 in between matches
+    /// against the same titles without building them again.
+    /// </summary>
+    private ActivityMatcher.MatchTitles KnownTitles(IReadOnlyList<SignUpRow> signUps, DateOnly today)
+    {
+        var months = plan.ThisAndNextMonth(today);
+        if (_known is { } k && ReferenceEquals(k.SignUps, signUps) && ReferenceEquals(k.Months, months)) return k.Titles;
+        var titles = new ActivityMatcher.MatchTitles(signUps.Select(s => s.Activity).Concat(months.Select(a => a.Title)));
+        _known = new KnownLists(signUps, months, titles);
+        return titles;
+    }
+
+    private sealed record KnownLists(IReadOnlyList<SignUpRow> SignUps, IReadOnlyList<Plan.PlanActivity> Months, ActivityMatcher.MatchTitles Titles);
+
+    private volatile KnownLists? _known;
 
     private static string NotFound(string typed, Scope scope, IReadOnlyList<string> candidates)
     {

@@ -29,6 +29,18 @@ public sealed class SignUpTests : IDisposable
     }
 
     [Fact]
+    public async Task ASignUpOpenedBetweenTwoMessagesIsFoundByTheNextOne()
+    {
+        // The titles matched against are kept between messages; opening a sign-up outside the plan must renew them.
+        Assert.Contains("没有找到「读书分享会」", await _bot.Say("teacher-li", "@工会助手 /报名 读书分享会"));
+
+        await _bot.Say(CommandsHarness.Admin, "/发起报名 读书分享会 名额3");
+
+        Assert.Contains("你是「读书分享会」第 1 位", await _bot.Say("teacher-li", "@工会助手 /报名 读书分享会"));
+        Assert.Contains("你是「读书分享会」第 2 位", await _bot.Say("teacher-wang", "@工会助手 /报名 分享会"));
+    }
+
+    [Fact]
     public async Task SigningUpByAUniquePartOpensThePlanActivityWithoutQuotaAndSaysSo()
     {
         var reply = await _bot.Say("teacher-li", "@工会助手 /报名 乒乓球赛");
