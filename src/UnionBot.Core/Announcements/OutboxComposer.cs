@@ -1,6 +1,5 @@
 using UnionBot.Core.Storage;
 using System.Text;
-using System.Text.Json;
 using UnionBot.Core.Platforms;
 using UnionBot.Core.Text;
 
@@ -11,7 +10,7 @@ public static class OutboxComposer
 {
     public static IEnumerable<OutboxRow> Rows(string sourceKey, string kind, OutgoingMessage message, DateTimeOffset due, IEnumerable<DeliveryChannel> channels)
     {
-        var mentions = JsonSerializer.Serialize(message.Mentions ?? []);
+        var mentions = MentionsJson.Serialize(message.Mentions ?? []);
         foreach (var channel in channels)
         {
             var key = $"{sourceKey}:{channel.Id}";
@@ -40,7 +39,7 @@ public static class OutboxComposer
     }
 
     public static OutgoingMessage Message(OutboxRow row) =>
-        new(row.Title, row.Text, JsonSerializer.Deserialize<List<string>>(row.Mentions) ?? []);
+        new(row.Title, row.Text, MentionsJson.Deserialize(row.Mentions));
 
     /// <summary>The longest prefix of <paramref name="backlog"/> whose digest fits in <paramref name="maxBytes"/> (at least one row).</summary>
     public static IReadOnlyList<OutboxRow> FitDigest(IReadOnlyList<OutboxRow> backlog, IPlatformMessenger messenger)
@@ -80,7 +79,7 @@ public static class OutboxComposer
         var text = new StringBuilder($"### {title}\n> 以下通知因机器人离线或群机器人限流未能按时发出，现合并补发。\n");
         foreach (var row in rows)
             text.Append("\n---\n").Append(row.Text).Append('\n');
-        var mentions = rows.SelectMany(r => JsonSerializer.Deserialize<List<string>>(r.Mentions) ?? []).Distinct().ToList();
+        var mentions = rows.SelectMany(r => MentionsJson.Deserialize(r.Mentions)).Distinct().ToList();
         return new OutgoingMessage(title, text.ToString().TrimEnd('\n'), mentions);
     }
 }

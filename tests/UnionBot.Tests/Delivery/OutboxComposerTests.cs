@@ -26,6 +26,19 @@ public sealed class OutboxComposerTests
     }
 
     [Fact]
+    public void MentionsAreStoredExactlyAsTheReflectionSerializerWroteThemAndReadBack()
+    {
+        IReadOnlyList<string> mentions = ["zhangsan", "李老师", "o\"k\\", "a<b>&'"];
+
+        var json = MentionsJson.Serialize(mentions);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(mentions), json);
+        Assert.Equal(mentions, MentionsJson.Deserialize(json));
+        Assert.Equal("[]", MentionsJson.Serialize([]));
+        Assert.Empty(MentionsJson.Deserialize("[]"));
+    }
+
+    [Fact]
     public void AShortMessageIsOneRowPerChannelKeyedByChannel()
     {
         var rows = OutboxComposer.Rows("monthly:2026-03", "monthly", new("三月", "三月份活动"), Due,
