@@ -12,6 +12,27 @@ namespace UnionBot.Tests.Storage;
 public sealed partial class StoredTimeTests
 {
     [Fact]
+    public void AnInstantIsFormattedExactlyAsThePatternSaysWhateverItsOffset()
+    {
+        var random = new Random(11);
+        DateTimeOffset[] edges =
+        [
+            DateTimeOffset.MinValue, DateTimeOffset.MaxValue, new(999, 1, 2, 3, 4, 5, 6, TimeSpan.Zero),
+            new(2026, 3, 10, 0, 0, 0, 0, TimeSpan.FromHours(8)), new(2026, 12, 31, 23, 59, 59, 999, TimeSpan.Zero),
+        ];
+        var instants = edges.Concat(Enumerable.Range(0, 2000).Select(_ =>
+            new DateTimeOffset(random.NextInt64(DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero)
+                .ToOffset(TimeSpan.FromMinutes(random.Next(-14 * 60, 14 * 60 + 1)))));
+
+        foreach (var at in instants)
+        {
+            var text = StoredTime.Format(at);
+            Assert.Equal(at.UtcDateTime.ToString(StoredTime.Pattern, System.Globalization.CultureInfo.InvariantCulture), text);
+            Assert.Equal(at.UtcDateTime.Ticks / TimeSpan.TicksPerMillisecond, StoredTime.Parse(text).UtcTicks / TimeSpan.TicksPerMillisecond);
+        }
+    }
+
+    [Fact]
     public async Task EveryTimeColumnTheBotWritesHoldsTheOneStoredFormat()
     {
         await using var host = await CallbackHost.StartAsync(realPipeline: true);
