@@ -22,7 +22,10 @@ public sealed class ReadOnlyDatabaseTests
         {
             // The pool hands out connections it opened earlier; the ones it opens from now on are read-only, as after
             // a restart, or once the pool replaced its idle connections, while the file cannot be written.
-            SqliteConnection.ClearPool(new SqliteConnection(host.Services.GetRequiredService<Database>().ConnectionString));
+            // The writer's own connection, opened before, is let go after a moment of quiet, like the pool's.
+            var db = host.Services.GetRequiredService<Database>();
+            SqliteConnection.ClearPool(new SqliteConnection(db.ConnectionString));
+            await WriteQueueTests.WriterLetGoAsync(db);
 
             var wecom = await host.SayOnWeComAsync("teacher-zhang", "/报名 气排球赛");
             Assert.Contains("稍后再试", wecom);

@@ -44,6 +44,21 @@ public sealed class WriteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task ItemsThatFollowOneAnotherKeepTheWritersConnectionAndAQuietSpellClosesIt()
+    {
+        // One item at a time: the queue is empty after each batch, as it is between most batches under load.
+        var seen = new List<SqliteConnection>();
+        for (var i = 0; i < 20; i++) seen.Add(await _database.Writes.RunAsync((c, tx) => { Insert(c, tx, $"n{i}"); return c; }));
+
+        // A stall of the test's own thread past the short wait may reopen it now and then, but not once per item.
+        Assert.InRange(seen.Distinct().Count(), 1, 5);
+
+        await WriterLetGoAsync(_database);
+        var after = await _database.Writes.RunAsync((c, tx) => c);
+        Assert.DoesNotContain(after, seen);
+    }
+
+    [Fact]
     public async Task AFailingItemFailsAloneAndTheOthersOfItsBatchAreKept()
     {
         // Hold the writer inside an item so that all three are queued before it runs them: they form one batch.
@@ -96,5 +111,13 @@ public sealed class WriteQueueTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _database.Writes.RunAsync((c, tx) => Insert(c, tx, "no"), cts.Token));
         Assert.Empty(Names());
+    }
+
+    /// <summary>Waits until the writer has closed its connection after a quiet spell (a connection opened later is new).</summary>
+    internal static async Task WriterLetGoAsync(Database database)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (database.Writes.HoldsConnection && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.False(database.Writes.HoldsConnection, "the writer kept its connection through 10 s of quiet");
     }
 }
