@@ -9,10 +9,9 @@
 # a fresh database, so that a machine getting busier or quieter during the session affects every build alike.
 # In a run a build gets GET /healthz, then the /报名 callbacks, each warmed up for --warm seconds right before it is
 # measured for --secs (a profile of a 3 s warm-up found the JIT still recompiling the callback path, 15 % of the bot's
-# CPU, during the first 5 s of the measurement: the tiers after the first need the path called again at each step);
-# the line printed is both
-# rates, their ratio, p50/p99 and the bot's CPU time per request of each, and whether the database holds exactly one
-# sign-up per teacher. "(cpu …)" is /healthz's CPU per request over /报名's: the rate ratio the bot's own work allows,
+# CPU, during the first 5 s of the measurement: the tiers after the first need the path called again at each step).
+# The line printed is both rates, their ratio, p50/p99 and the bot's CPU time per request of each, and whether the
+# database holds exactly one sign-up per teacher. "(cpu …)" is /healthz's CPU per request over /报名's: the rate ratio the bot's own work allows,
 # which other programs loading the machine disturb less than the rates themselves.
 set -euo pipefail
 
