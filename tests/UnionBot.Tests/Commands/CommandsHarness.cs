@@ -96,7 +96,9 @@ public sealed class CommandsHarness : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        // This database's pool only: ClearAllPools closed the idle connections of every test running beside this one,
+        // and a database whose last connection closes loses its WAL file under the test that is reading it.
+        using (var connection = new SqliteConnection(Database.ConnectionString)) SqliteConnection.ClearPool(connection);
         _dir.Dispose();
     }
 
