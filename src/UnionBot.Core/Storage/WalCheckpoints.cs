@@ -15,12 +15,15 @@ namespace UnionBot.Core.Storage;
 /// The WAL starts again from its beginning at the first write that finds all of it copied. While writes follow one
 /// another faster than a checkpoint takes (a long burst, or messages a moment apart) the checkpoints trail the writer,
 /// that never happens, and the WAL would grow without end, 9 KB a sign-up. So once the WAL file is longer than
-/// <see cref="CatchUpBytes"/> the writer checkpoints itself, between two batches: with nobody appending, that copies
-/// the rest, and the next commit writes the WAL from its start. That pause is the price of a bounded WAL; it comes
-/// once per <see cref="CatchUpBytes"/> written, not in every thousandth page's commit as under SQLite's own rule.
-/// The same length is the writer's journal_size_limit: a file that grew past it anyway (one huge transaction, or a
-/// reader that kept the WAL from starting again) is cut back to it, while a WAL within it keeps its file, which the
-/// next writes fill again instead of growing it anew.
+/// <see cref="CatchUpBytes"/> the writer checkpoints itself, between two batches and when the other thread is not
+/// checkpointing (it waits for one that is, which may be copying megabytes, only past twice the length): with nobody
+/// appending, that copies what the last checkpoint left, and the next commit writes the WAL from its start. That pause (a copy and two
+/// fsyncs) is the price of a bounded WAL. The length is far above what a school's traffic writes between two quiet
+/// moments, and above the 64 MB or so that one run of bench/CallbackLoad writes, so that it stops a runaway WAL
+/// without pausing ordinary load.
+/// A WAL file longer than <see cref="KeptBytes"/> when the WAL starts again (after a long burst, or one huge
+/// transaction) is cut back to it (the writer's journal_size_limit); a shorter one keeps its file, which the next
+/// writes fill again instead of growing it anew.
 /// </remarks>
 internal sealed class WalCheckpoints(Database database)
 {
@@ -35,16 +38,15 @@ internal sealed class WalCheckpoints(Database database)
     /// </summary>
     internal const int ItemsWhenQuiet = 100;
 
-    /// <summary>Length of the WAL file past which the writer lets the checkpoint catch up.</summary>
-    internal const long CatchUpBytesDefault = 64 * 1024 * 1024;
+    /// <summary>Length of the WAL file past which the writer lets the checkpoint catch up; lowered only by tests.</summary>
+    internal long CatchUpBytes { get; set; } = 256L * 1024 * 1024;
 
-    /// <summary>See <see cref="CatchUpBytesDefault"/>; lowered only by tests.</summary>
-    internal long CatchUpBytes { get; set; } = CatchUpBytesDefault;
+    /// <summary>Length to which a longer WAL file is cut back when the WAL starts again; lowered only by tests.</summary>
+    internal long KeptBytes { get; set; } = 64L * 1024 * 1024;
 
     private readonly string? _walFile = database.FilePath is { } file ? file + "-wal" : null;
 
-    // Held while a checkpoint of this process runs: the writer's catch-up waits for the other thread's checkpoint
-    // instead of finding SQLite's checkpoint lock taken.
+    // Held while a checkpoint of this process runs, so that the writer can tell the other thread's from its own.
     private readonly Lock _checkpointing = new();
 
     private long _catchUpAt = -1; // the writer's thread only; -1 until CatchUpBytes is read
@@ -77,18 +79,18 @@ internal sealed class WalCheckpoints(Database database)
         } while (Volatile.Read(ref _requested) == 1 && Interlocked.CompareExchange(ref _running, 1, 0) == 0);
     }
 
-    /// <summary>Sets up the writer's connection: it never checkpoints in a commit, and keeps its WAL file to <see cref="CatchUpBytes"/>.</summary>
+    /// <summary>Sets up the writer's connection: it never checkpoints in a commit, and cuts its WAL file back to <see cref="KeptBytes"/>.</summary>
     public void Configure(SqliteConnection connection)
     {
         SQLitePCL.raw.sqlite3_wal_autocheckpoint(connection.Handle, 0);
         using var limit = connection.CreateCommand();
-        limit.CommandText = $"PRAGMA journal_size_limit = {CatchUpBytes};"; // a long; PRAGMA takes no parameters
+        limit.CommandText = $"PRAGMA journal_size_limit = {KeptBytes};"; // a long; PRAGMA takes no parameters
         limit.ExecuteNonQuery();
     }
 
     /// <summary>
     /// Called by the writer after a commit, on its connection (in no transaction): when the WAL file is longer than
-    /// <see cref="CatchUpBytes"/>, checkpoints there while nothing appends.
+    /// <see cref="CatchUpBytes"/> and no other checkpoint runs, checkpoints there while nothing appends.
     /// </summary>
     public void CatchUpIfLong(SqliteConnection connection)
     {
@@ -96,8 +98,19 @@ internal sealed class WalCheckpoints(Database database)
         if (_catchUpAt < 0) _catchUpAt = CatchUpBytes;
         var length = WalLength(_walFile);
         if (length <= _catchUpAt) return;
+        // While the other thread checkpoints, the next batch tries again (less is left to copy then); past twice the
+        // length the writer waits for it, so that the bound holds however slow the disk.
+        if (length > 2 * CatchUpBytes) _checkpointing.Enter();
+        else if (!_checkpointing.TryEnter()) return;
         WalState? wal;
-        lock (_checkpointing) wal = database.Checkpoint(connection);
+        try
+        {
+            wal = database.Checkpoint(connection);
+        }
+        finally
+        {
+            _checkpointing.Exit();
+        }
         // A reader still on an older snapshot keeps what it reads from being copied, and the WAL from starting again
         // (as does a failed checkpoint): the writer tries again after another quarter of the length, not every batch.
         _catchUpAt = wal is { CaughtUp: true } ? CatchUpBytes : length + CatchUpBytes / 4;

@@ -85,16 +85,18 @@ public sealed class WalCheckpointsTests : IDisposable
             longest = Math.Max(longest, FileLength("-wal"));
         }
 
-        // Left to trail the writer, the checkpoints let this WAL grow to 27 MB, 9 KB a write.
-        Assert.InRange(longest, 0, 1024 * 1024 + 64 * 1024);
+        // Left to trail the writer, the checkpoints let this WAL grow to 27 MB, 9 KB a write. Past 1 MB the writer
+        // catches up once the other thread is not checkpointing, and past 2 MB it waits for that.
+        Assert.InRange(longest, 0, 2 * 1024 * 1024 + 64 * 1024);
         await using var read = await _database.OpenAsync();
         Assert.Equal(3000, await read.ExecuteScalarAsync<long>("SELECT count(*) FROM items;"));
     }
 
     [Fact]
-    public async Task AWalFileLongerThanTheCatchUpLengthIsCutBackToItWhenTheWriterStartsItAgain()
+    public async Task AWalFileLongerThanTheKeptLengthIsCutBackToItWhenTheWriterStartsItAgain()
     {
         _database.Writes.Checkpoints.CatchUpBytes = 1024 * 1024;
+        _database.Writes.Checkpoints.KeptBytes = 1024 * 1024;
         // One transaction of 6 MB: a batch is never split, so the WAL outgrows the length once.
         await _database.Writes.RunAsync((c, tx) =>
         {
