@@ -49,7 +49,7 @@ internal sealed class WalCheckpoints(Database database)
     // Held while a checkpoint of this process runs, so that the writer can tell the other thread's from its own.
     private readonly Lock _checkpointing = new();
 
-    private long _catchUpAt = -1; // the writer's thread only; -1 until CatchUpBytes is read
+    private long _retryPast; // the writer's thread only: bytes past CatchUpBytes it waits for after a catch-up that failed
     private int _items; // the writer's thread only
     private int _requested;
     private int _running;
@@ -95,9 +95,8 @@ internal sealed class WalCheckpoints(Database database)
     public void CatchUpIfLong(SqliteConnection connection)
     {
         if (_walFile is null) return;
-        if (_catchUpAt < 0) _catchUpAt = CatchUpBytes;
         var length = WalLength(_walFile);
-        if (length <= _catchUpAt) return;
+        if (length <= CatchUpBytes + _retryPast) return;
         // While the other thread checkpoints, the next batch tries again (less is left to copy then); past twice the
         // length the writer waits for it, so that the bound holds however slow the disk.
         if (length > 2 * CatchUpBytes) _checkpointing.Enter();
@@ -113,7 +112,7 @@ internal sealed class WalCheckpoints(Database database)
         }
         // A reader still on an older snapshot keeps what it reads from being copied, and the WAL from starting again
         // (as does a failed checkpoint): the writer tries again after another quarter of the length, not every batch.
-        _catchUpAt = wal is { CaughtUp: true } ? CatchUpBytes : length + CatchUpBytes / 4;
+        _retryPast = wal is { CaughtUp: true } ? 0 : length - CatchUpBytes + CatchUpBytes / 4;
     }
 
     private static long WalLength(string file)
