@@ -87,10 +87,10 @@ public sealed partial class SignUpHandler(
         // /结束报名 answers with the count, which the listed rows do not keep current.
         var signUps = scope == Scope.Close ? await store.CurrentAsync(ctx.Now.Year, ct) : await store.ListedAsync(ctx.Now.Year, ct);
         // /取消报名 and /名单 know this and next month's plan like /报名, to say "not open yet" rather than "not found".
-        IEnumerable<string> Known() => signUps.Select(s => s.Activity).Concat(plan.ThisAndNextMonth(ctx.Today).Select(a => a.Title));
         var candidates = scope switch
         {
-            Scope.Open => new ActivityMatcher.MatchTitles(Known().Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? [])),
+            Scope.Open => new ActivityMatcher.MatchTitles(
+                KnownTitles(signUps, ctx.Today).Titles.Concat(plan.Current()?.Plan.Activities.Select(a => a.Title) ?? [])),
             Scope.Close => new ActivityMatcher.MatchTitles(signUps.Where(s => s.IsOpen).Select(s => s.Activity)),
             _ => KnownTitles(signUps, ctx.Today),
         };
