@@ -37,11 +37,11 @@ public static class CoreHostingExtensions
         return builder;
     }
 
-    /// <summary>Runs until Ctrl+C; a configuration error ends it with one line naming the key.</summary>
     /// <summary>
-    /// Validates the configuration, maps the endpoints and runs. Mapping resolves services that read the options, so it
-    /// happens after the validation, inside the same handlers: a wrong setting is one line and exit code 1, never an
-    /// unhandled exception.
+    /// Validates the configuration, maps the endpoints and runs until Ctrl+C. The endpoints are mapped after the
+    /// validation and inside the same handlers, so that nothing a route builds can meet unvalidated options first (the
+    /// console's mapping once resolved a service that read them, and every wrong setting became an unhandled exception):
+    /// a wrong setting is one line naming the key and exit code 1.
     /// </summary>
     public static async Task<int> RunUnionBotAsync(this WebApplication app, Action<WebApplication> mapEndpoints)
     {
