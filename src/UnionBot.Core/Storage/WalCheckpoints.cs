@@ -50,29 +50,6 @@ internal sealed class WalCheckpoints(Database database)
     private readonly Lock _checkpointing = new();
 
     private long _retryPast; // the writer's thread only: bytes past CatchUpBytes it waits for after a catch-up that failed
-
-    // The writer's thread only: the WAL file's length when last read (Unknown: read it at the next batch), and at most
-    // how much the writer's commits appended since. A commit appends one frame, a page and a 24-byte header, per page it
-    // writes, and SQLite counts those pages (SQLITE_DBSTATUS_CACHE_WRITE): while the length read plus that cannot pass
-    // the bound, the file cannot either, and the writer need not ask the file system after every batch.
-    private const long Unknown = -1;
-    private const int FrameHeaderBytes = 24;
-    private long _lengthRead = Unknown;
-    private long _appendedSince;
-    private int _batchesSinceRead;
-    private long _frameBytes = 4096 + FrameHeaderBytes;
-
-    /// <summary>
-    /// Batches after which the length is read again whatever the count says: another process (a command-line verb)
-    /// appends to the same WAL without being counted here.
-    /// </summary>
-    internal const int BatchesBetweenReads = 1000;
-
-    /// <summary>How many times the writer read the WAL file's length; for tests.</summary>
-    internal int LengthReads { get; private set; }
-
-    /// <summary>What the WAL file's length is at most, as the writer knows it after its last batch; for tests.</summary>
-    internal long LengthBound => _lengthRead == Unknown ? long.MaxValue : _lengthRead + _appendedSince;
     private int _items; // the writer's thread only
     private int _requested;
     private int _running;
@@ -109,9 +86,6 @@ internal sealed class WalCheckpoints(Database database)
         using var limit = connection.CreateCommand();
         limit.CommandText = $"PRAGMA journal_size_limit = {KeptBytes};"; // a long; PRAGMA takes no parameters
         limit.ExecuteNonQuery();
-        limit.CommandText = "PRAGMA page_size;";
-        _frameBytes = Convert.ToInt64(limit.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) + FrameHeaderBytes;
-        PagesWritten(connection); // a new connection counts from zero; this only makes that explicit
     }
 
     /// <summary>
@@ -121,12 +95,7 @@ internal sealed class WalCheckpoints(Database database)
     public void CatchUpIfLong(SqliteConnection connection)
     {
         if (_walFile is null) return;
-        _appendedSince += PagesWritten(connection) * _frameBytes;
-        if (_lengthRead != Unknown && _lengthRead + _appendedSince <= CatchUpBytes + _retryPast && ++_batchesSinceRead < BatchesBetweenReads)
-            return;
         var length = WalLength(_walFile);
-        LengthReads++;
-        (_lengthRead, _appendedSince, _batchesSinceRead) = (length, 0, 0);
         if (length <= CatchUpBytes + _retryPast) return;
         // While the other thread checkpoints, the next batch tries again (less is left to copy then); past twice the
         // length the writer waits for it, so that the bound holds however slow the disk.
@@ -144,15 +113,6 @@ internal sealed class WalCheckpoints(Database database)
         // A reader still on an older snapshot keeps what it reads from being copied, and the WAL from starting again
         // (as does a failed checkpoint): the writer tries again after another quarter of the length, not every batch.
         _retryPast = wal is { CaughtUp: true } ? 0 : length - CatchUpBytes + CatchUpBytes / 4;
-        // Caught up, the next commit starts the WAL again and may cut its file back: read the new length then.
-        if (wal is { CaughtUp: true }) _lengthRead = Unknown;
-    }
-
-    /// <summary>Pages <paramref name="connection"/> wrote since this was last asked (SQLite counts them per connection).</summary>
-    private static long PagesWritten(SqliteConnection connection)
-    {
-        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, 1);
-        return pages;
     }
 
     private static long WalLength(string file)

@@ -93,25 +93,6 @@ public sealed class WalCheckpointsTests : IDisposable
     }
 
     [Fact]
-    public async Task TheWriterReadsTheWalFilesLengthOnlyWhenWhatItAppendedCouldHaveTakenItPastTheBound()
-    {
-        var checkpoints = _database.Writes.Checkpoints;
-
-        for (var i = 0; i < 500; i++)
-        {
-            await _database.Writes.RunAsync((c, tx) =>
-                c.Execute("INSERT INTO items (body) VALUES (@body);", new { body = new string('x', 300) }, tx));
-            // Read on the writer's thread, between two batches: the file as every commit so far left it, and the most
-            // the writer believes it can be without having read it.
-            var (file, bound) = await _database.Writes.RunAsync((_, _) => (FileLength("-wal"), checkpoints.LengthBound));
-            Assert.InRange(file, 0, bound);
-        }
-
-        // A thousand batches, each of which read the length before (one stat() per batch under load).
-        Assert.InRange(checkpoints.LengthReads, 1, 1000 / WalCheckpoints.BatchesBetweenReads + 2);
-    }
-
-    [Fact]
     public async Task AWalFileLongerThanTheKeptLengthIsCutBackToItWhenTheWriterStartsItAgain()
     {
         _database.Writes.Checkpoints.CatchUpBytes = 1024 * 1024;
