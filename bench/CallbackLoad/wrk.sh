@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The /报名 callback path measured with wrk in its own process, beside GET /healthz of the same bot as the ceiling.
 #
-#   bench/CallbackLoad/wrk.sh [--secs 10] [--warm 10] [--conns 50] [--runs 1] [--port 5184] [name=path/to/UnionBot.dll …]
+#   bench/CallbackLoad/wrk.sh [--secs 10] [--warm 10] [--conns 50] [--runs 1] [--port 5184] [--syscalls] [name=path/to/UnionBot.dll …]
 #
 # wrk is the Debian/Ubuntu package `wrk` (apt-get install -y wrk). Without a build argument it measures the bot built
 # with this bench (dotnet build -c Release). With several builds (e.g. before=/tmp/before/UnionBot.dll
@@ -13,9 +13,12 @@
 # The line printed is both rates, their ratio, p50/p99 and the bot's CPU time per request of each, and whether the
 # database holds exactly one sign-up per teacher. "(cpu …)" is /healthz's CPU per request over /报名's: the rate ratio the bot's own work allows,
 # which other programs loading the machine disturb less than the rates themselves.
+# --syscalls (needs perf, Debian package linux-perf, and root) adds what the bot asked the kernel per /报名 while it was
+# measured: WAL writes (pwrite64), file locks (fcntl), file lengths (newlstat), thread waits and wake-ups (futex) and
+# spinning threads giving their core away (sched_yield) — how a change moved the writer's batches shows up there.
 set -euo pipefail
 
-secs=10 warm=10 conns=50 runs=1 port=${PORT:-5184}
+secs=10 warm=10 conns=50 runs=1 port=${PORT:-5184} syscalls=0
 builds=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,11 +27,17 @@ while [ $# -gt 0 ]; do
     --conns) conns=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --syscalls) syscalls=1; shift ;;
     *=*) builds+=("$1"); shift ;;
-    *) echo "usage: $0 [--secs S] [--warm W] [--conns C] [--runs N] [--port P] [name=path/to/UnionBot.dll …]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--secs S] [--warm W] [--conns C] [--runs N] [--port P] [--syscalls] [name=path/to/UnionBot.dll …]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk (Debian/Ubuntu package)" >&2; exit 2; }
+counted="pwrite64 fcntl newlstat futex sched_yield"
+if [ "$syscalls" = 1 ]; then
+  perf stat -x, -e syscalls:sys_enter_futex -- true >/dev/null 2>&1 ||
+    { echo "--syscalls needs perf with the syscall tracepoints: apt-get install -y linux-perf, as root" >&2; exit 2; }
+fi
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -50,14 +59,29 @@ gen "$tmp/run.txt" $((secs * 40000)) run
 # "rate p50 p99 cpu" of a wrk --latency run: Requests/sec, the 50% and 99% latencies, and the bot's CPU time per request
 # (user + system, from /proc/<pid>/stat, in ms): what a request costs the server whatever else loads the machine.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-measure() { # wrk arguments…
-  local before after
+measure() { # count-syscalls wrk-arguments…
+  local count=$1 before after counting=
+  shift
+  rm -f "$tmp/perf.csv"
+  if [ "$count" = 1 ]; then
+    # Counted over the same seconds as wrk runs, started just before it.
+    perf stat -x, $(for c in $counted; do printf -- '-e syscalls:sys_enter_%s ' "$c"; done) -p "$bot" -o "$tmp/perf.csv" \
+      -- sleep "$secs" >/dev/null 2>&1 &
+    counting=$!
+  fi
   before=$(cpu_ticks "$bot")
   wrk -t2 -c"$conns" -d"${secs}s" --latency "$@" > "$tmp/wrk.out" 2>&1
   after=$(cpu_ticks "$bot")
-  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
-    /^Requests\/sec/ {r=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} / requests in / {n=$1} /Non-2xx|Socket errors|REPEATED/ {e=e" "$0}
-    END {printf "%s %s %s %.3f%s\n", r, p50, p99, (n ? ticks * 1000 / hz / n : 0), (e ? " |" e : "")}' "$tmp/wrk.out"
+  [ -z "$counting" ] || wait "$counting"
+  touch "$tmp/perf.csv"
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -F'[ ,]+' '
+    FILENAME ~ /perf.csv$/ { if ($2 ~ /^syscalls:sys_enter_/) { sub(/^syscalls:sys_enter_/, "", $2); calls[++k] = $2; count[k] = $1 }; next }
+    /^Requests\/sec/ {r=$2} $2=="50%" {p50=$3} $2=="99%" {p99=$3} / requests in / {n=$2} /Non-2xx|Socket errors|REPEATED/ {e=e" "$0}
+    END {
+      printf "%s %s %s %.3f", r, p50, p99, (n ? ticks * 1000 / hz / n : 0)
+      if (k) { printf " | per request:"; for (i = 1; i <= k; i++) printf " %s %.2f", calls[i], (n ? count[i] / n : 0) }
+      printf "%s\n", (e ? " |" e : "")
+    }' "$tmp/perf.csv" "$tmp/wrk.out"
 }
 
 run_once() { # name dll run-number
@@ -74,9 +98,9 @@ run_once() { # name dll run-number
     head -1 "$tmp/$f.txt" | { IFS=$'\t' read -r path body; curl -sf -H 'Content-Type: application/json' -d "$body" "$url$path" >/dev/null; }
   done
   wrk -t2 -c"$conns" -d"${warm}s" "$url/healthz" >/dev/null
-  health=$(measure "$url/healthz")
+  health=$(measure 0 "$url/healthz")
   wrk -t2 -c"$conns" -d"${warm}s" -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/warm.txt" 2 >/dev/null
-  signups=$(measure -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/run.txt" 2)
+  signups=$(measure "$syscalls" -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/run.txt" 2)
   kill "$bot"; wait "$bot" 2>/dev/null || true; bot=
   python3 - "$db" "$name" "$i" "$health" "$signups" <<'PY'
 import sqlite3, sys
@@ -87,7 +111,7 @@ h, s = health.split(), signups.split()
 print(f"{name:>8} run {run}: /healthz {float(h[0]):6.0f}/s p50 {h[1]:>7} p99 {h[2]:>8} cpu {h[3]} ms | "
       f"/报名 {float(s[0]):6.0f}/s p50 {s[1]:>7} p99 {s[2]:>8} cpu {s[3]} ms | ratio {float(s[0]) / float(h[0]):5.1%} "
       f"(cpu {float(h[3]) / float(s[3]):5.1%}) | "
-      f"{entries} sign-ups, {users} teachers, {'OK' if users == entries else 'DOUBLED'}{' '.join(h[4:] + s[4:])}", flush=True)
+      f"{entries} sign-ups, {users} teachers, {'OK' if users == entries else 'DOUBLED'}{' ' + ' '.join(h[4:] + s[4:]) if h[4:] + s[4:] else ''}", flush=True)
 PY
   rm -f "$db" "$db-wal" "$db-shm"
 }
