@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using UnionBot.Core.Plan;
 using UnionBot.Core.Text;
@@ -51,7 +50,7 @@ public static class ActivityMatcher
         public MatchTitles(IEnumerable<string> titles)
         {
             Titles = titles.Distinct().ToList();
-            Keyed = [.. Titles.Select(t => (t, NormalizedTitle(t)))];
+            Keyed = [.. Titles.Select(t => (t, Normalize(t)))];
         }
 
         /// <summary>The titles in their first order, without repeats.</summary>
@@ -59,16 +58,6 @@ public static class ActivityMatcher
 
         internal (string Title, string Key)[] Keyed { get; }
     }
-
-    // The titles are the plan's and the sign-ups' (a few dozen), normalised again for every /报名 otherwise. Capped, so
-    // that a database full of odd titles cannot grow it without end; past the cap titles are normalised each time.
-    private const int MaxCachedTitles = 4096;
-    private static readonly ConcurrentDictionary<string, string> NormalizedTitles = new(StringComparer.Ordinal);
-
-    private static string NormalizedTitle(string title) =>
-        NormalizedTitles.TryGetValue(title, out var key) ? key
-        : NormalizedTitles.Count < MaxCachedTitles ? NormalizedTitles.GetOrAdd(title, Normalize)
-        : Normalize(title);
 
     public static string Normalize(string text)
     {
