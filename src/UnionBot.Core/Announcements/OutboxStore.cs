@@ -9,11 +9,10 @@ namespace UnionBot.Core.Announcements;
 /// </summary>
 public sealed partial class OutboxStore(Database database, TimeProvider time)
 {
-    // The order OutboxRow.Read reads them in.
+    // Read by position (OutboxRow.Read), in this order.
     private const string Columns = """
-        id AS Id, key AS Key, source_key AS SourceKey, channel_id AS ChannelId, kind AS Kind, title AS Title,
-        text AS Text, mentions AS Mentions, part AS Part, parts AS Parts, due_at AS DueAt, state AS State,
-        attempts AS Attempts, last_errcode AS LastErrcode, last_error AS LastError, sent_at AS SentAt
+        id, key, source_key, channel_id, kind, title, text, mentions, part, parts, due_at, state,
+        attempts, last_errcode, last_error, sent_at
         """;
 
     /// <summary>A key already present is left as it is.</summary>
