@@ -6,8 +6,11 @@ namespace UnionBot.Core.Platforms;
 /// </summary>
 public sealed record CallbackRequest(string ChannelId, Func<string, string> Value, Func<CancellationToken, Task<byte[]?>> ReadBodyAsync);
 
-/// <summary>What a callback answers: a status, and for a 200 either nothing, a JSON body or plain text.</summary>
-public sealed record CallbackAnswer(int Status, object? Json = null, string? Text = null)
+/// <summary>
+/// What a callback answers: a status, and for a 200 either nothing, a JSON body (already UTF-8, written by the
+/// platform's compiled serializer) or plain text.
+/// </summary>
+public sealed record CallbackAnswer(int Status, byte[]? Json = null, string? Text = null)
 {
     public static readonly CallbackAnswer Ok = new(200);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Platforms.WeCom;
@@ -73,6 +74,22 @@ public sealed class WeComCallbackTests
         var second = await host.ReadStreamReplyAsync(await host.PostWeComAsync(CallbackHost.WeComText("m-2", "teacher-li", "/帮助")));
 
         Assert.NotEqual(first.GetProperty("stream").GetProperty("id").GetString(), second.GetProperty("stream").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task TheReplyIsSentWithItsLengthAndIsTheJsonTheFrameworksSerializerWritesForIt()
+    {
+        await using var host = await CallbackHost.StartAsync();
+
+        var response = await host.PostWeComAsync(CallbackHost.WeComText("m-1", "teacher-li", "/帮助"));
+
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        // The bytes Results.Json wrote with ASP.NET Core's options (base64's '+' and '/' as they are) are what WeCom has been given.
+        var reply = JsonSerializer.Deserialize<EncryptedReply>(body)!;
+        var framework = new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions;
+        Assert.Equal(JsonSerializer.Serialize(reply, framework), Encoding.UTF8.GetString(body));
     }
 
     [Fact]

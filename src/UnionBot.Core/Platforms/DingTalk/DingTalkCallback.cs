@@ -14,7 +14,7 @@ public sealed class DingTalkCallback(
     CallbackChannels channels, Conversation conversation, DingTalkReplyQueue replies, DingTalkSignsSeen signs,
     DingTalkRobotClient robot, TimeProvider time, ILogger<DingTalkCallback> logger)
 {
-    private static readonly object Empty = new { msgtype = "empty" };
+    private static readonly byte[] Empty = """{"msgtype":"empty"}"""u8.ToArray();
 
     public async Task<CallbackAnswer> ReceiveAsync(CallbackRequest request, CancellationToken ct)
     {

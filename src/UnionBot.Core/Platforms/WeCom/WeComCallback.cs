@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Commands;
@@ -13,8 +14,6 @@ namespace UnionBot.Core.Platforms.WeCom;
 public sealed class WeComCallback(
     CallbackChannels channels, Conversation conversation, TimeProvider time, ILogger<WeComCallback> logger)
 {
-    private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public CallbackAnswer Verify(CallbackRequest request)
     {
         var channelId = request.ChannelId;
@@ -61,7 +60,7 @@ public sealed class WeComCallback(
             logger.LogInformation("WeCom message {MessageId} on channel {ChannelId} was delivered again; answered once", LogText.Of(message.MsgId), channel.Id);
             return CallbackAnswer.Ok;
         }
-        return new CallbackAnswer(200, Json: StreamReply(crypto, reply, q.Nonce));
+        return new CallbackAnswer(200, Json: JsonSerializer.SerializeToUtf8Bytes(StreamReply(crypto, reply, q.Nonce), WeComReplyJson.Relaxed.EncryptedReply));
     }
 
     /// <summary>
@@ -81,10 +80,13 @@ public sealed class WeComCallback(
         return null;
     }
 
+    // The stream id only has to be new: 32 random hex digits, the shape of the Guid it was, from OpenSSL's generator
+    // (Guid.NewGuid read the kernel's random device once per reply: a system call on every callback).
     private EncryptedReply StreamReply(WeComCrypto crypto, CommandReply reply, string nonce)
     {
         var plain = JsonSerializer.SerializeToUtf8Bytes(new StreamMessage("stream",
-            new StreamBody(Guid.NewGuid().ToString("N"), true, StreamBody.ContentOf(reply))), Plain);
+            new StreamBody(RandomNumberGenerator.GetHexString(32, lowercase: true), true, StreamBody.ContentOf(reply))),
+            WeComReplyJson.Relaxed.StreamMessage);
         var encrypt = crypto.Encrypt(plain);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new EncryptedReply(encrypt, crypto.Sign(timestamp, nonce, encrypt), timestamp, nonce);

@@ -42,6 +42,21 @@ public sealed record WeComIncoming(string MsgType, string MsgId, string UserId, 
     }
 }
 
+/// <summary>
+/// The passive reply's two JSON documents, written by compiled serializers with the relaxed escaping ASP.NET Core's
+/// JSON results use: <see cref="StreamMessage"/> inside the encryption keeps Chinese as UTF-8, and the callback's body
+/// <see cref="EncryptedReply"/> is byte for byte what <c>Results.Json</c> wrote for it by reflection.
+/// </summary>
+[JsonSerializable(typeof(StreamMessage))]
+[JsonSerializable(typeof(EncryptedReply))]
+internal sealed partial class WeComReplyJson : JsonSerializerContext
+{
+    public static readonly WeComReplyJson Relaxed = new(new JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
+
 public sealed record EncryptedReply(
     [property: JsonPropertyName("encrypt")] string Encrypt,
     [property: JsonPropertyName("msgsignature")] string MsgSignature,
