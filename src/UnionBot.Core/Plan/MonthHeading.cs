@@ -42,6 +42,17 @@ internal static class MonthHeading
         return true;
     }
 
+    /// <summary>
+    /// A date and nothing else, as written in brackets after an item: 1月, 1月份, 4月下旬, 6月1日, 7—8月, 2026年3月.
+    /// </summary>
+    /// <param name="s">A normalized text.</param>
+    public static bool TryReadDate(string s, out List<int> months)
+    {
+        // A heading's grammar wants the date set off from an item after it: a stand-in item, which must be all that is left.
+        const string StandIn = " x";
+        return TryReadAt(s + StandIn, 0, out months, out var rest, out _, out _) && rest == s.Length + 1;
+    }
+
     private static bool TryReadAt(string s, int i, out List<int> months, out int rest, out bool yearWritten, out bool dayWritten, bool runOn = false)
     {
         yearWritten = false;

@@ -27,7 +27,7 @@ public static class PlanParser
         for (var i = 0; i < lines.Count;)
         {
             var line = lines[i];
-            if (line.IsBlank || !MonthHeading.TryRead(line.Norm, line.Start, out _, out _))
+            if (line.IsBlank || !MonthHeading.TryRead(line.Norm, line.Start, out _, out _) && !MonthNote.TryReadItem(line.Norm, line.Start, out _, out _))
             {
                 i++;
                 continue;
@@ -68,7 +68,7 @@ public static class PlanParser
             if (items.Count == 0) warnings.Add($"'{block.Heading}' has no activities under it");
             foreach (var item in items)
                 foreach (var (title, festival) in FestivalParts.Of(item.Text))
-                    activities.Add((new PlanActivity(months, title, festival, scheduleIndex, ActivityKind.IsEvent(title, festival)), item.Source));
+                    activities.Add((new PlanActivity(MonthNote.Narrow(months, item.Text), title, festival, scheduleIndex, ActivityKind.IsEvent(title, festival)), item.Source));
         }
         return activities;
     }

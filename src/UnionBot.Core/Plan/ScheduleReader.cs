@@ -50,6 +50,15 @@ internal static partial class ScheduleReader
                 blocks.Add(current);
                 continue;
             }
+            // A numbered item dated by its bracketed note ("1.元旦迎新游园活动（1月）") opens a month of its own where no month
+            // heading is over it; under a heading it is one of the heading's items (its note may narrow the months).
+            if ((current is null || current.IsDatedItem) && MonthNote.TryReadItem(line.Norm, line.Start, out var noted, out var notedMarker))
+            {
+                earlierOneLine &= current?.IsSingleLine ?? true;
+                current = StartBlock(line, noted, notedMarker.TextStart, dated: true, notedMarker, Wraps(lines, end, wrapWidth));
+                blocks.Add(current);
+                continue;
+            }
             if (current is null) break;
             var marker = ItemMarker.TryRead(line.Norm, line.Start, out var m) ? m : (ItemMarker?)null;
             if (ScheduleEnd.IsGroupHeader(line.Text) || IsPageNumber(line.Text))

@@ -244,6 +244,69 @@ public sealed class OtherLayoutsTests
     public void AFestivalsBareNameBeforeAnActivityIsWhatItCelebratesNotAnActivity(string line, string expected) =>
         Assert.Equal([.. expected.Split('|'), "10:重阳节慰问"], Parse(line + "十月：重阳节慰问\n"));
 
+    [Fact]
+    public void AnItemsBracketedDateSaysWhichOfItsHeadingsMonthsItIsIn()
+    {
+        var plan = PlanParser.Parse("""
+            2026年度校工会工作要点
+            二、活动安排
+            （一）第一季度
+            1.元旦迎新游园活动（1月）
+            2.春节走访慰问（2月份）
+            3.召开教代会
+            （二）第二季度
+            4.春季趣味运动会（4月下旬）
+            5.“六一”亲子活动（6月1日）
+            （三）第三季度
+            6.暑期疗休养（7—8月）
+            7.教师节慰问（9月10日）
+            七、八月份：
+            1.教职工游泳比赛（8月）
+            2.读书分享会（10月）
+            三、保障措施
+            """);
+        // Without a note, or with one outside the heading's months (10月 under 七、八月份), the heading's months stand.
+        Assert.Equal(["1:元旦迎新游园活动（1月）", "2:春节走访慰问（2月份）", "1+2+3:召开教代会", "4:春季趣味运动会（4月下旬）",
+            "6:“六一”亲子活动（6月1日）", "7+8:暑期疗休养（7—8月）", "9:教师节慰问（9月10日）", "8:教职工游泳比赛（8月）",
+            "7+8:读书分享会（10月）"], PlanAssert.Brief(plan));
+    }
+
+    [Fact]
+    public void NumberedItemsEachDatedByABracketedNoteAreAScheduleWithoutMonthHeadings()
+    {
+        var plan = PlanParser.Parse("""
+            2026年度校工会工作要点
+            一、主要工作
+            1.加强教职工思想政治建设（全年）
+            2.做好困难职工帮扶
+            二、活动安排
+            1.元旦迎新游园活动（1月）
+            2.春节走访慰问（2月）
+            3.“三八”节系列活动（3月）
+            4.春季趣味运动会（4月下旬）
+            5.暑期疗休养（7—8月）
+            6.教师节慰问（9月10日）
+            三、保障措施
+            """);
+        Assert.Equal(["1:元旦迎新游园活动（1月）", "2:春节走访慰问（2月）", "3:“三八”节系列活动（3月）", "4:春季趣味运动会（4月下旬）",
+            "7+8:暑期疗休养（7—8月）", "9:教师节慰问（9月10日）"], PlanAssert.Brief(plan));
+    }
+
+    [Fact]
+    public void UnderAMonthHeadingANotedItemOfAnotherMonthStaysInItsMonthAndKeepsTheItemsAfterIt()
+    {
+        var plan = PlanParser.Parse("""
+            2026年工会活动计划
+            三月份：
+            1.植树活动
+            2.筹备春季运动会（4月）
+            3.“三八”节女教工插花
+            四月份：
+            1.春季运动会
+            """);
+        Assert.Equal(["3:植树活动", "3:筹备春季运动会（4月）", "3:“三八”节女教工插花", "4:春季运动会"], PlanAssert.Brief(plan));
+    }
+
     [Theory]
     [InlineData("六月：组织参加医学部教代会,工代会\n", "6:组织参加医学部教代会,工代会")]
     [InlineData("三月：召开教代会、工代会；植树活动\n", "3:召开教代会、工代会|3:植树活动")]

@@ -180,6 +180,19 @@ public sealed class PlanParseCommandTests
     }
 
     [Fact]
+    public async Task ExplainShowsTheMonthsOfAnItemWhoseBracketedDateNarrowsItsHeadings()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("plan.txt");
+        await File.WriteAllTextAsync(path, "第三季度\n1.暑期疗休养（7—8月）\n2.教职工座谈会\n第四季度\n1.冬季长跑（12月）\n");
+        var (code, output, _) = await Run("plan", "parse", path, "--explain");
+        Assert.Equal(0, code);
+        Assert.Contains("   2 activity 1.暑期疗休养（7—8月）  → 7月、8月: 暑期疗休养（7—8月）", output);
+        Assert.Contains("   3 activity 2.教职工座谈会  → 教职工座谈会", output);
+        Assert.Contains("   5 activity 1.冬季长跑（12月）  → 12月: 冬季长跑（12月）", output);
+    }
+
+    [Fact]
     public async Task JsonListsTheLinesInsideTheScheduleThatGaveNothingAsWarnings()
     {
         using var dir = new TempDirectory();
