@@ -12,6 +12,7 @@ internal static class MonthHeading
     private const string RangeSeparators = "-—–~至到\u2010\u2011\u2012\u2212\u2015\u301C\u2500";
     private const string ListSeparators = "、,和及与/";
     private const int MaxMonthNote = 12;
+    private const string Decorations = "★☆◆◇■□●○▲△※♦";
     private static readonly string[] Suffixes =
     [
         "主要工作安排", "工作安排", "活动安排", "具体安排", "重点工作", "主要工作", "主要活动", "工作要点", "工作重点", "工作计划",
@@ -137,6 +138,8 @@ internal static class MonthHeading
                 p += suffix.Length;
                 break;
             }
+        // ★五月★, ◆四月份◆: the marks a heading opens with (read as a bullet) close it too.
+        while (p < s.Length && Decorations.Contains(s[p])) p++;
         if (p < s.Length && s[p] is '】' or ']' or '〕' or ')' or '）') p++;
         // 三月份（学雷锋月）： — a short note on the month.
         if (p < s.Length && s[p] == '(' && s.IndexOf(')', p) is var close and > 0 && close - p <= MaxMonthNote) p = close + 1;

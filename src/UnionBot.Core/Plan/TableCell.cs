@@ -60,6 +60,9 @@ internal static class TableCell
         void Add(string part)
         {
             var t = part.Trim().Trim('\u3000');
+            // "1.三八节女教工活动 2.植树节义务植树": the cell's own numbering is not part of the activity ("3.8妇女节" is a date).
+            if (ItemMarker.TryRead(PlanChars.Normalize(t), 0, out var marker) && !marker.IsBareDigit && marker.TextStart < t.Length)
+                t = t[marker.TextStart..].Trim().Trim('\u3000');
             if (t.Length == 0) return;
             if (parts.Count > 0 && IsQuotation(parts[^1])) parts[^1] += " " + t;
             else parts.Add(t);

@@ -245,6 +245,36 @@ public sealed class OtherLayoutsTests
         Assert.Equal([.. expected.Split('|'), "10:重阳节慰问"], Parse(line + "十月：重阳节慰问\n"));
 
     [Fact]
+    public void AMonthHeadingBetweenTwoDecorativeMarksIsAHeading()
+    {
+        var plan = PlanParser.Parse("""
+            # 2026年工会工作计划
+            ## 二、月度活动安排
+            ### ★三月★
+            - 学雷锋志愿服务
+            ### ◆四月份◆
+            - 春季运动会
+            ### ※五月※：
+            - 教职工合唱比赛
+            ## 三、保障措施
+            """);
+        Assert.Equal(["3:学雷锋志愿服务", "4:春季运动会", "5:教职工合唱比赛"], PlanAssert.Brief(plan));
+    }
+
+    [Fact]
+    public void ATableCellsOwnNumberingIsNotPartOfItsActivities()
+    {
+        var plan = PlanParser.Parse("""
+            2026年学校工会工作计划
+            月份	活动内容
+            三月	1.三八节女教工活动 2.植树节义务植树
+            四月	①春季运动会；②读书交流会
+            五月	3.8妇女节补发慰问品
+            """);
+        Assert.Equal(["3:三八节女教工活动", "3:植树节义务植树", "4:春季运动会", "4:读书交流会", "5:3.8妇女节补发慰问品"], PlanAssert.Brief(plan));
+    }
+
+    [Fact]
     public void AnItemsBracketedDateSaysWhichOfItsHeadingsMonthsItIsIn()
     {
         var plan = PlanParser.Parse("""
