@@ -121,8 +121,10 @@ internal static partial class ScheduleReader
         if (marker.Number is not { } n || marker.IsBareDigit) return null;
         for (var p = marker.TextStart + 1; p < s.Length; p++)
         {
-            // Circled numbers cannot be mistaken for text; the others need a break before them (；。，or a space).
-            if (marker.Family != MarkerFamily.Circled && !InlineBreak.Contains(s[p - 1])) continue;
+            // Circled numbers and bracketed ones ("（1）插花活动（2）志愿服务") cannot be mistaken for text; the others need a
+            // break before them (；。，or a space).
+            if (marker.Family != MarkerFamily.Circled && !(s[p] == '(' && marker.Family is MarkerFamily.ParenArabic or MarkerFamily.ChineseParen)
+                && !InlineBreak.Contains(s[p - 1])) continue;
             if (ItemMarker.TryRead(s, p, out var next) && !next.IsBareDigit && next.Family == marker.Family && next.Number == n + 1)
                 return (p, next);
         }

@@ -261,6 +261,13 @@ public sealed class OtherLayoutsTests
         Assert.Equal(["3:学雷锋志愿服务", "4:春季运动会", "5:教职工合唱比赛"], PlanAssert.Brief(plan));
     }
 
+    [Theory]
+    [InlineData("三月份：\n（1）三八节女教工插花活动（2）学雷锋志愿服务\n", "3:三八节女教工插花活动|3:学雷锋志愿服务")]
+    [InlineData("三月份：\n(一)三八节女教工插花活动(二)学雷锋志愿服务\n", "3:三八节女教工插花活动|3:学雷锋志愿服务")]
+    [InlineData("三月份：\n（1）参加区运动会（3）项比赛\n", "3:参加区运动会（3）项比赛")]
+    public void BracketedNumbersRunTogetherOnOneLineAreItemsOfTheirOwn(string lines, string expected) =>
+        Assert.Equal([.. expected.Split('|'), "4:春季运动会"], Parse(lines + "四月份：春季运动会\n"));
+
     [Fact]
     public void ATableCellsOwnNumberingIsNotPartOfItsActivities()
     {
