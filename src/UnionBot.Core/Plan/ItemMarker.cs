@@ -65,8 +65,8 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
         var p = i;
         if (!TryDigits(s, ref p, out var n) || p >= s.Length) return false;
         var sep = s[p];
-        // "1.5万元" is a number, not item 1.
-        if (sep is '.' or ',' && p + 1 < s.Length && char.IsAsciiDigit(s[p + 1])) return false;
+        // "1.5万元" is a number, not item 1 — but "1.3月，…" is item 1 dated March (no number is followed by 月).
+        if (sep is '.' or ',' && p + 1 < s.Length && char.IsAsciiDigit(s[p + 1]) && !IsMonth(s, p + 1)) return false;
         if (sep is '.' or '、' or ',' or ')' or '，') return Found(MarkerFamily.Arabic, n, s, p + 1, out marker);
         if (sep == ' ')
         {
@@ -96,6 +96,19 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
         while (p < s.Length && char.IsWhiteSpace(s[p])) p++;
         marker = new ItemMarker(family, n, p);
         return true; // "2." with nothing after it is an empty item, dropped later — not the text "2.".
+    }
+
+    /// <summary>A month (1–12) or a range of them (5—6) in digits, and 月.</summary>
+    private static bool IsMonth(string s, int p)
+    {
+        var q = p;
+        if (!TryDigits(s, ref q, out var n) || n > 12 || q >= s.Length) return false;
+        if (MonthHeading.RangeSeparators.Contains(s[q]) && q + 1 < s.Length && char.IsAsciiDigit(s[q + 1]))
+        {
+            q++;
+            if (!TryDigits(s, ref q, out n) || n > 12 || q >= s.Length) return false;
+        }
+        return s[q] == '月';
     }
 
     internal static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or '“' or '"' or '《' or '「';

@@ -9,7 +9,7 @@ namespace UnionBot.Core.Plan;
 internal static class MonthHeading
 {
     // Any dash or tilde people type between two months: ASCII and full-width ones are one after normalisation.
-    private const string RangeSeparators = "-—–~至到\u2010\u2011\u2012\u2212\u2015\u301C\u2500";
+    internal const string RangeSeparators = "-—–~至到\u2010\u2011\u2012\u2212\u2015\u301C\u2500";
     private const string ListSeparators = "、,和及与/";
     private const int MaxMonthNote = 12;
     private const string Decorations = "★☆◆◇■□●○▲△※♦";
@@ -116,10 +116,18 @@ internal static class MonthHeading
         }
         if (!sawMonthWord || s[p - 1] is not ('月' or '份')) return false;
         if (TryEnd(s, p, out rest)) return true;
-        if (TryDay(s, p, months, out rest))
+        if (TryDay(s, p, months, out rest, runOn))
         {
             dayWritten = true;
             return true;
+        }
+        // "1、4月，组织教职工春季运动会": a numbered item opened by its month, set off by a comma, is dated by it.
+        if (runOn && p + 1 < s.Length && s[p] == ',')
+        {
+            rest = p + 1;
+            while (rest < s.Length && s[rest] == ' ') rest++;
+            dayWritten = rest < s.Length;
+            return dayWritten;
         }
         // The date of a numbered item runs straight into its text: "2009年6月进行棋、牌类比赛".
         if (!runOn || !yearWritten) return false;
@@ -181,7 +189,8 @@ internal static class MonthHeading
     /// set off by a colon or a space from the item it dates. The month a span ends in is added.
     /// </summary>
     /// <param name="rest">Where the item starts; there must be one.</param>
-    private static bool TryDay(string s, int p, List<int> months, out int rest)
+    /// <param name="comma">A comma sets the date off too (after a numbered item's number).</param>
+    private static bool TryDay(string s, int p, List<int> months, out int rest, bool comma = false)
     {
         rest = s.Length;
         if (!SkipDay(s, ref p)) return false;
@@ -201,8 +210,8 @@ internal static class MonthHeading
                 if (end > 0 && end != months[^1]) AddRange(months, months[^1], end);
             }
         }
-        if (p >= s.Length || s[p] is not (':' or ' ' or '\t')) return false;
-        while (p < s.Length && s[p] is ':' or ' ' or '\t') p++;
+        if (p >= s.Length || !(s[p] is ':' or ' ' or '\t' || comma && s[p] == ',')) return false;
+        while (p < s.Length && (s[p] is ':' or ' ' or '\t' || comma && s[p] == ',')) p++;
         rest = p;
         return p < s.Length;
     }

@@ -269,6 +269,26 @@ public sealed class OtherLayoutsTests
         Assert.Equal([.. expected.Split('|'), "4:春季运动会"], Parse(lines + "四月份：春季运动会\n"));
 
     [Fact]
+    public void NumberedItemsOpenedByTheirMonthAndACommaAreDatedByIt()
+    {
+        var explanation = PlanParser.Explain("""
+            2026年工会工作计划
+            三、工作安排
+            1.3月，开展“三八”节女教职工活动。
+            2、4月上旬，组织教职工春季运动会。
+            3.5—6月，开展教职工读书月活动。
+            4.9月，庆祝教师节。
+            5.全年，做好困难教职工帮扶。
+            四、保障措施
+            1.5万元用于文体活动。
+            """);
+        Assert.Equal(["3:开展“三八”节女教职工活动", "4:组织教职工春季运动会", "5+6:开展教职工读书月活动", "9:庆祝教师节"],
+            PlanAssert.Brief(explanation.Plan));
+        // The item without a month is not lost silently: the chair is told to check it.
+        Assert.Contains(explanation.Plan.Warnings, w => w.StartsWith("line 7 '5.全年，做好困难教职工帮扶。' gave no activity", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ATableCellsOwnNumberingIsNotPartOfItsActivities()
     {
         var plan = PlanParser.Parse("""
