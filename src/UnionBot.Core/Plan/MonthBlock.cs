@@ -42,6 +42,9 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
 
     public ItemMarker? LastMarker { get; private set; }
 
+    /// <summary>The month says it has nothing planned (二月份：无), known once <see cref="Items"/> has run.</summary>
+    public bool SaysNothingPlanned { get; private set; }
+
     public void Add(IEnumerable<MonthEntry> lines)
     {
         foreach (var entry in lines)
@@ -150,7 +153,11 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
         foreach (var item in items)
         {
             if (item.Text.Length == 0) fates.Add(new LineFate(item.Source, PlanLineRole.Skipped, SkipReason.EmptyItem));
-            else if (Placeholders.Contains(item.Text.Trim('(', ')', '（', '）'))) fates.Add(new LineFate(item.Source, PlanLineRole.Skipped, SkipReason.Placeholder));
+            else if (Placeholders.Contains(item.Text.Trim('(', ')', '（', '）')))
+            {
+                fates.Add(new LineFate(item.Source, PlanLineRole.Skipped, SkipReason.Placeholder));
+                SaysNothingPlanned = true;
+            }
             else kept.Add(item);
         }
         return kept;

@@ -112,7 +112,8 @@ public sealed class ScheduleBoundaryTests
     {
         var plan = PlanParser.Parse($"七月份：\n1.慰问\n{august}\n九月份：\n1.教师节\n");
         Assert.Equal(["7:慰问", "9:教师节"], PlanAssert.Brief(plan));
-        Assert.Single(plan.Warnings);
+        // Nothing to check: the chair wrote that nothing is planned (an empty heading is still reported, above).
+        Assert.Empty(plan.Warnings);
     }
 
     [Fact]
