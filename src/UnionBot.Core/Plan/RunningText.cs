@@ -15,7 +15,7 @@ internal static class RunningText
     public static List<string> Split(string text)
     {
         var parts = new List<string>();
-        foreach (var clause in Merged(Pieces(text, Breaks)))
+        foreach (var clause in Merged(Pieces(text, Breaks, gaps: true)))
             parts.AddRange(Merged(Pieces(clause, "、")));
         return parts.Count > 0 ? parts : [text];
     }
@@ -72,7 +72,11 @@ internal static class RunningText
     private static readonly string[] AgendaVerbs = ["通过", "审议", "讨论", "表决", "听取", "审定", "研究", "部署", "选举产生", "传达"];
 
     /// <summary>The text cut at the separators outside quotes and brackets, each piece trimmed, with the separator after it.</summary>
-    public static List<(string Text, char Sep)> Pieces(string text, string separators)
+    /// <param name="gaps">
+    /// A wide gap cuts too — two spaces or more, or an ideographic space, between two words: "3月  植树节活动  学雷锋志愿服务"
+    /// lays its activities out the way a table's cell does with single spaces. Its separator is one space.
+    /// </param>
+    public static List<(string Text, char Sep)> Pieces(string text, string separators, bool gaps = false)
     {
         var pieces = new List<(string, char)>();
         var depth = 0;
@@ -87,9 +91,28 @@ internal static class RunningText
                 Add(text[start..i], text[i]);
                 start = i + 1;
             }
+            else if (depth == 0 && gaps && Gap(text, i) is var gapEnd and > 0 && text[start..i].Trim().Length > 0 && gapEnd < text.Length)
+            {
+                Add(text[start..i], ' ');
+                start = gapEnd;
+                i = gapEnd - 1;
+            }
         }
         Add(text[start..], '\0');
         return pieces;
+
+        // Where the gap that starts at i ends, or 0 when there is none there.
+        static int Gap(string text, int i)
+        {
+            var end = i;
+            var ideographic = false;
+            while (end < text.Length && text[end] is ' ' or '\u3000')
+            {
+                ideographic |= text[end] == '\u3000';
+                end++;
+            }
+            return end - i >= 2 || ideographic ? end : 0;
+        }
 
         void Add(string piece, char sep)
         {

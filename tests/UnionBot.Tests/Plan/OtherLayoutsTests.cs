@@ -288,6 +288,15 @@ public sealed class OtherLayoutsTests
         Assert.Contains(explanation.Plan.Warnings, w => w.StartsWith("line 7 '5.全年，做好困难教职工帮扶。' gave no activity", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("三月：植树节活动  学雷锋志愿服务  三八节女教工联谊\n", "3:植树节活动|3:学雷锋志愿服务|3:三八节女教工联谊")]
+    [InlineData("三月：植树节活动\u3000学雷锋志愿服务\n", "3:植树节活动|3:学雷锋志愿服务")]
+    [InlineData("三月：召开教代会  通过工作计划\n", "3:召开教代会 通过工作计划")]
+    [InlineData("三月：迎新年 教职工联欢会\n", "3:迎新年 教职工联欢会")]
+    [InlineData("三月：植树活动、学雷锋志愿服务、女教工素质拓展\n", "3:植树活动|3:学雷锋志愿服务|3:女教工素质拓展")]
+    public void AWideGapBetweenAMonthsActivitiesSeparatesThemAsACommaDoes(string line, string expected) =>
+        Assert.Equal([.. expected.Split('|'), "10:重阳节慰问"], Parse(line + "十月：重阳节慰问\n"));
+
     [Fact]
     public void ATableCellsOwnNumberingIsNotPartOfItsActivities()
     {
