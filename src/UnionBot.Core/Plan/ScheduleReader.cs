@@ -59,6 +59,15 @@ internal static partial class ScheduleReader
                 blocks.Add(current);
                 continue;
             }
+            // An activity's heading with its time on the next line (TimedItem), likewise where no month heading is over it.
+            if ((current is null || current.IsDatedItem) && TimedItem.At(lines, end, out var timed, out var timedStart))
+            {
+                earlierOneLine &= current?.IsSingleLine ?? true;
+                var timedMarker = ItemMarker.TryRead(line.Norm, line.Start, out var tm) && tm.TextStart == timedStart ? tm : (ItemMarker?)null;
+                current = StartBlock(line, timed, timedStart, dated: true, timedMarker, wraps: false);
+                blocks.Add(current);
+                continue;
+            }
             if (current is null) break;
             var marker = ItemMarker.TryRead(line.Norm, line.Start, out var m) ? m : (ItemMarker?)null;
             if (ScheduleEnd.IsGroupHeader(line.Text) || IsPageNumber(line.Text))

@@ -298,6 +298,42 @@ public sealed class OtherLayoutsTests
         Assert.Equal([.. expected.Split('|'), "10:重阳节慰问"], Parse(line + "十月：重阳节慰问\n"));
 
     [Fact]
+    public void ActivitiesEachWithTheirTimeOnTheNextLineAreDatedByIt()
+    {
+        var explanation = PlanParser.Explain("""
+            2026年工会活动计划
+            一、指导思想
+            丰富教职工业余文化生活。
+            二、活动安排
+            活动一：“三八”节女教职工健步走
+            时间：3月8日
+            地点：滨江公园
+            （二）教职工春季运动会
+            活动时间：4月中旬（具体另行通知）
+            参加人员：全体会员
+            （三）教师节表彰大会
+            时间：9月10日
+            三、活动要求
+            1.注意安全。
+            """);
+        Assert.Equal(["3:“三八”节女教职工健步走", "4:教职工春季运动会", "9:教师节表彰大会"], PlanAssert.Brief(explanation.Plan));
+        Assert.Empty(explanation.Plan.Warnings); // the time and place lines are an activity's details, not lost lines
+    }
+
+    [Fact]
+    public void ATimeLineThatIsNoDateDatesNothing()
+    {
+        var plan = PlanParser.Parse("""
+            二、活动安排
+            （一）读书分享会
+            时间：每月一次
+            （二）困难职工帮扶
+            时间：全年
+            """);
+        Assert.Empty(plan.Activities);
+    }
+
+    [Fact]
     public void ATableCellsOwnNumberingIsNotPartOfItsActivities()
     {
         var plan = PlanParser.Parse("""

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace UnionBot.Core.Plan;
+
+/// <summary>
+/// An activity written as a short heading with its time on the next line, the way a plan lays out each activity of
+/// a section ("（一）“三八”妇女节女教职工健步走" then "时间：3月8日", "地点：…"): where no month heading is over it, the
+/// time line dates the activity, as "2、2009年3月:毽球赛" is dated by its own opening date.
+/// </summary>
+internal static partial class TimedItem
+{
+    /// <summary>Longer than this, a line is a sentence of the plan, not an activity's heading.</summary>
+    private const int MaxHeading = 40;
+
+    /// <summary>
+    /// Whether line <paramref name="index"/> is such an activity: a short line that is not itself a note, followed by its
+    /// time (时间： or 活动时间：) whose value opens with a date.
+    /// </summary>
+    /// <param name="months">The months of the date.</param>
+    /// <param name="textStart">Where the activity's text starts on its line (after its number or "活动一：").</param>
+    public static bool At(IReadOnlyList<PlanLine> lines, int index, out List<int> months, out int textStart)
+    {
+        months = [];
+        textStart = 0;
+        var line = lines[index];
+        if (line.IsBlank || ScheduleEnd.IsNote(line.Text) || line.Text.Length > MaxHeading) return false;
+        var next = index + 1;
+        while (next < lines.Count && lines[next].IsBlank) next++;
+        if (next >= lines.Count || Time().Match(lines[next].Norm, lines[next].Start) is not { Success: true } time) return false;
+        var value = lines[next].Norm[(time.Index + time.Length)..].Trim();
+        var cut = value.IndexOfAny([' ', '(', ',', ';', '。', '，']);
+        if (!MonthHeading.TryReadDate(cut > 0 ? value[..cut] : value, out months)) return false;
+        textStart = line.Start;
+        if (ItemMarker.TryRead(line.Norm, line.Start, out var marker) && !marker.IsBareDigit) textStart = marker.TextStart;
+        else if (Numbered().Match(line.Norm, line.Start) is { Success: true } named && named.Index == line.Start) textStart = named.Index + named.Length;
+        return textStart < line.Norm.Length;
+    }
+
+    [GeneratedRegex(@"\G(?:活动)?时间\s*:\s*")]
+    private static partial Regex Time();
+
+    /// <summary>活动一： / 活动2、 — the activity's own number written out.</summary>
+    [GeneratedRegex(@"\G活动[一二三四五六七八九十\d]+\s*[:、.]?\s*")]
+    private static partial Regex Numbered();
+}
