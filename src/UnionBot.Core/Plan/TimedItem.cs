@@ -23,11 +23,11 @@ internal static partial class TimedItem
         months = [];
         textStart = 0;
         var line = lines[index];
-        if (line.IsBlank || ScheduleEnd.IsNote(line.Text) || line.Text.Length > MaxHeading) return false;
+        if (line.IsBlank || line.Text.Length > MaxHeading) return false;
         var next = index + 1;
         while (next < lines.Count && lines[next].IsBlank) next++;
-        if (next >= lines.Count || Time().Match(lines[next].Norm, lines[next].Start) is not { Success: true } time) return false;
-        var value = lines[next].Norm[(time.Index + time.Length)..].Trim();
+        // Every line of a plan is asked this: the next line is looked at before anything costlier.
+        if (next >= lines.Count || TimeValue(lines[next]) is not { } value || ScheduleEnd.IsNote(line.Text)) return false;
         var cut = value.IndexOfAny([' ', '(', ',', ';', '。', '，']);
         if (!MonthHeading.TryReadDate(cut > 0 ? value[..cut] : value, out months)) return false;
         textStart = line.Start;
@@ -36,8 +36,17 @@ internal static partial class TimedItem
         return textStart < line.Norm.Length;
     }
 
-    [GeneratedRegex(@"\G(?:活动)?时间\s*:\s*")]
-    private static partial Regex Time();
+    /// <summary>What follows 时间： or 活动时间： opening the line, or null.</summary>
+    private static string? TimeValue(PlanLine line)
+    {
+        var s = line.Norm;
+        var p = line.Start;
+        if (string.CompareOrdinal(s, p, "活动", 0, 2) == 0) p += 2;
+        if (string.CompareOrdinal(s, p, "时间", 0, 2) != 0) return null;
+        p += 2;
+        while (p < s.Length && s[p] == ' ') p++;
+        return p < s.Length && s[p] == ':' ? s[(p + 1)..].Trim() : null;
+    }
 
     /// <summary>活动一： / 活动2、 — the activity's own number written out.</summary>
     [GeneratedRegex(@"\G活动[一二三四五六七八九十\d]+\s*[:、.]?\s*")]
