@@ -26,8 +26,7 @@ internal static class RunningText
         var merged = new List<(string Text, char Sep)>();
         foreach (var piece in pieces)
         {
-            if (merged.Count > 0 && (!StandsAlone(piece.Text) || !StandsAlone(merged[^1].Text) || IsAgenda(merged[^1].Text, piece.Text)
-                                     || IsCongressAlongside(merged[^1].Text, piece.Text)))
+            if (merged.Count > 0 && (!StandsAlone(piece.Text) || !StandsAlone(merged[^1].Text) || IsAgenda(merged[^1].Text, piece.Text)))
                 merged[^1] = (merged[^1].Text + merged[^1].Sep + piece.Text, piece.Sep);
             else merged.Add(piece);
         }
@@ -50,24 +49,6 @@ internal static class RunningText
         var norm = PlanChars.Normalize(part);
         return PlanChars.Normalize(before).Contains('会') && AgendaVerbs.Any(v => norm.StartsWith(v, StringComparison.Ordinal));
     }
-
-    /// <summary>
-    /// "组织参加教代会,工代会", "召开教代会、工代会": a school's congress of staff representatives and its union's congress
-    /// of members are held together (the 双代会), so a congress named bare after another is the same item, not an activity
-    /// of its own. A part that does something with it ("工代会换届选举") still stands alone.
-    /// </summary>
-    private static bool IsCongressAlongside(string before, string part)
-    {
-        var bare = PlanChars.Normalize(part).Trim(Quotes);
-        return IsCongress(PlanChars.Normalize(before)) && bare.Length <= MaxCongressName && IsCongress(bare) &&
-               (bare.EndsWith("代会", StringComparison.Ordinal) || bare.EndsWith("代表大会", StringComparison.Ordinal));
-
-        static bool IsCongress(string text) =>
-            text.Contains("代会", StringComparison.Ordinal) || text.Contains("代表大会", StringComparison.Ordinal);
-    }
-
-    // "教职工代表大会" and "会员代表大会" are seven and six characters; a longer part says more than a congress's name.
-    private const int MaxCongressName = 8;
 
     private static readonly string[] AgendaVerbs = ["通过", "审议", "讨论", "表决", "听取", "审定", "研究", "部署", "选举产生", "传达"];
 

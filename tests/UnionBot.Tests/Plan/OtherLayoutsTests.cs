@@ -409,15 +409,6 @@ public sealed class OtherLayoutsTests
         Assert.Equal(["3:植树活动", "3:筹备春季运动会（4月）", "3:“三八”节女教工插花", "4:春季运动会"], PlanAssert.Brief(plan));
     }
 
-    [Theory]
-    [InlineData("六月：组织参加医学部教代会,工代会\n", "6:组织参加医学部教代会,工代会")]
-    [InlineData("三月：召开教代会、工代会；植树活动\n", "3:召开教代会、工代会|3:植树活动")]
-    [InlineData("三月：召开教职工代表大会，会员代表大会\n", "3:召开教职工代表大会，会员代表大会")]
-    [InlineData("三月：召开教代会，工代会换届选举\n", "3:召开教代会|3:工代会换届选举")]
-    [InlineData("三月：召开教代会，联欢会\n", "3:召开教代会|3:联欢会")]
-    public void ACongressNamedBareAfterAnotherIsHeldWithItNotAnActivityOfItsOwn(string line, string expected) =>
-        Assert.Equal([.. expected.Split('|'), "10:重阳节慰问"], Parse(line + "十月：重阳节慰问\n"));
-
     [Fact]
     public void SeveralMonthsWrittenOnOneLineEachKeepTheirOwnActivities()
     {
