@@ -27,8 +27,7 @@ public static class PlanParser
         for (var i = 0; i < lines.Count;)
         {
             var line = lines[i];
-            if (line.IsBlank || !MonthHeading.TryRead(line.Norm, line.Start, out _, out _) && !MonthNote.TryReadItem(line.Norm, line.Start, out _, out _)
-                && !TimedItem.At(lines, i, out _, out _))
+            if (line.IsBlank || !MonthHeading.TryRead(line.Norm, line.Start, out _, out _) && !ScheduleReader.TryDatedItem(lines, i, out _, out _, out _))
             {
                 i++;
                 continue;

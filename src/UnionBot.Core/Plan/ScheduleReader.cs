@@ -50,21 +50,12 @@ internal static partial class ScheduleReader
                 blocks.Add(current);
                 continue;
             }
-            // A numbered item dated by its bracketed note ("1.元旦迎新游园活动（1月）") opens a month of its own where no month
-            // heading is over it; under a heading it is one of the heading's items (its note may narrow the months).
-            if ((current is null || current.IsDatedItem) && MonthNote.TryReadItem(line.Norm, line.Start, out var noted, out var notedMarker))
+            // Where no month heading is over it, an item that carries its own date opens a month of its own; under a heading
+            // it is one of the heading's items (a bracketed date may narrow the heading's months: MonthNote.Narrow).
+            if ((current is null || current.IsDatedItem) && TryDatedItem(lines, end, out var own, out var ownStart, out var ownMarker))
             {
                 earlierOneLine &= current?.IsSingleLine ?? true;
-                current = StartBlock(line, noted, notedMarker.TextStart, dated: true, notedMarker, Wraps(lines, end, wrapWidth));
-                blocks.Add(current);
-                continue;
-            }
-            // An activity's heading with its time on the next line (TimedItem), likewise where no month heading is over it.
-            if ((current is null || current.IsDatedItem) && TimedItem.At(lines, end, out var timed, out var timedStart))
-            {
-                earlierOneLine &= current?.IsSingleLine ?? true;
-                var timedMarker = ItemMarker.TryRead(line.Norm, line.Start, out var tm) && tm.TextStart == timedStart ? tm : (ItemMarker?)null;
-                current = StartBlock(line, timed, timedStart, dated: true, timedMarker, wraps: false);
+                current = StartBlock(line, own, ownStart, dated: true, ownMarker, Wraps(lines, end, wrapWidth));
                 blocks.Add(current);
                 continue;
             }
@@ -79,6 +70,23 @@ internal static partial class ScheduleReader
             current.Add(Entries(line, marker, Wraps(lines, end, wrapWidth)));
         }
         return blocks;
+    }
+
+    /// <summary>
+    /// An item dated by itself rather than by a heading: its date in brackets at its end ("1.元旦迎新游园活动（1月）",
+    /// <see cref="MonthNote"/>) or its time on the next line ("活动一：…" then "时间：3月8日", <see cref="TimedItem"/>).
+    /// A schedule may open with one.
+    /// </summary>
+    /// <param name="textStart">Where the item's text starts, after its number.</param>
+    public static bool TryDatedItem(IReadOnlyList<PlanLine> lines, int index, out List<int> months, out int textStart, out ItemMarker? marker)
+    {
+        var line = lines[index];
+        if (MonthNote.TryReadItem(line.Norm, line.Start, out months, out var noted))
+        {
+            (textStart, marker) = (noted.TextStart, noted);
+            return true;
+        }
+        return TimedItem.At(lines, index, out months, out textStart, out marker);
     }
 
     private static MonthBlock StartBlock(PlanLine line, List<int> months, int rest, bool dated, ItemMarker? datedMarker, bool wraps)

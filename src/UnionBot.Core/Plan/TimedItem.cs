@@ -18,10 +18,12 @@ internal static partial class TimedItem
     /// </summary>
     /// <param name="months">The months of the date.</param>
     /// <param name="textStart">Where the activity's text starts on its line (after its number or "活动一：").</param>
-    public static bool At(IReadOnlyList<PlanLine> lines, int index, out List<int> months, out int textStart)
+    /// <param name="marker">Its number, when it has one ("活动一：" is not one).</param>
+    public static bool At(IReadOnlyList<PlanLine> lines, int index, out List<int> months, out int textStart, out ItemMarker? marker)
     {
         months = [];
         textStart = 0;
+        marker = null;
         var line = lines[index];
         if (line.IsBlank || line.Text.Length > MaxHeading) return false;
         var next = index + 1;
@@ -31,7 +33,7 @@ internal static partial class TimedItem
         var cut = value.IndexOfAny([' ', '(', ',', ';', '。', '，']);
         if (!MonthHeading.TryReadDate(cut > 0 ? value[..cut] : value, out months)) return false;
         textStart = line.Start;
-        if (ItemMarker.TryRead(line.Norm, line.Start, out var marker) && !marker.IsBareDigit) textStart = marker.TextStart;
+        if (ItemMarker.TryRead(line.Norm, line.Start, out var numbered) && !numbered.IsBareDigit) (textStart, marker) = (numbered.TextStart, numbered);
         else if (Numbered().Match(line.Norm, line.Start) is { Success: true } named && named.Index == line.Start) textStart = named.Index + named.Length;
         return textStart < line.Norm.Length;
     }
