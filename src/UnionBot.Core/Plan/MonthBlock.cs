@@ -42,8 +42,10 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
 
     public ItemMarker? LastMarker { get; private set; }
 
-    /// <summary>The month says it has nothing planned (二月份：无), known once <see cref="Items"/> has run.</summary>
-    public bool SaysNothingPlanned { get; private set; }
+    /// <summary>The month says it has nothing planned (二月份：无, 1.待定).</summary>
+    public bool SaysNothingPlanned => Entries.Any(e => !e.IsNote && IsPlaceholder(e.Text));
+
+    private static bool IsPlaceholder(string text) => Placeholders.Contains(text.Trim().Trim('(', ')', '（', '）'));
 
     public void Add(IEnumerable<MonthEntry> lines)
     {
@@ -153,11 +155,7 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
         foreach (var item in items)
         {
             if (item.Text.Length == 0) fates.Add(new LineFate(item.Source, PlanLineRole.Skipped, SkipReason.EmptyItem));
-            else if (Placeholders.Contains(item.Text.Trim('(', ')', '（', '）')))
-            {
-                fates.Add(new LineFate(item.Source, PlanLineRole.Skipped, SkipReason.Placeholder));
-                SaysNothingPlanned = true;
-            }
+            else if (IsPlaceholder(item.Text)) fates.Add(new LineFate(item.Source, PlanLineRole.Skipped, SkipReason.Placeholder));
             else kept.Add(item);
         }
         return kept;

@@ -54,10 +54,11 @@ internal static class MonthHeading
         return TryReadAt(s + StandIn, 0, out months, out var rest, out _, out _) && rest == s.Length + 1;
     }
 
-    private static bool TryReadAt(string s, int i, out List<int> months, out int rest, out bool yearWritten, out bool dayWritten, bool runOn = false)
+    /// <param name="datesItem">The months are the date of the item after them (a day, or a comma after a numbered item's month), not a heading.</param>
+    private static bool TryReadAt(string s, int i, out List<int> months, out int rest, out bool yearWritten, out bool datesItem, bool runOn = false)
     {
         yearWritten = false;
-        dayWritten = false;
+        datesItem = false;
         months = [];
         rest = s.Length;
         var p = i;
@@ -118,7 +119,7 @@ internal static class MonthHeading
         if (TryEnd(s, p, out rest)) return true;
         if (TryDay(s, p, months, out rest, runOn))
         {
-            dayWritten = true;
+            datesItem = true;
             return true;
         }
         // "1、4月，组织教职工春季运动会": a numbered item opened by its month, set off by a comma, is dated by it.
@@ -126,8 +127,8 @@ internal static class MonthHeading
         {
             rest = p + 1;
             while (rest < s.Length && s[rest] == ' ') rest++;
-            dayWritten = rest < s.Length;
-            return dayWritten;
+            datesItem = rest < s.Length;
+            return datesItem;
         }
         // The date of a numbered item runs straight into its text: "2009年6月进行棋、牌类比赛".
         if (!runOn || !yearWritten) return false;

@@ -8,9 +8,11 @@ namespace UnionBot.Core.Plan;
 internal static class MonthNote
 {
     /// <summary>The months of the note that ends <paramref name="item"/>, or null when it ends without one.</summary>
-    public static List<int>? Of(string item)
+    public static List<int>? Of(string item) => OfNormalized(PlanChars.Normalize(item));
+
+    private static List<int>? OfNormalized(string item)
     {
-        var s = PlanChars.Normalize(item).TrimEnd(' ', '\u3000', '.', '。', ';', ',');
+        var s = item.TrimEnd(' ', '\u3000', '.', '。', ';', ',');
         if (s.Length < 3 || s[^1] != ')') return null;
         var open = s.LastIndexOf('(');
         if (open < 1) return null; // a note on nothing: the whole item is a date
@@ -27,7 +29,7 @@ internal static class MonthNote
     {
         months = [];
         if (!ItemMarker.TryRead(s, i, out marker) || marker.IsBareDigit || marker.TextStart >= s.Length) return false;
-        if (Of(s[marker.TextStart..]) is not { } noted) return false;
+        if (OfNormalized(s[marker.TextStart..]) is not { } noted) return false;
         months = noted;
         return true;
     }
@@ -38,8 +40,7 @@ internal static class MonthNote
     /// </summary>
     public static IReadOnlyList<PlanMonth> Narrow(IReadOnlyList<PlanMonth> heading, string item)
     {
-        if (heading.Count < 2 || Of(item) is not { } noted) return heading;
-        var narrowed = heading.Where(m => noted.Contains(m.Month)).ToList();
-        return narrowed.Count > 0 && noted.TrueForAll(n => heading.Any(m => m.Month == n)) ? narrowed : heading;
+        if (heading.Count < 2 || Of(item) is not { } noted || !noted.TrueForAll(n => heading.Any(m => m.Month == n))) return heading;
+        return heading.Where(m => noted.Contains(m.Month)).ToList();
     }
 }
