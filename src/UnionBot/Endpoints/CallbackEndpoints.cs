@@ -44,7 +44,7 @@ public static class CallbackEndpoints
     {
         { Status: not StatusCodes.Status200OK } => Results.StatusCode(answer.Status),
         { Text: { } text } => Results.Text(text, "text/plain", System.Text.Encoding.UTF8),
-        // Written with its length, in one write: Results.Json of an object serialised it by reflection and sent it chunked.
+        // Sent with a Content-Length: Results.Json of the object serialised it by reflection and sent it chunked (curl -i).
         { Json: { } json } => Results.Bytes(json, "application/json; charset=utf-8"),
         _ => Results.Ok(),
     };

@@ -77,7 +77,7 @@ public sealed class WeComCallbackTests
     }
 
     [Fact]
-    public async Task TheReplyIsSentWithItsLengthAndIsTheJsonTheFrameworksSerializerWritesForIt()
+    public async Task TheReplyIsTheJsonTheFrameworksSerializerWritesForIt()
     {
         await using var host = await CallbackHost.StartAsync();
 
@@ -85,7 +85,6 @@ public sealed class WeComCallbackTests
 
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
         // The bytes Results.Json wrote with ASP.NET Core's options (base64's '+' and '/' as they are) are what WeCom has been given.
         var reply = JsonSerializer.Deserialize<EncryptedReply>(body)!;
         var framework = new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions;
