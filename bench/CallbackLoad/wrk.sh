@@ -55,6 +55,15 @@ gen() { dotnet bench/CallbackLoad/bin/Release/net10.0/CallbackLoad.dll generate 
 # Every bot starts with an empty database, so the same callbacks serve every run (their timestamps stay valid an hour).
 gen "$tmp/warm.txt" $((warm * 40000)) warm
 gen "$tmp/run.txt" $((secs * 40000)) run
+# Each callback as the HTTP request wrk sends, one file per wrk thread (signups.lua says why): lines 2, 4, … to thread 0,
+# lines 3, 5, … to thread 1, each request preceded by its length in bytes on a line of its own.
+for f in warm run; do
+  LC_ALL=C awk -v out="$tmp/$f.txt" 'NR > 1 {
+    tab = index($0, "\t"); body = substr($0, tab + 1)
+    r = "POST " substr($0, 1, tab - 1) " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " length(body) "\r\n\r\n" body
+    printf "%d\n%s", length(r), r > (out "." ((NR - 2) % 2))
+  }' "$tmp/$f.txt"
+done
 
 # "rate p50 p99 cpu" of a wrk --latency run: Requests/sec, the 50% and 99% latencies, and the bot's CPU time per request
 # (user + system, from /proc/<pid>/stat, in ms): what a request costs the server whatever else loads the machine.
