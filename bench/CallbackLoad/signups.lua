@@ -1,8 +1,8 @@
 -- wrk -t2 -c50 -d10s --latency -s bench/CallbackLoad/signups.lua http://127.0.0.1:5184 -- callbacks.txt 2
--- Sends pre-generated callbacks, each once, from 2 (the last argument) wrk threads. Thread k reads callbacks.txt.k,
--- which wrk.sh writes from the lines of `CallbackLoad generate` (lines 2, 4, 6 … to thread 0, lines 3, 5, 7 … to
--- thread 1; the first line, the chair's /发起报名, is sent with curl before): each callback as the whole HTTP request,
--- after its length on a line of its own.
+-- Sends pre-generated callbacks, each once, from as many wrk threads as the last argument says (wrk.sh: 2). Thread k
+-- reads callbacks.txt.k, which wrk.sh writes from the lines of `CallbackLoad generate` (with two threads lines 2, 4,
+-- 6 … to thread 0, lines 3, 5, 7 … to thread 1; the first line, the chair's /发起报名, is sent with curl before): each
+-- callback as the whole HTTP request, after its length on a line of its own.
 --
 -- Why it is built this way: wrk runs every thread's init() one after the other on its main thread and starts each
 -- thread as soon as its own init() is done, while its clock starts only after the last one. What a thread sends
@@ -35,19 +35,24 @@ function init(args)
   if tid == tonumber(args[2]) - 1 then assert(io.open(go, "w")):close() end
   -- wrk asks thread 0 for one request on its main thread, right after this init(), to see whether the script
   -- pipelines: that call must not wait for the others' init().
-  checked = tid ~= 0
+  pipelining_check = tid == 0
+end
+
+-- Returns once the last thread's init() has left its marker.
+local function await_all_threads()
+  while true do
+    local marker = io.open(go)
+    if marker then marker:close(); return end
+    os.execute("sleep 0.01")
+  end
 end
 
 function request()
   if not started then
-    if not checked then
-      checked = true
+    if pipelining_check then
+      pipelining_check = false
     else
-      while true do
-        local marker = io.open(go)
-        if marker then marker:close(); break end
-        os.execute("sleep 0.01")
-      end
+      await_all_threads()
       started = true
     end
   end

@@ -19,6 +19,7 @@
 set -euo pipefail
 
 secs=10 warm=10 conns=50 runs=1 port=${PORT:-5184} syscalls=0
+threads=2 # wrk's threads: the callbacks are split into a file for each (signups.lua)
 builds=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -55,13 +56,13 @@ gen() { dotnet bench/CallbackLoad/bin/Release/net10.0/CallbackLoad.dll generate 
 # Every bot starts with an empty database, so the same callbacks serve every run (their timestamps stay valid an hour).
 gen "$tmp/warm.txt" $((warm * 40000)) warm
 gen "$tmp/run.txt" $((secs * 40000)) run
-# Each callback as the HTTP request wrk sends, one file per wrk thread (signups.lua says why): lines 2, 4, … to thread 0,
-# lines 3, 5, … to thread 1, each request preceded by its length in bytes on a line of its own.
+# Each callback as the HTTP request wrk sends, one file per wrk thread (signups.lua says why): with two threads lines
+# 2, 4, … to thread 0 and lines 3, 5, … to thread 1, each request preceded by its length in bytes on a line of its own.
 for f in warm run; do
-  LC_ALL=C awk -v out="$tmp/$f.txt" 'NR > 1 {
+  LC_ALL=C awk -v out="$tmp/$f.txt" -v threads=$threads 'NR > 1 {
     tab = index($0, "\t"); body = substr($0, tab + 1)
     r = "POST " substr($0, 1, tab - 1) " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " length(body) "\r\n\r\n" body
-    printf "%d\n%s", length(r), r > (out "." ((NR - 2) % 2))
+    printf "%d\n%s", length(r), r > (out "." ((NR - 2) % threads))
   }' "$tmp/$f.txt"
 done
 
@@ -79,7 +80,7 @@ measure() { # count-syscalls wrk-arguments…
     counting=$!
   fi
   before=$(cpu_ticks "$bot")
-  wrk -t2 -c"$conns" -d"${secs}s" --latency "$@" > "$tmp/wrk.out" 2>&1
+  wrk -t$threads -c"$conns" -d"${secs}s" --latency "$@" > "$tmp/wrk.out" 2>&1
   after=$(cpu_ticks "$bot")
   [ -z "$counting" ] || wait "$counting"
   touch "$tmp/perf.csv"
@@ -106,10 +107,10 @@ run_once() { # name dll run-number
   for f in warm run; do
     head -1 "$tmp/$f.txt" | { IFS=$'\t' read -r path body; curl -sf -H 'Content-Type: application/json' -d "$body" "$url$path" >/dev/null; }
   done
-  wrk -t2 -c"$conns" -d"${warm}s" "$url/healthz" >/dev/null
+  wrk -t$threads -c"$conns" -d"${warm}s" "$url/healthz" >/dev/null
   health=$(measure 0 "$url/healthz")
-  wrk -t2 -c"$conns" -d"${warm}s" -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/warm.txt" 2 >/dev/null
-  signups=$(measure "$syscalls" -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/run.txt" 2)
+  wrk -t$threads -c"$conns" -d"${warm}s" -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/warm.txt" $threads >/dev/null
+  signups=$(measure "$syscalls" -s bench/CallbackLoad/signups.lua "$url" -- "$tmp/run.txt" $threads)
   kill "$bot"; wait "$bot" 2>/dev/null || true; bot=
   python3 - "$db" "$name" "$i" "$health" "$signups" <<'PY'
 import sqlite3, sys
