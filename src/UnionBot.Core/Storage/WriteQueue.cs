@@ -42,7 +42,7 @@ public sealed class WriteQueue(Database database)
     /// <summary>
     /// How long the connection stays open while the queue is empty. Under load the queue runs empty between most
     /// batches (fifty callbacks are mostly elsewhere: reading, decrypting, answering), and a connection closed there was
-    /// opened again a moment later, with its pragmas and the kept commands compiled again (a profile at 8 000 sign-ups a
+    /// opened again a moment later, with its pragmas and the kept statements compiled again (a profile at 8 000 sign-ups a
     /// second: the writer parsing SQL, reading the database header and taking file locks at every batch).
     /// </summary>
     private static readonly TimeSpan KeepOpen = TimeSpan.FromMilliseconds(50);
@@ -52,7 +52,7 @@ public sealed class WriteQueue(Database database)
     private bool _running;
     private bool _idle;
 
-    // Only the writer's thread touches it: open while batches follow one another, so that the commands it keeps
+    // Only the writer's thread touches it: open while batches follow one another, so that the statements it keeps
     // (PreparedCommands) are compiled once per burst, not once per batch.
     private SqliteConnection? _connection;
 

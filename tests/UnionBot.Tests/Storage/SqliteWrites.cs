@@ -19,7 +19,7 @@ public sealed partial class SqliteWrites
     /// The writer and the mechanisms under it: Database opens every connection, sets its pragmas and runs the
     /// migrations before anything else touches the file; WriteQueue is the writer; WalCheckpoints sets up the
     /// writer's connection and copies its WAL into the file (no row written); PreparedCommands keeps the writer's
-    /// commands; AdoStatements makes the commands of the statements run without Dapper (whose calls are checked here
+    /// statements; AdoStatements makes the commands of the statements run without Dapper (whose calls are checked here
     /// like Dapper's); DatabaseBackup reads through SQLite's backup API and writes only the copy.
     /// </summary>
     public static readonly string[] Mechanism =
