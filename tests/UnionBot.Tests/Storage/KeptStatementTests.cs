@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using UnionBot.Core.Storage;
 using UnionBot.Tests.Support;
 
@@ -13,23 +12,13 @@ public sealed class KeptStatementTests : IDisposable
     private const string StrictInsertSql = "INSERT INTO items (name, size) VALUES (@Name, @Size)";
     private const string SelectSql = "SELECT id, name, size FROM items WHERE name = @Name;";
 
-    private readonly TempDirectory _dir = new();
+    // Pooled, as the bot's connections are: a closed connection's native handle stays open in the pool.
+    private readonly ScratchDatabase _scratch = new("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, size INTEGER NULL);");
     private readonly Database _database;
 
-    public KeptStatementTests()
-    {
-        // Pooled, as the bot's connections are: a closed connection's native handle stays open in the pool.
-        _database = new Database($"Data Source={_dir.File("k.db")}", NullLogger<Database>.Instance);
-        _database.Migrate();
-        using var c = _database.Open();
-        c.Execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, size INTEGER NULL);");
-    }
+    public KeptStatementTests() => _database = _scratch.Database;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public void AStatementRunsAgainWithNewValuesAndReadsWhatItWrote()

@@ -1,6 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using UnionBot.Core.Storage;
 using UnionBot.Tests.Support;
 
@@ -9,25 +7,14 @@ namespace UnionBot.Tests.Storage;
 /// <summary>The writer's commits never wait for a checkpoint, and what they wrote still reaches the database file.</summary>
 public sealed class WalCheckpointsTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
-    private readonly string _file;
+    // Pooled, as in the bot: a pooled connection stays open, so closing it never checkpoints.
+    private readonly ScratchDatabase _scratch = new("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);");
     private readonly Database _database;
+    private readonly string _file;
 
-    public WalCheckpointsTests()
-    {
-        _file = _dir.File("wal.db");
-        // Pooled, as in the bot: a pooled connection stays open, so closing it never checkpoints.
-        _database = new Database($"Data Source={_file}", NullLogger<Database>.Instance);
-        _database.Migrate();
-        using var c = _database.Open();
-        c.Execute("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);");
-    }
+    public WalCheckpointsTests() => (_database, _file) = (_scratch.Database, _scratch.File);
 
-    public void Dispose()
-    {
-        using (var c = new SqliteConnection(_database.ConnectionString)) SqliteConnection.ClearPool(c);
-        _dir.Dispose();
-    }
+    public void Dispose() => _scratch.Dispose();
 
     private Task<int> Burst(int items) => Task.WhenAll(Enumerable.Range(0, items).Select(i => _database.Writes.RunAsync((c, tx) =>
         c.Execute("INSERT INTO items (body) VALUES (@body);", new { body = new string('x', 3000) }, tx))))

@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using UnionBot.Core.Storage;
 using UnionBot.Tests.Support;
 
@@ -8,18 +7,13 @@ namespace UnionBot.Tests.Storage;
 
 public sealed class WriteQueueTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly ScratchDatabase _scratch =
+        new("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE);", pooled: false);
     private readonly Database _database;
 
-    public WriteQueueTests()
-    {
-        _database = new Database($"Data Source={_dir.File("q.db")};Pooling=False", NullLogger<Database>.Instance);
-        _database.Migrate();
-        using var c = _database.Open();
-        c.Execute("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE);");
-    }
+    public WriteQueueTests() => _database = _scratch.Database;
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => _scratch.Dispose();
 
     private static long Insert(SqliteConnection c, SqliteTransaction tx, string name) =>
         c.ExecuteScalar<long>("INSERT INTO items (name) VALUES (@name) RETURNING id;", new { name }, tx);
