@@ -99,12 +99,18 @@ internal sealed class KeptStatement : IDisposable
     /// <summary>Runs the statement to its end; the rows it changed.</summary>
     public int ExecuteNonQuery()
     {
-        int rc;
-        while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW) { }
-        Check(rc);
-        var changes = raw.sqlite3_changes(_db);
-        raw.sqlite3_reset(_statement);
-        return changes;
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW) { }
+            Check(rc);
+            return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            // Also after an error: the writer's rollback then finds no statement of ours still running.
+            raw.sqlite3_reset(_statement);
+        }
     }
 
     /// <summary>The statement itself, to read with <see cref="Read"/> and dispose after.</summary>
