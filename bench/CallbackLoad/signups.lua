@@ -8,7 +8,7 @@
 -- thread as soon as its own init() is done, while its clock starts only after the last one. What a thread sends
 -- before that is counted all the same, sent while the next thread's init() takes the CPU from the bot. With each
 -- thread reading the whole file and building every request with wrk.format, the two init()s took 2.3 s (timed) and
--- the first thread's head start flattered /报名's rate. Now init() only reads requests ready to send, and no thread
+-- the first thread's head start flattered /报名's rate. So init() only reads requests ready to send, and no thread
 -- sends before the last init() is done: the last one leaves callbacks.txt.go behind, the others wait for it.
 --
 -- A thread that runs out starts again from its first callback: those repeats are redeliveries, answered from the

@@ -37,7 +37,7 @@ internal sealed class WalCheckpoints(Database database)
     /// not see the fault. Not checkpointing after every message keeps those moments rare.
     /// Under load too the queue runs empty after most batches (the writer outpaces the callbacks' own work), so there a
     /// checkpoint follows every hundred or so items: at 18 000 sign-ups a second about 190 a second (perf sched), each a
-    /// thread and a connection with its copy and two fsyncs. They are left that frequent on purpose: checkpoints only
+    /// thread and a connection with its copy and its fsyncs. They are left that frequent on purpose: checkpoints only
     /// after the writer had nothing to do for 50 ms, or every 2 000 or 500 items, made a /报名 about 7 % cheaper in
     /// bench/CallbackLoad but its p99 37–56 ms instead of 9–23 ms (three runs each in turn; how the larger checkpoints
     /// held commits up was not traced).
