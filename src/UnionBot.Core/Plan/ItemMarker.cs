@@ -1,10 +1,10 @@
 namespace UnionBot.Core.Plan;
 
 /// <summary>Numbering styles that count as one sequence: 1. and 1、 and a lost digit are the same list.</summary>
-internal enum MarkerFamily { Arabic, ParenArabic, Circled, Chinese, ChineseParen, Bullet }
+internal enum MarkerFamily { Arabic, ParenArabic, Circled, Chinese, ChineseParen, Latin, Bullet }
 
 /// <summary>
-/// The numbering at the start of a line: 1. 1、 1， (1) （1） ⑴ ① ⒈ 一、 (一) a bullet, or a bare "." whose digit was
+/// The numbering at the start of a line: 1. 1、 1， (1) （1） ⑴ ① ⒈ 一、 (一) A. a、 (a) a bullet, or a bare "." whose digit was
 /// lost. <see cref="Number"/> is null when the line has a marker but no number (a bullet, a lost digit).
 /// <see cref="IsBareDigit"/> marks "3开展…" — a digit glued to the text, an item only when it is the expected next number.
 /// </summary>
@@ -32,6 +32,10 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
         if (c is '.' or '、' && i + 1 < s.Length && !char.IsWhiteSpace(s[i + 1]) && !char.IsAsciiDigit(s[i + 1]))
             return Found(MarkerFamily.Arabic, null, s, i + 1, out marker);
         if (Bullets.Contains(c) && i + 1 < s.Length) return Found(MarkerFamily.Bullet, null, s, i + 1, out marker);
+        // A. B. or a、 b、: letters number a list as digits do (Word's letter numbering is shown so too); only before
+        // Chinese text, so that "A、B两组" or an English word is not read as one.
+        if (char.IsAsciiLetter(c) && i + 2 < s.Length && s[i + 1] is '.' or '、' or ')' && FollowedByHan(s, i + 2))
+            return Found(MarkerFamily.Latin, LetterNumber(c), s, i + 2, out marker);
         var p = i;
         if (PlanChars.TryChineseNumber(s, ref p, out var n) && p < s.Length && s[p] is '、' or '.')
             return Found(MarkerFamily.Chinese, n, s, p + 1, out marker);
@@ -51,6 +55,11 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
             if (!TryDigits(s, ref p, out n)) return false;
         }
         else if (PlanChars.TryChineseNumber(s, ref p, out n)) family = MarkerFamily.ChineseParen;
+        else if (p + 1 < s.Length && char.IsAsciiLetter(s[p]) && !char.IsAsciiLetter(s[p + 1]))
+        {
+            family = MarkerFamily.Latin;
+            n = LetterNumber(s[p++]);
+        }
         else return false;
         while (p < s.Length && s[p] == ' ') p++;
         if (p >= s.Length || s[p] is not (')' or '）' or '〕' or ']' or '】')) return false;
@@ -80,6 +89,14 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
             return true;
         }
         return false;
+    }
+
+    private static int LetterNumber(char c) => char.ToLowerInvariant(c) - 'a' + 1;
+
+    private static bool FollowedByHan(string s, int p)
+    {
+        while (p < s.Length && s[p] == ' ') p++;
+        return p < s.Length && IsHan(s[p]);
     }
 
     /// <summary>One or two digits: item numbers stay small, and "2022, 向美而行" must not read as item 2022.</summary>

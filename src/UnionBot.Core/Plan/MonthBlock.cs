@@ -108,7 +108,8 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
         var wrapped = false;
         foreach (var entry in Entries)
         {
-            if (entry.IsNote)
+            // "时间：…" is a detail whatever it is marked with ("- 时间：4月中旬" under an item).
+            if (entry.IsNote || entry.Marker is { Family: MarkerFamily.Bullet } && ScheduleEnd.IsNote(entry.Text))
             {
                 fates.Add(Skipped(entry, SkipReason.Note));
                 continue;
@@ -134,11 +135,12 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
             var number = m.Number ?? (last ?? 0) + 1;
             if (m.Family != family)
             {
-                // (1) (2) under "1." detail the item above; a change of style that carries on the count (（1） then 2.) does not.
-                if (m.Family == subFamily || number != (last ?? 0) + 1)
+                // (1) (2) or bullets under "1." detail the item above; a change of style that carries on the count
+                // (（1） then 2.) does not, and a bullet, having no number, cannot carry it on.
+                if (m.Family == subFamily || m.Number is null || number != (last ?? 0) + 1)
                 {
                     subFamily = m.Family;
-                    fates.Add(Skipped(entry, SkipReason.SubItem));
+                    fates.Add(Skipped(entry, ScheduleEnd.IsNote(entry.Text) ? SkipReason.Note : SkipReason.SubItem));
                     continue;
                 }
             }

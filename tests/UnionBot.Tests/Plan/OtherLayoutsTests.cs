@@ -423,4 +423,61 @@ public sealed class OtherLayoutsTests
         Assert.Equal([4, 5], explanation.Lines[2].Months);
         Assert.Equal(2, explanation.Lines[2].Activities.Count);
     }
+
+    [Theory]
+    [InlineData("A.“三八”妇女节庆祝活动\nB.教职工春季健步走")]
+    [InlineData("a、“三八”妇女节庆祝活动\nb、教职工春季健步走")]
+    [InlineData("A. “三八”妇女节庆祝活动\nB. 教职工春季健步走")]
+    [InlineData("(a)“三八”妇女节庆祝活动\n(b)教职工春季健步走")]
+    [InlineData("Ａ．“三八”妇女节庆祝活动\nＢ．教职工春季健步走")]
+    public void ItemsNumberedWithLettersLoseTheirLettersAsDigitsDo(string march) =>
+        Assert.Equal(["3:“三八”妇女节庆祝活动", "3:教职工春季健步走", "4:植树节义务植树"],
+            Parse($"2027年工会工作计划\n三月份：\n{march}\n四月份：\nA、植树节义务植树\n"));
+
+    [Fact]
+    public void ALetterBeforeLatinTextOrAWordIsNoNumber() =>
+        Assert.Equal(["3:A、B两组教职工拔河比赛", "3:AED急救培训", "4:K歌大赛"],
+            Parse("2027年工会工作计划\n三月份：\nA、B两组教职工拔河比赛\nAED急救培训\n四月份：\nK歌大赛\n"));
+
+    [Fact]
+    public void LettersUnderANumberedItemAreItsSubItems()
+    {
+        var explanation = PlanParser.Explain("2027年工会工作计划\n三月份：\n1.“三八”节系列活动\na.女教工插花\nb.表彰优秀女教工\n2.学雷锋志愿服务\n四月份：\n1.春游\n");
+        Assert.Equal(["3:“三八”节系列活动", "3:学雷锋志愿服务", "4:春游"], PlanAssert.Brief(explanation.Plan));
+        Assert.Equal(SkipReason.SubItem, explanation.Lines[3].Reason);
+    }
+
+    [Fact]
+    public void AWordListNumberedWithLettersGivesItsItemsWithoutTheLetters()
+    {
+        var doc = new DocxBuilder();
+        var letters = doc.List(("upperLetter", "%1."));
+        doc.Paragraph("2027年工会工作计划").Paragraph("三月份：").Paragraph("三八节女教职工健步走", letters).Paragraph("教职工春季运动会", letters)
+            .Paragraph("四月份：").Paragraph("植树节义务植树", doc.List(("lowerLetter", "%1、")));
+        Assert.Equal(["3:三八节女教职工健步走", "3:教职工春季运动会", "4:植树节义务植树"], PlanAssert.Brief(PlanReader.Read(doc.Build(), "plan.docx")));
+    }
+
+    [Fact]
+    public void BulletsUnderANumberedItemDetailItAndItsTimeAndPlaceAreNotes()
+    {
+        var explanation = PlanParser.Explain("""
+            2027年工会工作计划
+            三月份：
+            1.“三八”妇女节庆祝活动：
+            • 组织女教职工外出参观
+            • 评选优秀女教工
+            2.教职工春季健步走
+            四月份：
+            1.教职工羽毛球比赛：
+            - 时间：4月中旬
+            - 地点：学校体育馆
+            2.清明节祭扫烈士墓
+            """);
+        Assert.Equal(["3:“三八”妇女节庆祝活动：", "3:教职工春季健步走", "4:教职工羽毛球比赛：", "4:清明节祭扫烈士墓"],
+            PlanAssert.Brief(explanation.Plan));
+        Assert.Equal([SkipReason.SubItem, SkipReason.SubItem], explanation.Lines.Skip(3).Take(2).Select(l => l.Reason));
+        Assert.Equal([SkipReason.Note, SkipReason.Note], explanation.Lines.Skip(8).Take(2).Select(l => l.Reason));
+        // The sub-items may be activities the chair meant: they are warned about; the notes are not.
+        Assert.Equal(2, explanation.Plan.Warnings.Count);
+    }
 }
