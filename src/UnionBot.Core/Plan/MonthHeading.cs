@@ -62,7 +62,8 @@ internal static class MonthHeading
         months = [];
         rest = s.Length;
         var p = i;
-        if (p < s.Length && s[p] is '【' or '[' or '〔' or '(' or '（') p++;
+        // 【三月】 〖三月〗 《三月》 <三月> 「三月」: a month in brackets of any kind is a heading.
+        if (p < s.Length && s[p] is '【' or '[' or '〔' or '(' or '（' or '〖' or '《' or '<' or '「' or '『') p++;
         var quarterStart = p;
         SkipYear(s, ref quarterStart);
         if (TryQuarter(s, ref quarterStart, out var first))
@@ -149,7 +150,7 @@ internal static class MonthHeading
             }
         // ★五月★, ◆四月份◆: the marks a heading opens with (read as a bullet) close it too.
         while (p < s.Length && Decorations.Contains(s[p])) p++;
-        if (p < s.Length && s[p] is '】' or ']' or '〕' or ')' or '）') p++;
+        if (p < s.Length && s[p] is '】' or ']' or '〕' or ')' or '）' or '〗' or '》' or '>' or '」' or '』') p++;
         // 三月份（学雷锋月）： — a short note on the month.
         if (p < s.Length && s[p] == '(' && s.IndexOf(')', p) is var close and > 0 && close - p <= MaxMonthNote) p = close + 1;
         if (p >= s.Length) return true;

@@ -262,6 +262,17 @@ public sealed class OtherLayoutsTests
     }
 
     [Theory]
+    [InlineData("【", "】")]
+    [InlineData("〖", "〗")]
+    [InlineData("《", "》")]
+    [InlineData("<", ">")]
+    [InlineData("「", "」")]
+    [InlineData("（", "）")]
+    public void AMonthHeadingInBracketsOfAnyKindIsAHeading(string open, string close) =>
+        Assert.Equal(["5:教职工气排球比赛", "5:劳模座谈会", "6:端午节包粽子活动"],
+            Parse($"2027年工会工作计划\n{open}五月{close}\n1、教职工气排球比赛\n2、劳模座谈会\n{open}六月{close}\n1、端午节包粽子活动\n"));
+
+    [Theory]
     [InlineData("三月份：\n（1）三八节女教工插花活动（2）学雷锋志愿服务\n", "3:三八节女教工插花活动|3:学雷锋志愿服务")]
     [InlineData("三月份：\n(一)三八节女教工插花活动(二)学雷锋志愿服务\n", "3:三八节女教工插花活动|3:学雷锋志愿服务")]
     [InlineData("三月份：\n（1）参加区运动会（3）项比赛\n", "3:参加区运动会（3）项比赛")]
