@@ -68,7 +68,7 @@ public static class PlanParser
             // 二月份：无 says so on purpose; a heading with nothing readable under it may have lost its lines.
             if (items.Count == 0 && !block.SaysNothingPlanned) warnings.Add($"'{block.Heading}' has no activities under it");
             foreach (var item in items)
-                foreach (var (title, festival) in FestivalParts.Of(item.Text))
+                foreach (var (title, festival) in FestivalParts.Of(ScheduleEnd.WithoutSideNote(item.Text)))
                     activities.Add((new PlanActivity(MonthNote.Narrow(months, item.Text), title, festival, scheduleIndex, ActivityKind.IsEvent(title, festival)), item.Source));
         }
         return activities;

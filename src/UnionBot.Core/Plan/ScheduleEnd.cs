@@ -57,6 +57,16 @@ internal static partial class ScheduleEnd
     /// <summary>活动主题：… 时间：… — a detail of the item above, never an activity of its own.</summary>
     public static bool IsNote(ReadOnlySpan<char> text) => Note().IsMatch(text);
 
+    /// <summary>
+    /// The item without what a flattened table's side column or a note after it adds ("三八节女教工活动    负责人：王老师",
+    /// "召开教代会，时间：3月中旬"): who is in charge, who takes part, when and where are not part of the activity's name.
+    /// </summary>
+    public static string WithoutSideNote(string item)
+    {
+        var m = SideNote().Match(item);
+        return m.Success && m.Index > 0 ? item[..m.Index].TrimEnd(' ', '\t', '\u3000', ',', '，', ';', '；', '。') : item;
+    }
+
     private static bool Continues(MonthBlock current, ItemMarker chinese)
     {
         if (current.LastMarker is not { } last) return chinese.Number == 1;
@@ -94,6 +104,9 @@ internal static partial class ScheduleEnd
 
     [GeneratedRegex(@"^(?:活动)?(?:主题|时间|地点|负责人?|对象|形式|要求|目的|参加人员)\s*[:：]")]
     private static partial Regex Note();
+
+    [GeneratedRegex(@"(?:[\s\u3000]+|[,，;；。][\s\u3000]*)(?:活动)?(?:负责人|负责部门|责任人|责任部门|牵头部门|牵头人|参加人员|参加对象|参与人员|参加范围|时间|地点)[\s\u3000]*[:：]")]
+    private static partial Regex SideNote();
 
     [GeneratedRegex(@"(?:计划书?|总结|要点)(?:范本.*|[(（].*[)）]|\s*[(（]?[篇第].*|\s*\d+)?\s*[:：]?$")]
     private static partial Regex DocumentTitle();

@@ -491,4 +491,14 @@ public sealed class OtherLayoutsTests
         // The sub-items may be activities the chair meant: they are warned about; the notes are not.
         Assert.Equal(2, explanation.Plan.Warnings.Count);
     }
+
+    [Theory]
+    [InlineData("1、三八节女教工活动          负责人：王老师", "3:三八节女教工活动")]
+    [InlineData("1、三八节女教工活动\t责任部门：工会办公室", "3:三八节女教工活动")]
+    [InlineData("1、召开第五届教代会第二次会议，时间：3月中旬，地点：报告厅。", "3:召开第五届教代会第二次会议")]
+    [InlineData("1、春季运动会（3月下旬）  参加人员：全体教职工", "3:春季运动会（3月下旬）")]
+    [InlineData("1、活动时间安排表的制定与公布", "3:活动时间安排表的制定与公布")]
+    [InlineData("1、三八节主题活动：观看电影", "3:三八节主题活动：观看电影")]
+    public void WhoIsInChargeAndWhenAndWhereAfterAnItemAreNotPartOfItsName(string item, string expected) =>
+        Assert.Equal([expected, "4:春游"], Parse($"2027年工会工作计划\n3月份\n{item}\n4月份\n1、春游\n"));
 }
