@@ -19,6 +19,13 @@ public sealed class ActivityKindTests
     [InlineData("组织教职工体检")]
     [InlineData("春秋兩季旅遊")]
     [InlineData("新教师欢迎会")]
+    [InlineData("学雷锋志愿服务")]
+    [InlineData("教职工气排球")]
+    [InlineData("女教工插花")]
+    [InlineData("迎新年文艺汇演")]
+    [InlineData("教师经典诵读朗诵")]
+    [InlineData("教职工太极拳")]
+    [InlineData("象棋围棋友谊对抗")]
     public void AnEventIsOpenForSignUp(string title) => Assert.True(ActivityKind.IsEvent(title, null));
 
     [Theory]
