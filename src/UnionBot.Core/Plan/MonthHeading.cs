@@ -63,7 +63,8 @@ internal static class MonthHeading
         rest = s.Length;
         var p = i;
         // 【三月】 〖三月〗 《三月》 <三月> 「三月」: a month in brackets of any kind is a heading.
-        if (p < s.Length && s[p] is '【' or '[' or '〔' or '(' or '（' or '〖' or '《' or '<' or '「' or '『') p++;
+        var opened = p < s.Length && s[p] is '【' or '[' or '〔' or '(' or '（' or '〖' or '《' or '<' or '「' or '『';
+        if (opened) p++;
         var quarterStart = p;
         SkipYear(s, ref quarterStart);
         if (TryQuarter(s, ref quarterStart, out var first))
@@ -118,7 +119,15 @@ internal static class MonthHeading
         }
         if (!sawMonthWord || s[p - 1] is not ('月' or '份')) return false;
         if (TryEnd(s, p, out rest)) return true;
-        if (TryDay(s, p, months, out rest, runOn))
+        // "1、（3月）三八节…", "【三月】三八节活动": the bracket closing the month sets it off from the item as a colon does.
+        if (opened && p + 1 < s.Length && Closers.Contains(s[p]))
+        {
+            rest = p + 1;
+            while (rest < s.Length && s[rest] == ' ') rest++;
+            datesItem = runOn && rest < s.Length;
+            return rest < s.Length;
+        }
+        if (TryDay(s, p, months, out rest, runOn, opened))
         {
             datesItem = true;
             return true;
@@ -150,7 +159,7 @@ internal static class MonthHeading
             }
         // ★五月★, ◆四月份◆: the marks a heading opens with (read as a bullet) close it too.
         while (p < s.Length && Decorations.Contains(s[p])) p++;
-        if (p < s.Length && s[p] is '】' or ']' or '〕' or ')' or '）' or '〗' or '》' or '>' or '」' or '』') p++;
+        if (p < s.Length && Closers.Contains(s[p])) p++;
         // 三月份（学雷锋月）： — a short note on the month.
         if (p < s.Length && s[p] == '(' && s.IndexOf(')', p) is var close and > 0 && close - p <= MaxMonthNote) p = close + 1;
         if (p >= s.Length) return true;
@@ -192,7 +201,8 @@ internal static class MonthHeading
     /// </summary>
     /// <param name="rest">Where the item starts; there must be one.</param>
     /// <param name="comma">A comma sets the date off too (after a numbered item's number).</param>
-    private static bool TryDay(string s, int p, List<int> months, out int rest, bool comma = false)
+    /// <param name="bracketed">The date was opened by a bracket, which closing sets it off too ("（3月8日）三八节…").</param>
+    private static bool TryDay(string s, int p, List<int> months, out int rest, bool comma = false, bool bracketed = false)
     {
         rest = s.Length;
         if (!SkipDay(s, ref p)) return false;
@@ -212,11 +222,23 @@ internal static class MonthHeading
                 if (end > 0 && end != months[^1]) AddRange(months, months[^1], end);
             }
         }
-        if (p >= s.Length || !(s[p] is ':' or ' ' or '\t' || comma && s[p] == ',')) return false;
+        foreach (var leeway in Leeways)
+            if (string.CompareOrdinal(s, p, leeway, 0, leeway.Length) == 0)
+            {
+                p += leeway.Length;
+                break;
+            }
+        if (bracketed && p < s.Length && Closers.Contains(s[p])) p++;
+        else if (p >= s.Length || !(s[p] is ':' or ' ' or '\t' || comma && s[p] == ',')) return false;
         while (p < s.Length && (s[p] is ':' or ' ' or '\t' || comma && s[p] == ',')) p++;
         rest = p;
         return p < s.Length;
     }
+
+    private const string Closers = "】]〕)）〗》>」』";
+
+    /// <summary>5月1日前, 6月底以前, 10月中旬左右: a date with its leeway is as good a date.</summary>
+    private static readonly string[] Leeways = ["以前", "之前", "前后", "左右", "以后", "之后", "前", "后"];
 
     private static readonly string[] PartsOfMonth = ["上中旬", "中下旬", "上旬", "中旬", "下旬", "初", "中", "底", "末"];
 

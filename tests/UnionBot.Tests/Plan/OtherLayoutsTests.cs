@@ -143,6 +143,11 @@ public sealed class OtherLayoutsTests
     [InlineData("5月20日—25日：羽毛球比赛", "5")]
     [InlineData("十月第二周 重阳节慰问", "10")]
     [InlineData("2026年6月1日 六一亲子活动", "6")]
+    [InlineData("5月1日前：五一劳模表彰", "5")]
+    [InlineData("6月底以前 上报半年工作总结", "6")]
+    [InlineData("10月中旬左右：重阳节慰问", "10")]
+    [InlineData("（3月8日）三八节女教工活动", "3")]
+    [InlineData("【4月上旬】春季健步走", "4")]
     public void ADayOrPartOfTheMonthSetOffFromItsItemDatesIt(string line, string months)
     {
         var brief = Parse($"{line}\n12月31日 迎新年联欢会\n");
@@ -501,4 +506,9 @@ public sealed class OtherLayoutsTests
     [InlineData("1、三八节主题活动：观看电影", "3:三八节主题活动：观看电影")]
     public void WhoIsInChargeAndWhenAndWhereAfterAnItemAreNotPartOfItsName(string item, string expected) =>
         Assert.Equal([expected, "4:春游"], Parse($"2027年工会工作计划\n3月份\n{item}\n4月份\n1、春游\n"));
+
+    [Fact]
+    public void NumberedItemsOpenedByTheirMonthInBracketsAreDatedByIt() =>
+        Assert.Equal(["3:三八节女教工活动", "4:春季运动会", "5:五一劳模表彰"],
+            Parse("2027年工会工作计划\n三、活动安排\n1、（3月）三八节女教工活动\n2、（4月）春季运动会\n3、【5月】五一劳模表彰\n四、工作要求\n1、加强领导。\n"));
 }
