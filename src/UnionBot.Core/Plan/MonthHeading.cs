@@ -205,7 +205,8 @@ internal static class MonthHeading
     private static bool TryDay(string s, int p, List<int> months, out int rest, bool comma = false, bool bracketed = false)
     {
         rest = s.Length;
-        if (!SkipDay(s, ref p)) return false;
+        // "5月前：上报先进材料": a month with its leeway dates an item as a day does.
+        if (!SkipDay(s, ref p) && !Leeways.Any(l => string.CompareOrdinal(s, p, l, 0, l.Length) == 0)) return false;
         if (p < s.Length && RangeSeparators.Contains(s[p]))
         {
             var q = p + 1;

@@ -29,6 +29,14 @@ public sealed class ActivityKindTests
     public void AnEventIsOpenForSignUp(string title) => Assert.True(ActivityKind.IsEvent(title, null));
 
     [Theory]
+    [InlineData("“三八”妇女节系列活动：（1）女教工趣味运动会；（2）评选“最美女教师”", true)]
+    [InlineData("教职工运动会：做好报名统计", true)]
+    [InlineData("召开第五届教代会：组织教职工观看文艺演出", false)]
+    [InlineData("主题：庆祝教师节", true)]
+    public void BeforeAColonTheActivityIsNamedAndAfterItItsPartsAreListed(string title, bool isEvent) =>
+        Assert.Equal(isEvent, ActivityKind.IsEvent(title, null));
+
+    [Theory]
     [InlineData("财务内审")]
     [InlineData("会费收缴")]
     [InlineData("年度工作总结")]

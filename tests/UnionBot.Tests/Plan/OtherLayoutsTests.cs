@@ -144,6 +144,7 @@ public sealed class OtherLayoutsTests
     [InlineData("十月第二周 重阳节慰问", "10")]
     [InlineData("2026年6月1日 六一亲子活动", "6")]
     [InlineData("5月1日前：五一劳模表彰", "5")]
+    [InlineData("5月前：上报先进材料", "5")]
     [InlineData("6月底以前 上报半年工作总结", "6")]
     [InlineData("10月中旬左右：重阳节慰问", "10")]
     [InlineData("（3月8日）三八节女教工活动", "3")]
