@@ -1,10 +1,10 @@
 namespace UnionBot.Core.Plan;
 
 /// <summary>Numbering styles that count as one sequence: 1. and 1、 and a lost digit are the same list.</summary>
-internal enum MarkerFamily { Arabic, ParenArabic, Circled, Chinese, ChineseParen, Latin, Bullet }
+internal enum MarkerFamily { Arabic, ParenArabic, Circled, Chinese, ChineseParen, Roman, LowerRoman, Latin, Bullet }
 
 /// <summary>
-/// The numbering at the start of a line: 1. 1、 1， (1) （1） ⑴ ① ⒈ 一、 (一) A. a、 (a) a bullet, or a bare "." whose digit was
+/// The numbering at the start of a line: 1. 1、 1， (1) （1） ⑴ ① ⒈ 一、 (一) A. a、 (a) I. ii. a bullet, or a bare "." whose digit was
 /// lost. <see cref="Number"/> is null when the line has a marker but no number (a bullet, a lost digit).
 /// <see cref="IsBareDigit"/> marks "3开展…" — a digit glued to the text, an item only when it is the expected next number.
 /// </summary>
@@ -13,7 +13,8 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
     private const string Bullets = "●•·◆■□◇○▪◎★☆▲△▶►➢➤※√✓-–";
     private const string Units = "年月日号个次人名项天周届点时分元万千百岁期班级组队位场节米";
 
-    public bool IsChinese => Family is MarkerFamily.Chinese or MarkerFamily.ChineseParen;
+    /// <summary>An outline number (一、 (一) or Roman I. II.): the plan's sections, not a month's items.</summary>
+    public bool IsChinese => Family is MarkerFamily.Chinese or MarkerFamily.ChineseParen or MarkerFamily.Roman;
 
     /// <param name="s">A normalized line (<see cref="PlanChars.Normalize(string)"/>).</param>
     /// <param name="i">Where its text starts (after indentation).</param>
@@ -32,6 +33,15 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
         if (c is '.' or '、' && i + 1 < s.Length && !char.IsWhiteSpace(s[i + 1]) && !char.IsAsciiDigit(s[i + 1]))
             return Found(MarkerFamily.Arabic, null, s, i + 1, out marker);
         if (Bullets.Contains(c) && i + 1 < s.Length) return Found(MarkerFamily.Bullet, null, s, i + 1, out marker);
+        // I. II. III. (Word's upperRoman outlines, or typed Ⅰ、Ⅱ、) number sections as 一、二、 do; i. ii. iii. number
+        // sub-items. A lone I, V or X is the numeral, not a letter: a list of letters rarely reaches them, numerals start with I.
+        if (c is >= '\u2160' and <= '\u216B' or >= '\u2170' and <= '\u217B')
+        {
+            var p0 = i + 1 < s.Length && s[i + 1] is '.' or '、' or ')' ? i + 2 : i + 1;
+            return FollowedByHan(s, p0) && Found(c <= '\u216B' ? MarkerFamily.Roman : MarkerFamily.LowerRoman, c - (c <= '\u216B' ? 0x215F : 0x216F), s, p0, out marker);
+        }
+        if (TryRoman(s, i, out var roman, out var upper, out var after) && s[after] is '.' or '、' or ')' && FollowedByHan(s, after + 1))
+            return Found(upper ? MarkerFamily.Roman : MarkerFamily.LowerRoman, roman, s, after + 1, out marker);
         // A. B. or a、 b、: letters number a list as digits do (Word's letter numbering is shown so too); only before
         // Chinese text, so that "A、B两组" or an English word is not read as one.
         if (char.IsAsciiLetter(c) && i + 2 < s.Length && s[i + 1] is '.' or '、' or ')' && FollowedByHan(s, i + 2))
@@ -92,6 +102,30 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
     }
 
     private static int LetterNumber(char c) => char.ToLowerInvariant(c) - 'a' + 1;
+
+    /// <summary>A Roman numeral from I to XX in one case, at <paramref name="i"/>, with the index after it.</summary>
+    private static bool TryRoman(string s, int i, out int value, out bool upper, out int after)
+    {
+        value = 0;
+        upper = char.IsAsciiLetterUpper(s[i]);
+        after = i;
+        while (after < s.Length && after - i < 5 && (upper ? "IVX" : "ivx").Contains(s[after])) after++;
+        if (after == i || after >= s.Length || char.IsAsciiLetter(s[after])) return false;
+        var numeral = s[i..after].ToUpperInvariant();
+        for (var n = 1; n <= 20; n++)
+            if (Roman(n) == numeral)
+            {
+                value = n;
+                return true;
+            }
+        return false;
+    }
+
+    private static string Roman(int n) =>
+        (n >= 10 ? new string('X', n / 10) : "") + (n % 10) switch
+        {
+            0 => "", 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", 6 => "VI", 7 => "VII", 8 => "VIII", _ => "IX",
+        };
 
     private static bool FollowedByHan(string s, int p)
     {

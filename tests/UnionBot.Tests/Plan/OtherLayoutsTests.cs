@@ -512,4 +512,33 @@ public sealed class OtherLayoutsTests
     public void NumberedItemsOpenedByTheirMonthInBracketsAreDatedByIt() =>
         Assert.Equal(["3:三八节女教工活动", "4:春季运动会", "5:五一劳模表彰"],
             Parse("2027年工会工作计划\n三、活动安排\n1、（3月）三八节女教工活动\n2、（4月）春季运动会\n3、【5月】五一劳模表彰\n四、工作要求\n1、加强领导。\n"));
+
+    [Theory]
+    [InlineData("I.", "II.", "III.")]
+    [InlineData("Ⅰ、", "Ⅱ、", "Ⅲ、")]
+    [InlineData("I、", "II、", "III、")]
+    public void RomanOutlineNumbersOpenAndEndTheSchedulesSection(string first, string second, string third) =>
+        Assert.Equal(["3:三八节活动", "3:植树活动", "4:春游"],
+            Parse($"2027年工会工作计划\n{first} 指导思想\n坚持服务教职工。\n{second} 活动安排\n三月份：\n1. 三八节活动\n2. 植树活动\n四月份：\n1. 春游\n{third} 保障措施\n1. 加强领导\n"));
+
+    [Fact]
+    public void LowerRomanNumbersUnderANumberedItemAreItsSubItems()
+    {
+        var explanation = PlanParser.Explain("2027年工会工作计划\n三月份：\n1.“三八”节系列活动\ni.女教工插花\nii.表彰优秀女教工\n2.学雷锋志愿服务\n四月份：\n1.春游\n");
+        Assert.Equal(["3:“三八”节系列活动", "3:学雷锋志愿服务", "4:春游"], PlanAssert.Brief(explanation.Plan));
+        Assert.Equal([SkipReason.SubItem, SkipReason.SubItem], explanation.Lines.Skip(3).Take(2).Select(l => l.Reason));
+    }
+
+    [Fact]
+    public void AWordOutlineInRomanNumeralsEndsTheScheduleAtItsNextSection()
+    {
+        var doc = new DocxBuilder();
+        var outline = doc.List(("upperRoman", "%1."), ("decimal", "%2."), ("lowerRoman", "%3."));
+        doc.Paragraph("2027年工会工作计划")
+            .Paragraph("指导思想", outline).Paragraph("坚持服务教职工。")
+            .Paragraph("活动安排", outline).Paragraph("三月份：").Paragraph("三八节女教职工健步走", outline, 1).Paragraph("女教工插花", outline, 2)
+            .Paragraph("四月份：").Paragraph("教职工气排球比赛", outline, 1)
+            .Paragraph("保障措施", outline).Paragraph("加强组织领导", outline, 1);
+        Assert.Equal(["3:三八节女教职工健步走", "4:教职工气排球比赛"], PlanAssert.Brief(PlanReader.Read(doc.Build(), "plan.docx")));
+    }
 }
