@@ -14,7 +14,7 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
     private const string Units = "年月日号个次人名项天周届点时分元万千百岁期班级组队位场节米";
 
     /// <summary>An outline number (一、 (一) or Roman I. II.): the plan's sections, not a month's items.</summary>
-    public bool IsChinese => Family is MarkerFamily.Chinese or MarkerFamily.ChineseParen or MarkerFamily.Roman;
+    public bool IsOutline => Family is MarkerFamily.Chinese or MarkerFamily.ChineseParen or MarkerFamily.Roman;
 
     /// <param name="s">A normalized line (<see cref="PlanChars.Normalize(string)"/>).</param>
     /// <param name="i">Where its text starts (after indentation).</param>

@@ -21,7 +21,7 @@ internal static partial class ScheduleEnd
         var text = line.Text;
         // A markdown heading that is not a month opens the next part of the document (## 工作要求).
         if (line.IsMarkdownHeading) return true;
-        if (marker is { IsChinese: true } chinese) return !Continues(current, chinese);
+        if (marker is { IsOutline: true } outline) return !Continues(current, outline);
         if (Appendix().IsMatch(text) || Article().IsMatch(text)) return true;
         if (marker is not null && !marker.Value.IsBareDigit) return false;
         if (Source().IsMatch(text) || DateLine().IsMatch(text) || IsDocumentTitle(text) || Closing().IsMatch(text) || Signature().IsMatch(text) && !TitleVerb().IsMatch(text)) return true;
@@ -45,7 +45,7 @@ internal static partial class ScheduleEnd
             if (++looked > MaxLookAhead) return false;
             if (MonthHeading.TryRead(line.Norm, line.Start, out _, out _)) return true;
             if (!ItemMarker.TryRead(line.Norm, line.Start, out var next) || next.IsBareDigit) continue;
-            if (next.IsChinese) return Continues(current, next);
+            if (next.IsOutline) return Continues(current, next);
             return next.Number is null || next.Number == (current.LastMarker?.Number ?? 0) + 1;
         }
         return true;
@@ -67,10 +67,10 @@ internal static partial class ScheduleEnd
         return m.Success && m.Index > 0 ? item[..m.Index].TrimEnd(' ', '\t', '\u3000', ',', '，', ';', '；', '。') : item;
     }
 
-    private static bool Continues(MonthBlock current, ItemMarker chinese)
+    private static bool Continues(MonthBlock current, ItemMarker outline)
     {
-        if (current.LastMarker is not { } last) return chinese.Number == 1;
-        return last.Family == chinese.Family && last.Number + 1 == chinese.Number;
+        if (current.LastMarker is not { } last) return outline.Number == 1;
+        return last.Family == outline.Family && last.Number + 1 == outline.Number;
     }
 
     /// <summary>如何写学校工会工作总结及明年工作计划范本九（…） or 学期工会工作计划 篇二: — not 讨论制定工会工作计划.</summary>

@@ -78,7 +78,7 @@ internal static class TableRows
 
     /// <summary>Unmarked cells end at prose or the next numbered section.</summary>
     private static bool EndsUnmarked(PlanLine line) =>
-        line.Width >= ProseWidth || ItemMarker.TryRead(line.Norm, line.Start, out var marker) && marker.IsChinese && MonthCell(line.Text.ToString()) is null;
+        line.Width >= ProseWidth || ItemMarker.TryRead(line.Norm, line.Start, out var marker) && marker.IsOutline && MonthCell(line.Text.ToString()) is null;
 
     /// <summary>
     /// The months of a time cell as a heading ("9-12月"), or null: 一月, 2024年1月, 2024年9-12月, 5月—6月, 3月上旬, 3月8日, and
