@@ -65,6 +65,16 @@ internal static class MonthHeading
         // 【三月】 〖三月〗 《三月》 <三月> 「三月」: a month in brackets of any kind is a heading.
         var opened = p < s.Length && s[p] is '【' or '[' or '〔' or '(' or '（' or '〖' or '《' or '<' or '「' or '『';
         if (opened) p++;
+        // 2027.03, 2027-3, 2027/3/8: a year and month written in digits, as in many tables' time column.
+        if (TryNumericDate(s, p, out var numericMonth, out var afterDate, out var withDay))
+        {
+            months.Add(numericMonth);
+            yearWritten = true;
+            if (!withDay) return TryEnd(s, afterDate, out rest) || opened && BracketEnds(s, afterDate, runOn, out rest, out datesItem);
+            // A date with its day dates the item after it; alone on its line it is a sign-off, not a heading.
+            datesItem = TryDay(s, afterDate, months, out rest, comma: runOn, bracketed: opened, dayRead: true);
+            return datesItem;
+        }
         var quarterStart = p;
         SkipYear(s, ref quarterStart);
         if (TryQuarter(s, ref quarterStart, out var first))
@@ -119,14 +129,7 @@ internal static class MonthHeading
         }
         if (!sawMonthWord || s[p - 1] is not ('月' or '份')) return false;
         if (TryEnd(s, p, out rest)) return true;
-        // "1、（3月）三八节…", "【三月】三八节活动": the bracket closing the month sets it off from the item as a colon does.
-        if (opened && p + 1 < s.Length && Closers.Contains(s[p]))
-        {
-            rest = p + 1;
-            while (rest < s.Length && s[rest] == ' ') rest++;
-            datesItem = runOn && rest < s.Length;
-            return rest < s.Length;
-        }
+        if (opened && BracketEnds(s, p, runOn, out rest, out datesItem)) return true;
         if (TryDay(s, p, months, out rest, runOn, opened))
         {
             datesItem = true;
@@ -144,6 +147,53 @@ internal static class MonthHeading
         if (!runOn || !yearWritten) return false;
         rest = p;
         return true;
+    }
+
+    /// <summary>"1、（3月）三八节…", "【三月】三八节活动": the bracket closing the month sets it off from the item as a colon does.</summary>
+    private static bool BracketEnds(string s, int p, bool runOn, out int rest, out bool datesItem)
+    {
+        rest = s.Length;
+        datesItem = false;
+        if (p + 1 >= s.Length || !Closers.Contains(s[p])) return false;
+        rest = p + 1;
+        while (rest < s.Length && s[rest] == ' ') rest++;
+        datesItem = runOn && rest < s.Length;
+        return rest < s.Length;
+    }
+
+    /// <summary>
+    /// A year of four digits, then its month and maybe a day, each after a . - or /: 2027.03, 2027-3, 2027/3/8. The year
+    /// must be written, since 3.8 alone is as often an item number and its text ("3.8妇女节") as a date.
+    /// </summary>
+    public static bool TryNumericDate(string s, int p, out int month, out int end, out bool withDay)
+    {
+        month = 0;
+        end = p;
+        withDay = false;
+        if (p + 6 > s.Length || s.AsSpan(p, 4).ContainsAnyExceptInRange('0', '9')) return false;
+        var year = int.Parse(s.AsSpan(p, 4), provider: System.Globalization.CultureInfo.InvariantCulture);
+        var sep = s[p + 4];
+        if (year is < 1990 or > 2099 || sep is not ('.' or '-' or '/')) return false;
+        var q = p + 5;
+        if (!TwoDigits(s, ref q, out month) || month is < 1 or > 12) return false;
+        end = q;
+        if (q + 1 < s.Length && s[q] == sep && char.IsAsciiDigit(s[q + 1]))
+        {
+            q++;
+            if (!TwoDigits(s, ref q, out var day) || day is < 1 or > 31) return false;
+            end = q;
+            withDay = true;
+        }
+        // 2027.3.8.5 or 2027.35 is no date.
+        return end >= s.Length || !char.IsAsciiDigit(s[end]) && !(s[end] == sep && end + 1 < s.Length && char.IsAsciiDigit(s[end + 1]));
+    }
+
+    private static bool TwoDigits(string s, ref int q, out int n)
+    {
+        n = 0;
+        var start = q;
+        while (q < s.Length && char.IsAsciiDigit(s[q]) && q - start < 2) n = n * 10 + (s[q++] - '0');
+        return q > start;
     }
 
     /// <summary>What may follow the months: a word like 工作安排, a closing bracket, then the end, a colon or a space.</summary>
@@ -202,11 +252,12 @@ internal static class MonthHeading
     /// <param name="rest">Where the item starts; there must be one.</param>
     /// <param name="comma">A comma sets the date off too (after a numbered item's number).</param>
     /// <param name="bracketed">The date was opened by a bracket, which closing sets it off too ("（3月8日）三八节…").</param>
-    private static bool TryDay(string s, int p, List<int> months, out int rest, bool comma = false, bool bracketed = false)
+    /// <param name="dayRead">The day was already read (2027.3.8): what may follow it is read from <paramref name="p"/>.</param>
+    private static bool TryDay(string s, int p, List<int> months, out int rest, bool comma = false, bool bracketed = false, bool dayRead = false)
     {
         rest = s.Length;
         // "5月前：上报先进材料": a month with its leeway dates an item as a day does.
-        if (!SkipDay(s, ref p) && !Leeways.Any(l => string.CompareOrdinal(s, p, l, 0, l.Length) == 0)) return false;
+        if (!dayRead && !SkipDay(s, ref p) && !Leeways.Any(l => string.CompareOrdinal(s, p, l, 0, l.Length) == 0)) return false;
         if (p < s.Length && RangeSeparators.Contains(s[p]))
         {
             var q = p + 1;
@@ -237,6 +288,9 @@ internal static class MonthHeading
     }
 
     private const string Closers = "】]〕)）〗》>」』";
+
+    /// <summary>前, 以前, 左右 …: what may follow a date and leave it a date.</summary>
+    public static bool IsLeeway(string text) => text.Length == 0 || Leeways.Contains(text);
 
     /// <summary>5月1日前, 6月底以前, 10月中旬左右: a date with its leeway is as good a date.</summary>
     private static readonly string[] Leeways = ["以前", "之前", "前后", "左右", "以后", "之后", "前", "后"];

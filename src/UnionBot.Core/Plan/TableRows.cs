@@ -81,12 +81,14 @@ internal static class TableRows
         line.Width >= ProseWidth || ItemMarker.TryRead(line.Norm, line.Start, out var marker) && marker.IsOutline && MonthCell(line.Text.ToString()) is null;
 
     /// <summary>
-    /// The months of a time cell as a heading ("9-12月"), or null: 一月, 2024年1月, 2024年9-12月, 5月—6月, 3月上旬, 3月8日, and
+    /// The months of a time cell as a heading ("9-12月"), or null: 一月, 2024年1月, 2024年9-12月, 5月—6月, 3月上旬, 3月8日, 2024.3.8, and
     /// a row number run into the month ("1一月", "2 三月").
     /// </summary>
     public static string? MonthCell(string cell)
     {
         var norm = PlanChars.Normalize(cell).Trim();
+        if (MonthHeading.TryNumericDate(norm, 0, out var month, out var end, out _) && MonthHeading.IsLeeway(norm[end..].Trim()))
+            return Heading([month]);
         for (var attempt = 0; attempt < 2; attempt++)
         {
             if (norm.IndexOf('月') < 0) return null;

@@ -541,4 +541,20 @@ public sealed class OtherLayoutsTests
             .Paragraph("保障措施", outline).Paragraph("加强组织领导", outline, 1);
         Assert.Equal(["3:三八节女教职工健步走", "4:教职工气排球比赛"], PlanAssert.Brief(PlanReader.Read(doc.Build(), "plan.docx")));
     }
+
+    [Theory]
+    [InlineData("2027.03\n1、三八节女教工活动\n2027.04\n1、春季运动会\n")]
+    [InlineData("2027-3\n1、三八节女教工活动\n2027-4\n1、春季运动会\n")]
+    [InlineData("2027.3.8 三八节女教工活动\n2027/4/15：春季运动会\n")]
+    [InlineData("时间\t活动\n2027.3.8\t三八节女教工活动\n2027.4前\t春季运动会\n")]
+    public void AYearAndMonthWrittenInDigitsIsAMonth(string schedule) =>
+        Assert.Equal(["3:三八节女教工活动", "4:春季运动会"], Parse($"2027年工会活动安排\n{schedule}二、要求\n各部门配合。\nXX学校工会\n2027.2.20\n"));
+
+    [Theory]
+    [InlineData("2027.13 三八节活动")]
+    [InlineData("2027.3.8.5 三八节活动")]
+    [InlineData("2027.3起实行新的考勤制度")]
+    [InlineData("3.8妇女节女教工活动")]
+    public void DigitsThatAreNoYearAndMonthAreNoMonth(string line) =>
+        Assert.False(MonthHeading.TryRead(PlanChars.Normalize(line), 0, out _, out _));
 }
