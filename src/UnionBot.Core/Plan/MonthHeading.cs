@@ -82,6 +82,13 @@ internal static class MonthHeading
             months.AddRange([first, first + 1, first + 2]);
             return TryEnd(s, quarterStart, out rest);
         }
+        // 寒假期间： / 暑假： — a school's holidays head their items as months do (January–February, July–August); without
+        // them those items were read as the month before's.
+        if (TryHolidays(s, quarterStart, out var holidayMonths, out var afterHolidays) && TryEnd(s, afterHolidays, out rest))
+        {
+            months.AddRange(holidayMonths);
+            return true;
+        }
         var sawMonthWord = false;
         var range = false;
         var arabic = false;
@@ -147,6 +154,26 @@ internal static class MonthHeading
         if (!runOn || !yearWritten) return false;
         rest = p;
         return true;
+    }
+
+    private static bool TryHolidays(string s, int p, out int[] months, out int after)
+    {
+        months = [];
+        after = p;
+        foreach (var (word, holidayMonths) in (ReadOnlySpan<(string, int[])>)[("寒假", [1, 2]), ("暑假", [7, 8]), ("暑期", [7, 8])])
+            if (string.CompareOrdinal(s, p, word, 0, word.Length) == 0)
+            {
+                after = p + word.Length;
+                foreach (var tail in (ReadOnlySpan<string>)["期间", "前后", "中"])
+                    if (string.CompareOrdinal(s, after, tail, 0, tail.Length) == 0)
+                    {
+                        after += tail.Length;
+                        break;
+                    }
+                months = holidayMonths;
+                return true;
+            }
+        return false;
     }
 
     /// <summary>"1、（3月）三八节…", "【三月】三八节活动": the bracket closing the month sets it off from the item as a colon does.</summary>

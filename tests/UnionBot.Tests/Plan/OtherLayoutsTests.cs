@@ -557,4 +557,29 @@ public sealed class OtherLayoutsTests
     [InlineData("3.8妇女节女教工活动")]
     public void DigitsThatAreNoYearAndMonthAreNoMonth(string line) =>
         Assert.False(MonthHeading.TryRead(PlanChars.Normalize(line), 0, out _, out _));
+
+    [Fact]
+    public void TheSchoolHolidaysHeadTheirItemsAsMonthsDo()
+    {
+        var plan = PlanParser.Parse("""
+            2027-2028学年度第一学期工会工作计划
+            三、活动安排
+            九月份：
+            1、庆祝教师节
+            十二月份：
+            1、迎新年联欢会
+            寒假期间：
+            1、走访慰问困难教职工
+            2、组织教职工冬季疗休养
+            四、保障措施
+            """);
+        // 1'+2': January and February of the school year's second year.
+        Assert.Equal(["9:庆祝教师节", "12:迎新年联欢会", "1'+2':走访慰问困难教职工", "1'+2':组织教职工冬季疗休养"], PlanAssert.Brief(plan));
+        Assert.Equal(["6:端午节包粽子", "7+8:教职工疗休养", "9:庆祝教师节"],
+            Parse("2027年工会工作计划\n六月份：\n1、端午节包粽子\n暑假：\n1、教职工疗休养\n九月份：\n1、庆祝教师节\n"));
+    }
+
+    [Fact]
+    public void AnItemAboutTheHolidaysIsNoHeading() =>
+        Assert.Equal(["6:暑期教职工疗休养报名", "6:寒假安全教育"], Parse("2027年工会工作计划\n六月份：\n1、暑期教职工疗休养报名\n2、寒假安全教育\n九月份：\n1、庆祝教师节\n").Take(2));
 }
