@@ -102,7 +102,7 @@ internal static partial class ScheduleEnd
     [GeneratedRegex(@"^[^\s，。；,;:：]{0,20}(?:工会|工会委员会|工会小组)$")]
     private static partial Regex Signature();
 
-    [GeneratedRegex(@"^(?:活动)?(?:主题|时间|地点|负责人?|对象|形式|要求|目的|参加人员)\s*[:：]")]
+    [GeneratedRegex(@"^(?:活动)?(?:主题|时间|地点|负责人?|负责部门|责任人|责任部门|牵头部门|牵头人|对象|形式|方式|要求|目的|经费|参加人员|参加对象|参与人员|参与对象|参加范围)\s*[:：]")]
     private static partial Regex Note();
 
     [GeneratedRegex(@"(?:[\s\u3000]+|[,，;；。][\s\u3000]*)(?:活动)?(?:负责人|负责部门|责任人|责任部门|牵头部门|牵头人|参加人员|参加对象|参与人员|参加范围|时间|地点)[\s\u3000]*[:：]")]

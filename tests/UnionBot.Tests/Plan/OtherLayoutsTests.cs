@@ -582,4 +582,17 @@ public sealed class OtherLayoutsTests
     [Fact]
     public void AnItemAboutTheHolidaysIsNoHeading() =>
         Assert.Equal(["6:暑期教职工疗休养报名", "6:寒假安全教育"], Parse("2027年工会工作计划\n六月份：\n1、暑期教职工疗休养报名\n2、寒假安全教育\n九月份：\n1、庆祝教师节\n").Take(2));
+
+    [Theory]
+    [InlineData("参加对象：全体教职工")]
+    [InlineData("责任部门：工会办公室")]
+    [InlineData("牵头人：王老师")]
+    [InlineData("参与人员：各年级组长")]
+    public void WhoTakesPartOrIsInChargeUnderAnItemIsANoteNotADoubt(string line)
+    {
+        var explanation = PlanParser.Explain($"2027年工会工作计划\n三月份：\n1、三八节活动\n{line}\n2、植树活动\n四月份：\n1、春游\n");
+        Assert.Equal(["3:三八节活动", "3:植树活动", "4:春游"], PlanAssert.Brief(explanation.Plan));
+        Assert.Equal(SkipReason.Note, explanation.Lines[3].Reason);
+        Assert.Empty(explanation.Plan.Warnings);
+    }
 }
