@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace UnionBot.Core.Plan;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal readonly record struct BlockItem(string Text, int Source);
 /// </summary>
 /// <param name="datedItem">The heading is the date of one item (2、2009年3月:毽球赛, 3月8日 登山): that item is the block's only activity.</param>
 /// <param name="source">The document line of the heading.</param>
-internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int source, bool hasInlineItem, bool datedItem = false)
+internal sealed partial class MonthBlock(IReadOnlyList<int> months, string heading, int source, bool hasInlineItem, bool datedItem = false)
 {
     /// <summary>What a month says when it has nothing planned: not an activity.</summary>
     private static readonly HashSet<string> Placeholders = ["无", "暂无", "略", "待定", "另行通知", "同上", "/", "-", "—"];
@@ -60,12 +62,33 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
     /// A month with no numbering: its lines joined where they wrap, then split into the activities they list; each
     /// activity is traced to the line it starts on.
     /// </summary>
+    /// <remarks>
+    /// A month may give its activity by a label (活动主题：三八节女教工插花 / 时间：3月8日): the text after 主题, 名称 or 项目
+    /// is the activity. 活动内容： names one too, unless it details the activity named just above it.
+    /// </remarks>
     private List<BlockItem> Unnumbered(List<LineFate> fates)
     {
         var texts = new List<(string Text, List<(int Offset, int Source)> Starts)>();
         var wrapped = false;
+        var named = false; // the last activity was named by 主题/名称/项目 and no 内容 line has detailed it yet
         foreach (var entry in Entries)
         {
+            if (entry.Marker is null && NameLabel().Match(entry.Whole) is { Success: true } label)
+            {
+                var isContent = label.Groups[1].Value == "内容";
+                if (isContent && named)
+                {
+                    named = false;
+                    fates.Add(Skipped(entry, SkipReason.Note));
+                }
+                else
+                {
+                    named = !isContent;
+                    texts.Add((entry.Whole[label.Length..], [(0, entry.Source)]));
+                }
+                wrapped = entry.Wraps;
+                continue;
+            }
             if (entry.IsNote) continue;
             if (wrapped && texts.Count > 0)
             {
@@ -106,8 +129,15 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
         MarkerFamily? subFamily = null;
         int? last = null;
         var wrapped = false;
+        var labelled = new List<MonthEntry>();
         foreach (var entry in Entries)
         {
+            // 活动主题：… names the month's activity if the month has no numbered items (Unnumbered), else details one.
+            if (entry.Marker is null && NameLabel().IsMatch(entry.Whole))
+            {
+                labelled.Add(entry);
+                continue;
+            }
             // "时间：…" is a detail whatever it is marked with ("- 时间：4月中旬" under an item).
             if (entry.IsNote || entry.Marker is { Family: MarkerFamily.Bullet } && ScheduleEnd.IsNote(entry.Text))
             {
@@ -152,7 +182,11 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
             last = number;
         }
         if (last is null) items.AddRange(Unnumbered(fates));
-        else fates.AddRange(pending.Select(p => Skipped(p, SkipReason.Detail)));
+        else
+        {
+            fates.AddRange(pending.Select(p => Skipped(p, SkipReason.Detail)));
+            fates.AddRange(labelled.Select(p => Skipped(p, SkipReason.Note)));
+        }
         var kept = new List<BlockItem>(items.Count);
         foreach (var item in items)
         {
@@ -164,4 +198,7 @@ internal sealed class MonthBlock(IReadOnlyList<int> months, string heading, int 
     }
 
     private static LineFate Skipped(MonthEntry entry, SkipReason reason) => new(entry.Source, PlanLineRole.Skipped, reason);
+
+    [GeneratedRegex(@"^\s*(?:活动)?(主题|名称|项目|内容)\s*[:：]\s*(?=\S)")]
+    private static partial Regex NameLabel();
 }

@@ -595,4 +595,30 @@ public sealed class OtherLayoutsTests
         Assert.Equal(SkipReason.Note, explanation.Lines[3].Reason);
         Assert.Empty(explanation.Plan.Warnings);
     }
+
+    [Fact]
+    public void AMonthsActivityGivenByALabelIsTheTextAfterIt()
+    {
+        var explanation = PlanParser.Explain("""
+            2027年工会工作计划
+            三、活动安排
+            三月份
+            活动主题：三八节女教工插花
+            时间：3月8日
+            四月份
+            活动主题：春季健步走
+            活动内容：沿江健步走5公里
+            五月份
+            活动内容：教职工趣味运动会
+            活动名称：青年教师演讲比赛
+            六月份
+            1、端午节包粽子
+            活动主题：浓情端午
+            """);
+        Assert.Equal(["3:三八节女教工插花", "4:春季健步走", "5:教职工趣味运动会", "5:青年教师演讲比赛", "6:端午节包粽子"],
+            PlanAssert.Brief(explanation.Plan));
+        Assert.Equal(SkipReason.Note, explanation.Lines[7].Reason); // 活动内容 details the 主题 above it
+        Assert.Equal(SkipReason.Note, explanation.Lines[13].Reason); // under a numbered item, a theme is its detail
+        Assert.Empty(explanation.Plan.Warnings);
+    }
 }
