@@ -70,6 +70,19 @@ internal static class MonthHeading
         {
             months.Add(numericMonth);
             yearWritten = true;
+            // 2027.3-2027.4, 2027.9-12: a range of them.
+            if (!withDay && afterDate + 1 < s.Length && RangeSeparators.Contains(s[afterDate]))
+            {
+                var q = afterDate + 1;
+                var lastMonth = 0;
+                if (TryNumericDate(s, q, out var m, out var end, out var endDay) && !endDay) (lastMonth, q) = (m, end);
+                else if (TwoDigits(s, ref q, out m) && m is >= 1 and <= 12 && (q >= s.Length || !char.IsAsciiDigit(s[q]) && s[q] is not ('.' or '/' or '-'))) lastMonth = m;
+                if (lastMonth > 0 && lastMonth != numericMonth)
+                {
+                    AddRange(months, numericMonth, lastMonth);
+                    afterDate = q;
+                }
+            }
             if (!withDay) return TryEnd(s, afterDate, out rest) || opened && BracketEnds(s, afterDate, runOn, out rest, out datesItem);
             // A date with its day dates the item after it; alone on its line it is a sign-off, not a heading.
             datesItem = TryDay(s, afterDate, months, out rest, comma: runOn, bracketed: opened, dayRead: true);
@@ -156,6 +169,7 @@ internal static class MonthHeading
         return true;
     }
 
+    /// <summary>寒假 (January–February) or 暑假/暑期 (July–August), and 期间/前后/中 after it, at <paramref name="p"/>.</summary>
     private static bool TryHolidays(string s, int p, out int[] months, out int after)
     {
         months = [];

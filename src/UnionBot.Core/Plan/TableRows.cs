@@ -87,8 +87,11 @@ internal static class TableRows
     public static string? MonthCell(string cell)
     {
         var norm = PlanChars.Normalize(cell).Trim();
-        if (MonthHeading.TryNumericDate(norm, 0, out var month, out var end, out _) && MonthHeading.IsLeeway(norm[end..].Trim()))
-            return Heading([month]);
+        if (MonthHeading.TryNumericDate(norm, 0, out var month, out var end, out _))
+        {
+            if (MonthHeading.IsLeeway(norm[end..].Trim())) return Heading([month]);
+            if (MonthHeading.TryRead(norm, 0, out var range, out var rest) && rest >= norm.Length) return Heading(range); // 2027.9-12
+        }
         for (var attempt = 0; attempt < 2; attempt++)
         {
             if (norm.IndexOf('月') < 0) return null;

@@ -551,6 +551,12 @@ public sealed class OtherLayoutsTests
         Assert.Equal(["3:三八节女教工活动", "4:春季运动会"], Parse($"2027年工会活动安排\n{schedule}二、要求\n各部门配合。\nXX学校工会\n2027.2.20\n"));
 
     [Theory]
+    [InlineData("2027.3-2027.4：教职工读书活动\n2027.9-12：教师节系列活动\n")]
+    [InlineData("时间\t活动\n2027.3-2027.4\t教职工读书活动\n2027.9—12\t教师节系列活动\n")]
+    public void ARangeOfMonthsWrittenInDigitsIsEachOfThem(string schedule) =>
+        Assert.Equal(["3+4:教职工读书活动", "9+10+11+12:教师节系列活动"], Parse($"2027年工会活动安排\n{schedule}"));
+
+    [Theory]
     [InlineData("2027.13 三八节活动")]
     [InlineData("2027.3.8.5 三八节活动")]
     [InlineData("2027.3起实行新的考勤制度")]
