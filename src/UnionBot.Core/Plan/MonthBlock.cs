@@ -8,7 +8,8 @@ namespace UnionBot.Core.Plan;
 /// </summary>
 /// <param name="Wraps">The line runs on into the next one (a hard wrap: it stops mid-phrase at the width of the page).</param>
 /// <param name="Source">The document line it is on.</param>
-internal sealed record MonthEntry(int Source, ItemMarker? Marker, string Text, string Whole, bool IsNote = false, bool Wraps = false);
+/// <param name="IsDated">The line opens with a date of the block's month ("3月8日 庆祝三八节"): an item as written, numbered or not.</param>
+internal sealed record MonthEntry(int Source, ItemMarker? Marker, string Text, string Whole, bool IsNote = false, bool Wraps = false, bool IsDated = false);
 
 /// <summary>An activity's text and the document line it starts on.</summary>
 internal readonly record struct BlockItem(string Text, int Source);
@@ -148,6 +149,15 @@ internal sealed partial class MonthBlock(IReadOnlyList<int> months, string headi
             // "3开展…" counts only as the number the list expects next; otherwise it is text that starts with a digit.
             if (marker is { IsBareDigit: true } bare && (bare.Number != (last ?? 0) + 1 || family is not (null or MarkerFamily.Arabic)))
                 marker = null;
+            if (marker is null && entry.IsDated && last is not null)
+            {
+                // "1、走访慰问…" then "1月20日前 上报工作总结": a dated line among numbered items is one of them.
+                fates.AddRange(pending.Select(p => Skipped(p, SkipReason.Detail)));
+                pending.Clear();
+                items.Add(new BlockItem(entry.Whole, entry.Source));
+                wrapped = entry.Wraps;
+                continue;
+            }
             if (marker is not { } m)
             {
                 // A numbered item hard-wrapped onto the next line goes on there.

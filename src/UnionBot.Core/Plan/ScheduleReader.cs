@@ -42,8 +42,8 @@ internal static partial class ScheduleReader
             var line = lines[end];
             if (line.IsBlank) continue;
             // A dated item under a heading of its own month ("三月份：" then "3月8日 庆祝三八节") is one of that month's items.
-            if (MonthHeading.TryRead(line.Norm, line.Start, out var months, out var rest, out var dated, out var datedMarker)
-                && !(dated && current is { IsDatedItem: false } && months.TrueForAll(current.Months.Contains)))
+            var isMonth = MonthHeading.TryRead(line.Norm, line.Start, out var months, out var rest, out var dated, out var datedMarker);
+            if (isMonth && !(dated && current is { IsDatedItem: false } && months.TrueForAll(current.Months.Contains)))
             {
                 earlierOneLine &= current?.IsSingleLine ?? true;
                 current = StartBlock(line, months, rest, dated, datedMarker, Wraps(lines, end, wrapWidth));
@@ -66,8 +66,10 @@ internal static partial class ScheduleReader
                 fates?.Add(new LineFate(line.Source, PlanLineRole.Skipped, IsPageNumber(line.Text) ? SkipReason.PageNumber : SkipReason.GroupHeader));
                 continue;
             }
-            if (ScheduleEnd.Ends(lines, end, marker, current, blocks.Count, earlierOneLine && current.IsSingleLine)) break;
-            current.Add(Entries(line, marker, Wraps(lines, end, wrapWidth)));
+            // A dated item of the month it is under ("2028年1月20日前 上报学期工作总结") is no end, whatever its words.
+            if (!isMonth && ScheduleEnd.Ends(lines, end, marker, current, blocks.Count, earlierOneLine && current.IsSingleLine)) break;
+            var entries = Entries(line, marker, Wraps(lines, end, wrapWidth));
+            current.Add(isMonth ? entries.Select(e => e with { IsDated = true }) : entries);
         }
         return blocks;
     }

@@ -627,4 +627,11 @@ public sealed class OtherLayoutsTests
         Assert.Equal(SkipReason.Note, explanation.Lines[13].Reason); // under a numbered item, a theme is its detail
         Assert.Empty(explanation.Plan.Warnings);
     }
+
+    [Theory]
+    [InlineData("2028年1月20日前 上报2027学年工会工作总结")]
+    [InlineData("2028.1.20前 上报2027学年工会工作总结")]
+    public void ADatedLineAmongNumberedItemsOfItsMonthIsOneOfThemAndNoEnd(string line) =>
+        Assert.Equal(["12:迎新年联欢会", "1'+2':走访慰问困难教职工", $"1'+2':{line}", "3':工会委员会议"],
+            Parse($"2027-2028学年度第一学期工会工作计划\n十二月份：\n1、迎新年联欢会\n寒假期间：\n1、走访慰问困难教职工\n{line}\n三月份：\n1、工会委员会议\n"));
 }
