@@ -298,7 +298,7 @@ internal static class MonthHeading
     {
         rest = s.Length;
         // "5月前：上报先进材料": a month with its leeway dates an item as a day does.
-        if (!dayRead && !SkipDay(s, ref p) && !Leeways.Any(l => string.CompareOrdinal(s, p, l, 0, l.Length) == 0)) return false;
+        if (!dayRead && !SkipDay(s, ref p) && !IsLeewayAt(s, p)) return false;
         if (p < s.Length && RangeSeparators.Contains(s[p]))
         {
             var q = p + 1;
@@ -315,12 +315,7 @@ internal static class MonthHeading
                 if (end > 0 && end != months[^1]) AddRange(months, months[^1], end);
             }
         }
-        foreach (var leeway in Leeways)
-            if (string.CompareOrdinal(s, p, leeway, 0, leeway.Length) == 0)
-            {
-                p += leeway.Length;
-                break;
-            }
+        if (Leeways.FirstOrDefault(l => string.CompareOrdinal(s, p, l, 0, l.Length) == 0) is { } leeway) p += leeway.Length;
         if (bracketed && p < s.Length && Closers.Contains(s[p])) p++;
         else if (p >= s.Length || !(s[p] is ':' or ' ' or '\t' || comma && s[p] == ',')) return false;
         while (p < s.Length && (s[p] is ':' or ' ' or '\t' || comma && s[p] == ',')) p++;
@@ -332,6 +327,8 @@ internal static class MonthHeading
 
     /// <summary>前, 以前, 左右 …: what may follow a date and leave it a date.</summary>
     public static bool IsLeeway(string text) => text.Length == 0 || Leeways.Contains(text);
+
+    private static bool IsLeewayAt(string s, int p) => Leeways.Any(l => string.CompareOrdinal(s, p, l, 0, l.Length) == 0);
 
     /// <summary>5月1日前, 6月底以前, 10月中旬左右: a date with its leeway is as good a date.</summary>
     private static readonly string[] Leeways = ["以前", "之前", "前后", "左右", "以后", "之后", "前", "后"];
