@@ -155,13 +155,14 @@ internal static class MonthHeading
             datesItem = true;
             return true;
         }
-        // "1、4月，组织教职工春季运动会": a numbered item opened by its month, set off by a comma, is dated by it.
-        if (runOn && p + 1 < s.Length && s[p] == ',')
+        // "1、4月，组织教职工春季运动会": a numbered item opened by its month, set off by a comma, is dated by it; a line
+        // opened so ("三月份，开展三八节活动；组织植树活动。") is the month's heading with its activities written after it.
+        if (p + 1 < s.Length && s[p] == ',')
         {
             rest = p + 1;
             while (rest < s.Length && s[rest] == ' ') rest++;
-            datesItem = rest < s.Length;
-            return datesItem;
+            datesItem = runOn && rest < s.Length;
+            return rest < s.Length;
         }
         // The date of a numbered item runs straight into its text: "2009年6月进行棋、牌类比赛".
         if (!runOn || !yearWritten) return false;

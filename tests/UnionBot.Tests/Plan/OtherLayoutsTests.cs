@@ -634,4 +634,9 @@ public sealed class OtherLayoutsTests
     public void ADatedLineAmongNumberedItemsOfItsMonthIsOneOfThemAndNoEnd(string line) =>
         Assert.Equal(["12:迎新年联欢会", "1'+2':走访慰问困难教职工", $"1'+2':{line}", "3':工会委员会议"],
             Parse($"2027-2028学年度第一学期工会工作计划\n十二月份：\n1、迎新年联欢会\n寒假期间：\n1、走访慰问困难教职工\n{line}\n三月份：\n1、工会委员会议\n"));
+
+    [Fact]
+    public void AMonthSetOffByACommaHeadsTheActivitiesWrittenAfterIt() =>
+        Assert.Equal(["3:开展三八节女教工活动", "3:组织植树活动", "4:举办春季教职工运动会", "5:开展劳模表彰"],
+            Parse("2027年工会工作计划\n三、活动安排\n三月份，开展三八节女教工活动；组织植树活动。\n4月，举办春季教职工运动会。\n五月份，开展劳模表彰。\n四、保障措施\n"));
 }
