@@ -30,6 +30,12 @@ internal static class HeadingLines
     private static List<PlanLine>? Parts(PlanLine line)
     {
         List<PlanLine>? parts = null;
+        // "三、具体安排：三月：…；四月：…": a short lead-in before the months, set off by a colon, is a line of its own.
+        if (LeadIn(line) is { } lead)
+        {
+            parts = [PlanLine.Of(line.Raw[..lead].TrimEnd(Trailing), line.Source)];
+            line = PlanLine.Of(line.Raw[lead..], line.Source);
+        }
         while (Next(line) is { } at)
         {
             (parts ??= []).Add(PlanLine.Of(line.Raw[..at].TrimEnd(Trailing), line.Source));
@@ -37,6 +43,20 @@ internal static class HeadingLines
         }
         parts?.Add(line);
         return parts;
+    }
+
+    private const int MaxLeadIn = 16;
+
+    /// <summary>Where the months start after a short lead-in and its colon, when two or more of them follow with their items.</summary>
+    private static int? LeadIn(PlanLine line)
+    {
+        var s = line.Norm;
+        if (line.IsBlank || MonthHeading.TryRead(s, line.Start, out _, out _)) return null;
+        var colon = s.IndexOf(':', line.Start);
+        if (colon < 0 || colon - line.Start > MaxLeadIn) return null;
+        var p = colon + 1;
+        while (p < s.Length && s[p] == ' ') p++;
+        return p < s.Length && Next(PlanLine.Of(line.Raw[p..], line.Source)) is not null ? p : null;
     }
 
     /// <summary>Where a second heading with its own item starts on a heading line that carries an item, or null.</summary>

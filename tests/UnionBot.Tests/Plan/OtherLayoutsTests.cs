@@ -639,4 +639,14 @@ public sealed class OtherLayoutsTests
     public void AMonthSetOffByACommaHeadsTheActivitiesWrittenAfterIt() =>
         Assert.Equal(["3:开展三八节女教工活动", "3:组织植树活动", "4:举办春季教职工运动会", "5:开展劳模表彰"],
             Parse("2027年工会工作计划\n三、活动安排\n三月份，开展三八节女教工活动；组织植树活动。\n4月，举办春季教职工运动会。\n五月份，开展劳模表彰。\n四、保障措施\n"));
+
+    [Theory]
+    [InlineData("三、具体安排：三月：三八节女教工活动；四月：春季运动会。\n四、保障措施\n")]
+    [InlineData("活动安排：3月份 三八节女教工活动，4月份 春季运动会\n")]
+    public void MonthsWrittenOnOneLineAfterAShortLeadInAreASchedule(string text) =>
+        Assert.Equal(["3:三八节女教工活动", "4:春季运动会"], Parse($"2027年工会工作计划\n{text}"));
+
+    [Fact]
+    public void AColonBeforeASingleMonthInProseStartsNothing() =>
+        Assert.Empty(Parse("2027年工会工作计划\n工作重点：3月份召开教代会，审议学校工作报告。\n"));
 }
