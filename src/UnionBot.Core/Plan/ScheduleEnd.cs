@@ -64,7 +64,9 @@ internal static partial class ScheduleEnd
     public static string WithoutSideNote(string item)
     {
         var m = SideNote().Match(item);
-        return m.Success && m.Index > 0 ? item[..m.Index].TrimEnd(' ', '\t', '\u3000', ',', '，', ';', '；', '。') : item;
+        if (!m.Success) return item;
+        var name = item[..m.Index].TrimEnd(' ', '\t', '\u3000', ',', '，', ';', '；', '。');
+        return name.Any(char.IsLetterOrDigit) ? name : item; // nothing before the note: the item is all there is
     }
 
     private static bool Continues(MonthBlock current, ItemMarker outline)

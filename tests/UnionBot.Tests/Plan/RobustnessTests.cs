@@ -66,4 +66,10 @@ public sealed class RobustnessTests
         Assert.Equal(12 * 99, plan.Activities.Count);
         Assert.Equal("活动12-99", plan.Activities[^1].Title);
     }
+
+    [Theory]
+    [InlineData("<十二月、XX年元月前>;;时间：\n八月\n")]
+    [InlineData("三月份：\n1、；时间：3月8日\n四月份：\n1、春游\n")]
+    public void AnItemThatIsAllNoteKeepsItsTextRatherThanAnEmptyTitle(string text) =>
+        Assert.All(PlanParser.Parse(text).Activities, a => Assert.False(string.IsNullOrWhiteSpace(a.Title)));
 }
