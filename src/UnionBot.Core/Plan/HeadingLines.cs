@@ -56,7 +56,10 @@ internal static class HeadingLines
         if (colon < 0 || colon - line.Start > MaxLeadIn) return null;
         var p = colon + 1;
         while (p < s.Length && s[p] == ' ') p++;
-        return p < s.Length && Next(PlanLine.Of(line.Raw[p..], line.Source)) is not null ? p : null;
+        // Most such lines are prose ("一、指导思想：…"): look for a month with its item right after the colon before
+        // building the rest of the line to look for the second one.
+        if (p >= s.Length || !MonthHeading.TryRead(s, p, out _, out var rest) || rest >= s.Length) return null;
+        return Next(PlanLine.Of(line.Raw[p..], line.Source)) is not null ? p : null;
     }
 
     /// <summary>Where a second heading with its own item starts on a heading line that carries an item, or null.</summary>
