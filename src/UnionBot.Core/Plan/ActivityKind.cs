@@ -31,8 +31,8 @@ public static class ActivityKind
         var norm = PlanChars.Normalize(title);
         // "“三八”妇女节系列活动：（1）趣味运动会；（2）评选…": what comes before the colon names the activity, and what
         // follows lists its parts, so the head is the last word before the colon when there is one there.
-        if (norm.IndexOf(':') is > 0 and var colon && Math.Max(LastEnd(norm[..colon], EventWords), LastEnd(norm[..colon], TaskWords)) >= 0)
-            norm = norm[..colon];
+        if (norm.IndexOf(':') is > 0 and var colon && norm[..colon] is var head && (LastEnd(head, EventWords) >= 0 || LastEnd(head, TaskWords) >= 0))
+            norm = head;
         var lastEvent = LastEnd(norm, EventWords);
         var lastTask = LastEnd(norm, TaskWords);
         if (lastEvent > lastTask) return true;

@@ -31,10 +31,10 @@ internal static class HeadingLines
     {
         List<PlanLine>? parts = null;
         // "三、具体安排：三月：…；四月：…": a short lead-in before the months, set off by a colon, is a line of its own.
-        if (LeadIn(line) is { } lead)
+        if (LeadIn(line) is { } months)
         {
-            parts = [PlanLine.Of(line.Raw[..lead].TrimEnd(Trailing), line.Source)];
-            line = PlanLine.Of(line.Raw[lead..], line.Source);
+            parts = [PlanLine.Of(line.Raw[..^months.Raw.Length].TrimEnd(Trailing), line.Source)];
+            line = months;
         }
         while (Next(line) is { } at)
         {
@@ -47,8 +47,8 @@ internal static class HeadingLines
 
     private const int MaxLeadIn = 16;
 
-    /// <summary>Where the months start after a short lead-in and its colon, when two or more of them follow with their items.</summary>
-    private static int? LeadIn(PlanLine line)
+    /// <summary>The months after a short lead-in and its colon, when two or more of them follow with their items.</summary>
+    private static PlanLine? LeadIn(PlanLine line)
     {
         var s = line.Norm;
         if (line.IsBlank || MonthHeading.TryRead(s, line.Start, out _, out _)) return null;
@@ -59,7 +59,8 @@ internal static class HeadingLines
         // Most such lines are prose ("一、指导思想：…"): look for a month with its item right after the colon before
         // building the rest of the line to look for the second one.
         if (p >= s.Length || !MonthHeading.TryRead(s, p, out _, out var rest) || rest >= s.Length) return null;
-        return Next(PlanLine.Of(line.Raw[p..], line.Source)) is not null ? p : null;
+        var months = PlanLine.Of(line.Raw[p..], line.Source);
+        return Next(months) is not null ? months : null;
     }
 
     /// <summary>Where a second heading with its own item starts on a heading line that carries an item, or null.</summary>

@@ -62,7 +62,7 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
         if (p < s.Length && char.IsAsciiDigit(s[p]))
         {
             family = MarkerFamily.ParenArabic;
-            if (!TryDigits(s, ref p, out n)) return false;
+            if (!PlanChars.TrySmallNumber(s, ref p, out n)) return false;
         }
         else if (PlanChars.TryChineseNumber(s, ref p, out n)) family = MarkerFamily.ChineseParen;
         else if (p + 1 < s.Length && char.IsAsciiLetter(s[p]) && !char.IsAsciiLetter(s[p + 1]))
@@ -82,7 +82,7 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
     {
         marker = default;
         var p = i;
-        if (!TryDigits(s, ref p, out var n) || p >= s.Length) return false;
+        if (!PlanChars.TrySmallNumber(s, ref p, out var n) || p >= s.Length) return false;
         var sep = s[p];
         // "1.5万元" is a number, not item 1 — but "1.3月，…" is item 1 dated March (no number is followed by 月).
         if (sep is '.' or ',' && p + 1 < s.Length && char.IsAsciiDigit(s[p + 1]) && !IsMonth(s, p + 1)) return false;
@@ -111,35 +111,17 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
         after = i;
         while (after < s.Length && after - i < 5 && (upper ? "IVX" : "ivx").Contains(s[after])) after++;
         if (after == i || after >= s.Length || char.IsAsciiLetter(s[after])) return false;
-        var numeral = s[i..after].ToUpperInvariant();
-        for (var n = 1; n <= 20; n++)
-            if (Roman(n) == numeral)
-            {
-                value = n;
-                return true;
-            }
-        return false;
+        value = Array.IndexOf(RomanNumerals, s[i..after].ToUpperInvariant()) + 1;
+        return value > 0;
     }
 
-    private static string Roman(int n) =>
-        (n >= 10 ? new string('X', n / 10) : "") + (n % 10) switch
-        {
-            0 => "", 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", 6 => "VI", 7 => "VII", 8 => "VIII", _ => "IX",
-        };
+    private static readonly string[] RomanNumerals =
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"];
 
     private static bool FollowedByHan(string s, int p)
     {
         while (p < s.Length && s[p] == ' ') p++;
         return p < s.Length && IsHan(s[p]);
-    }
-
-    /// <summary>One or two digits: item numbers stay small, and "2022, 向美而行" must not read as item 2022.</summary>
-    private static bool TryDigits(string s, ref int p, out int n)
-    {
-        n = 0;
-        var start = p;
-        while (p < s.Length && char.IsAsciiDigit(s[p]) && p - start < 3) n = n * 10 + (s[p++] - '0');
-        return p - start is 1 or 2 && n > 0;
     }
 
     private static bool Found(MarkerFamily family, int? n, string s, int p, out ItemMarker marker)
@@ -153,11 +135,11 @@ internal readonly record struct ItemMarker(MarkerFamily Family, int? Number, int
     private static bool IsMonth(string s, int p)
     {
         var q = p;
-        if (!TryDigits(s, ref q, out var n) || n > 12 || q >= s.Length) return false;
+        if (!PlanChars.TrySmallNumber(s, ref q, out var n) || n > 12 || q >= s.Length) return false;
         if (MonthHeading.RangeSeparators.Contains(s[q]) && q + 1 < s.Length && char.IsAsciiDigit(s[q + 1]))
         {
             q++;
-            if (!TryDigits(s, ref q, out n) || n > 12 || q >= s.Length) return false;
+            if (!PlanChars.TrySmallNumber(s, ref q, out n) || n > 12 || q >= s.Length) return false;
         }
         return s[q] == '月';
     }

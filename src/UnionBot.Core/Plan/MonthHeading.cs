@@ -1,10 +1,11 @@
 namespace UnionBot.Core.Plan;
 
 /// <summary>
-/// A month heading of a schedule: 三月份： 3月 十一月 元月 七、八月份 七月、八月 7-8月 一二月份 十二月份、XX年元月, or a
-/// quarter (第一季度 covers January to March), alone on its line or followed by a colon or a space and the month's first
-/// item. A date that opens a line and is set off from the text after it (3月8日 三八节…, 4月上旬：春游) dates that one
-/// item. A month word inside a sentence (三月份组织…, 三月三日召开…) is not a heading.
+/// A month heading of a schedule: 三月份： 3月 十一月 元月 七、八月份 七月、八月 7-8月 一二月份 十二月份、XX年元月 【三月】
+/// 2027.03, a quarter (第一季度 covers January to March) or the school holidays (寒假, 暑假), alone on its line or followed
+/// by a colon, comma, space or closing bracket and the month's first item. A date that opens a line and is set off from the
+/// text after it (3月8日 三八节…, 4月上旬：春游, 5月1日前：…, 2027.3.8 …) dates that one item. A month word inside a
+/// sentence (三月份组织…, 三月三日召开…) is not a heading.
 /// </summary>
 internal static class MonthHeading
 {
@@ -63,29 +64,31 @@ internal static class MonthHeading
         rest = s.Length;
         var p = i;
         // 【三月】 〖三月〗 《三月》 <三月> 「三月」: a month in brackets of any kind is a heading.
-        var opened = p < s.Length && s[p] is '【' or '[' or '〔' or '(' or '（' or '〖' or '《' or '<' or '「' or '『';
+        var opened = p < s.Length && Openers.Contains(s[p]);
         if (opened) p++;
         // 2027.03, 2027-3, 2027/3/8: a year and month written in digits, as in many tables' time column.
         if (TryNumericDate(s, p, out var numericMonth, out var afterDate, out var withDay))
         {
             months.Add(numericMonth);
             yearWritten = true;
-            // 2027.3-2027.4, 2027.9-12: a range of them.
-            if (!withDay && afterDate + 1 < s.Length && RangeSeparators.Contains(s[afterDate]))
+            if (!withDay)
             {
-                var q = afterDate + 1;
-                var lastMonth = 0;
-                if (TryNumericDate(s, q, out var m, out var end, out var endDay) && !endDay) (lastMonth, q) = (m, end);
-                else if (TwoDigits(s, ref q, out m) && m is >= 1 and <= 12 && (q >= s.Length || !char.IsAsciiDigit(s[q]) && s[q] is not ('.' or '/' or '-'))) lastMonth = m;
-                if (lastMonth > 0 && lastMonth != numericMonth)
+                // 2027.3-2027.4, 2027.9-12: a range of them.
+                if (afterDate + 1 < s.Length && RangeSeparators.Contains(s[afterDate]))
                 {
-                    AddRange(months, numericMonth, lastMonth);
-                    afterDate = q;
+                    var q = afterDate + 1;
+                    if (TryNumericDate(s, q, out var last, out var end, out var endDay) && !endDay) q = end;
+                    else if (!PlanChars.TrySmallNumber(s, ref q, out last) || last > 12 || q < s.Length && s[q] is '.' or '/' or '-') last = 0;
+                    if (last > 0 && last != numericMonth)
+                    {
+                        AddRange(months, numericMonth, last);
+                        afterDate = q;
+                    }
                 }
+                if (TryEnd(s, afterDate, out rest) || opened && BracketEnds(s, afterDate, runOn, out rest, out datesItem)) return true;
             }
-            if (!withDay) return TryEnd(s, afterDate, out rest) || opened && BracketEnds(s, afterDate, runOn, out rest, out datesItem);
-            // A date with its day dates the item after it; alone on its line it is a sign-off, not a heading.
-            datesItem = TryDay(s, afterDate, months, out rest, comma: runOn, bracketed: opened, dayRead: true);
+            // A day (2027.3.8) or a leeway (2027.4前) dates the item after it; alone on its line a date is a sign-off.
+            datesItem = TryDay(s, afterDate, months, out rest, comma: runOn, bracketed: opened, dayRead: withDay);
             return datesItem;
         }
         var quarterStart = p;
@@ -175,21 +178,19 @@ internal static class MonthHeading
     {
         months = [];
         after = p;
-        foreach (var (word, holidayMonths) in (ReadOnlySpan<(string, int[])>)[("寒假", [1, 2]), ("暑假", [7, 8]), ("暑期", [7, 8])])
+        foreach (var (word, holidayMonths) in Holidays)
             if (string.CompareOrdinal(s, p, word, 0, word.Length) == 0)
             {
                 after = p + word.Length;
-                foreach (var tail in (ReadOnlySpan<string>)["期间", "前后", "中"])
-                    if (string.CompareOrdinal(s, after, tail, 0, tail.Length) == 0)
-                    {
-                        after += tail.Length;
-                        break;
-                    }
+                after += WordLength(s, after, HolidayTails);
                 months = holidayMonths;
                 return true;
             }
         return false;
     }
+
+    private static readonly (string Word, int[] Months)[] Holidays = [("寒假", [1, 2]), ("暑假", [7, 8]), ("暑期", [7, 8])];
+    private static readonly string[] HolidayTails = ["期间", "前后", "中"];
 
     /// <summary>"1、（3月）三八节…", "【三月】三八节活动": the bracket closing the month sets it off from the item as a colon does.</summary>
     private static bool BracketEnds(string s, int p, bool runOn, out int rest, out bool datesItem)
@@ -217,12 +218,12 @@ internal static class MonthHeading
         var sep = s[p + 4];
         if (year is < 1990 or > 2099 || sep is not ('.' or '-' or '/')) return false;
         var q = p + 5;
-        if (!TwoDigits(s, ref q, out month) || month is < 1 or > 12) return false;
+        if (!PlanChars.TrySmallNumber(s, ref q, out month) || month > 12) return false;
         end = q;
         if (q + 1 < s.Length && s[q] == sep && char.IsAsciiDigit(s[q + 1]))
         {
             q++;
-            if (!TwoDigits(s, ref q, out var day) || day is < 1 or > 31) return false;
+            if (!PlanChars.TrySmallNumber(s, ref q, out var day) || day > 31) return false;
             end = q;
             withDay = true;
         }
@@ -230,25 +231,12 @@ internal static class MonthHeading
         return end >= s.Length || !char.IsAsciiDigit(s[end]) && !(s[end] == sep && end + 1 < s.Length && char.IsAsciiDigit(s[end + 1]));
     }
 
-    private static bool TwoDigits(string s, ref int q, out int n)
-    {
-        n = 0;
-        var start = q;
-        while (q < s.Length && char.IsAsciiDigit(s[q]) && q - start < 2) n = n * 10 + (s[q++] - '0');
-        return q > start;
-    }
-
     /// <summary>What may follow the months: a word like 工作安排, a closing bracket, then the end, a colon or a space.</summary>
     private static bool TryEnd(string s, int p, out int rest)
     {
         rest = s.Length;
         if (p < s.Length && s[p] == '的') p++;
-        foreach (var suffix in Suffixes)
-            if (string.CompareOrdinal(s, p, suffix, 0, suffix.Length) == 0)
-            {
-                p += suffix.Length;
-                break;
-            }
+        p += WordLength(s, p, Suffixes);
         // ★五月★, ◆四月份◆: the marks a heading opens with (read as a bullet) close it too.
         while (p < s.Length && Decorations.Contains(s[p])) p++;
         if (p < s.Length && Closers.Contains(s[p])) p++;
@@ -299,7 +287,7 @@ internal static class MonthHeading
     {
         rest = s.Length;
         // "5月前：上报先进材料": a month with its leeway dates an item as a day does.
-        if (!dayRead && !SkipDay(s, ref p) && !IsLeewayAt(s, p)) return false;
+        if (!dayRead && !SkipDay(s, ref p) && LeewayLength(s, p) == 0) return false;
         if (p < s.Length && RangeSeparators.Contains(s[p]))
         {
             var q = p + 1;
@@ -316,7 +304,7 @@ internal static class MonthHeading
                 if (end > 0 && end != months[^1]) AddRange(months, months[^1], end);
             }
         }
-        if (Leeways.FirstOrDefault(l => string.CompareOrdinal(s, p, l, 0, l.Length) == 0) is { } leeway) p += leeway.Length;
+        p += LeewayLength(s, p);
         if (bracketed && p < s.Length && Closers.Contains(s[p])) p++;
         else if (p >= s.Length || !(s[p] is ':' or ' ' or '\t' || comma && s[p] == ',')) return false;
         while (p < s.Length && (s[p] is ':' or ' ' or '\t' || comma && s[p] == ',')) p++;
@@ -324,12 +312,21 @@ internal static class MonthHeading
         return p < s.Length;
     }
 
+    private const string Openers = "【[〔(（〖《<「『";
     private const string Closers = "】]〕)）〗》>」』";
 
     /// <summary>前, 以前, 左右 …: what may follow a date and leave it a date.</summary>
-    public static bool IsLeeway(string text) => text.Length == 0 || Leeways.Contains(text);
+    public static bool IsLeeway(string text) => LeewayLength(text, 0) == text.Length;
 
-    private static bool IsLeewayAt(string s, int p) => Leeways.Any(l => string.CompareOrdinal(s, p, l, 0, l.Length) == 0);
+    private static int LeewayLength(string s, int p) => WordLength(s, p, Leeways);
+
+    /// <summary>The length of the first of <paramref name="words"/> written at <paramref name="p"/>, or 0.</summary>
+    private static int WordLength(string s, int p, string[] words)
+    {
+        foreach (var word in words)
+            if (string.CompareOrdinal(s, p, word, 0, word.Length) == 0) return word.Length;
+        return 0;
+    }
 
     /// <summary>5月1日前, 6月底以前, 10月中旬左右: a date with its leeway is as good a date.</summary>
     private static readonly string[] Leeways = ["以前", "之前", "前后", "左右", "以后", "之后", "前", "后"];
@@ -339,12 +336,11 @@ internal static class MonthHeading
     private static bool SkipDay(string s, ref int p)
     {
         if (p >= s.Length) return false;
-        foreach (var part in PartsOfMonth)
-            if (string.CompareOrdinal(s, p, part, 0, part.Length) == 0)
-            {
-                p += part.Length;
-                return true;
-            }
+        if (WordLength(s, p, PartsOfMonth) is > 0 and var part)
+        {
+            p += part;
+            return true;
+        }
         var q = p;
         var week = s[q] == '第';
         if (week) q++;

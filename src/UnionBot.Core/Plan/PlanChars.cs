@@ -42,6 +42,18 @@ public static class PlanChars
         _ => -1,
     };
 
+    /// <summary>
+    /// One or two ASCII digits, not zero, and no third after them: item numbers, months and days stay small, and
+    /// "2022, 向美而行" must not read as item 2022.
+    /// </summary>
+    public static bool TrySmallNumber(string s, ref int p, out int n)
+    {
+        n = 0;
+        var start = p;
+        while (p < s.Length && char.IsAsciiDigit(s[p]) && p - start < 3) n = n * 10 + (s[p++] - '0');
+        return p - start is 1 or 2 && n > 0;
+    }
+
     /// <summary>Reads a Chinese number from 一 to 九十九 at <paramref name="i"/> (greedy: 十二 is 12, not 10 then 2).</summary>
     public static bool TryChineseNumber(string s, ref int i, out int value)
     {

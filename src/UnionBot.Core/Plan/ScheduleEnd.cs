@@ -104,10 +104,13 @@ internal static partial class ScheduleEnd
     [GeneratedRegex(@"^[^\s，。；,;:：]{0,20}(?:工会|工会委员会|工会小组)$")]
     private static partial Regex Signature();
 
-    [GeneratedRegex(@"^(?:活动)?(?:主题|时间|地点|负责人?|负责部门|责任人|责任部门|牵头部门|牵头人|对象|形式|方式|要求|目的|经费|参加人员|参加对象|参与人员|参与对象|参加范围)\s*[:：]")]
+    /// <summary>Labels of who is in charge, who takes part, when and where: a note under an item, or a side note after it.</summary>
+    private const string WhoWhenWhere = "负责人|负责部门|责任人|责任部门|牵头部门|牵头人|参加人员|参加对象|参与人员|参与对象|参加范围|时间|地点";
+
+    [GeneratedRegex(@"^(?:活动)?(?:" + WhoWhenWhere + @"|主题|负责|对象|形式|方式|要求|目的|经费)\s*[:：]")]
     private static partial Regex Note();
 
-    [GeneratedRegex(@"(?:[\s\u3000]+|[,，;；。][\s\u3000]*)(?:活动)?(?:负责人|负责部门|责任人|责任部门|牵头部门|牵头人|参加人员|参加对象|参与人员|参加范围|时间|地点)[\s\u3000]*[:：]")]
+    [GeneratedRegex(@"(?:[\s\u3000]+|[,，;；。][\s\u3000]*)(?:活动)?(?:" + WhoWhenWhere + @")[\s\u3000]*[:：]")]
     private static partial Regex SideNote();
 
     [GeneratedRegex(@"(?:计划书?|总结|要点)(?:范本.*|[(（].*[)）]|\s*[(（]?[篇第].*|\s*\d+)?\s*[:：]?$")]

@@ -43,7 +43,8 @@ internal static partial class ScheduleReader
             if (line.IsBlank) continue;
             // A dated item under a heading of its own month ("三月份：" then "3月8日 庆祝三八节") is one of that month's items.
             var isMonth = MonthHeading.TryRead(line.Norm, line.Start, out var months, out var rest, out var dated, out var datedMarker);
-            if (isMonth && !(dated && current is { IsDatedItem: false } && months.TrueForAll(current.Months.Contains)))
+            var datedInItsMonth = isMonth && dated && current is { IsDatedItem: false } && months.TrueForAll(current.Months.Contains);
+            if (isMonth && !datedInItsMonth)
             {
                 earlierOneLine &= current?.IsSingleLine ?? true;
                 current = StartBlock(line, months, rest, dated, datedMarker, Wraps(lines, end, wrapWidth));
@@ -67,9 +68,9 @@ internal static partial class ScheduleReader
                 continue;
             }
             // A dated item of the month it is under ("2028年1月20日前 上报学期工作总结") is no end, whatever its words.
-            if (!isMonth && ScheduleEnd.Ends(lines, end, marker, current, blocks.Count, earlierOneLine && current.IsSingleLine)) break;
+            if (!datedInItsMonth && ScheduleEnd.Ends(lines, end, marker, current, blocks.Count, earlierOneLine && current.IsSingleLine)) break;
             var entries = Entries(line, marker, Wraps(lines, end, wrapWidth));
-            current.Add(isMonth ? entries.Select(e => e with { IsDated = true }) : entries);
+            current.Add(datedInItsMonth ? entries.Select(e => e with { IsDated = true }) : entries);
         }
         return blocks;
     }

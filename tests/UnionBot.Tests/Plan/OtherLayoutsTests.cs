@@ -546,6 +546,7 @@ public sealed class OtherLayoutsTests
     [InlineData("2027.03\n1、三八节女教工活动\n2027.04\n1、春季运动会\n")]
     [InlineData("2027-3\n1、三八节女教工活动\n2027-4\n1、春季运动会\n")]
     [InlineData("2027.3.8 三八节女教工活动\n2027/4/15：春季运动会\n")]
+    [InlineData("2027.3.8 三八节女教工活动\n2027.4前 春季运动会\n")]
     [InlineData("时间\t活动\n2027.3.8\t三八节女教工活动\n2027.4前\t春季运动会\n")]
     public void AYearAndMonthWrittenInDigitsIsAMonth(string schedule) =>
         Assert.Equal(["3:三八节女教工活动", "4:春季运动会"], Parse($"2027年工会活动安排\n{schedule}二、要求\n各部门配合。\nXX学校工会\n2027.2.20\n"));
