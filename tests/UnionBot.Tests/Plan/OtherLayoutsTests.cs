@@ -456,12 +456,15 @@ public sealed class OtherLayoutsTests
         Assert.Equal(["3:A、B两组教职工拔河比赛", "3:AED急救培训", "4:K歌大赛"],
             Parse("2027年工会工作计划\n三月份：\nA、B两组教职工拔河比赛\nAED急救培训\n四月份：\nK歌大赛\n"));
 
-    [Fact]
-    public void LettersUnderANumberedItemAreItsSubItems()
+    [Theory]
+    [InlineData("a.", "b.")]
+    [InlineData("i.", "ii.")]
+    [InlineData("(a)", "(b)")]
+    public void LettersOrSmallRomanNumbersUnderANumberedItemAreItsSubItems(string first, string second)
     {
-        var explanation = PlanParser.Explain("2027年工会工作计划\n三月份：\n1.“三八”节系列活动\na.女教工插花\nb.表彰优秀女教工\n2.学雷锋志愿服务\n四月份：\n1.春游\n");
+        var explanation = PlanParser.Explain($"2027年工会工作计划\n三月份：\n1.“三八”节系列活动\n{first}女教工插花\n{second}表彰优秀女教工\n2.学雷锋志愿服务\n四月份：\n1.春游\n");
         Assert.Equal(["3:“三八”节系列活动", "3:学雷锋志愿服务", "4:春游"], PlanAssert.Brief(explanation.Plan));
-        Assert.Equal(SkipReason.SubItem, explanation.Lines[3].Reason);
+        Assert.Equal([SkipReason.SubItem, SkipReason.SubItem], explanation.Lines.Skip(3).Take(2).Select(l => l.Reason));
     }
 
     [Fact]
@@ -520,14 +523,6 @@ public sealed class OtherLayoutsTests
     public void RomanOutlineNumbersOpenAndEndTheSchedulesSection(string first, string second, string third) =>
         Assert.Equal(["3:三八节活动", "3:植树活动", "4:春游"],
             Parse($"2027年工会工作计划\n{first} 指导思想\n坚持服务教职工。\n{second} 活动安排\n三月份：\n1. 三八节活动\n2. 植树活动\n四月份：\n1. 春游\n{third} 保障措施\n1. 加强领导\n"));
-
-    [Fact]
-    public void LowerRomanNumbersUnderANumberedItemAreItsSubItems()
-    {
-        var explanation = PlanParser.Explain("2027年工会工作计划\n三月份：\n1.“三八”节系列活动\ni.女教工插花\nii.表彰优秀女教工\n2.学雷锋志愿服务\n四月份：\n1.春游\n");
-        Assert.Equal(["3:“三八”节系列活动", "3:学雷锋志愿服务", "4:春游"], PlanAssert.Brief(explanation.Plan));
-        Assert.Equal([SkipReason.SubItem, SkipReason.SubItem], explanation.Lines.Skip(3).Take(2).Select(l => l.Reason));
-    }
 
     [Fact]
     public void AWordOutlineInRomanNumeralsEndsTheScheduleAtItsNextSection()
