@@ -8,7 +8,8 @@ using UnionBot.Core.Platforms.WeCom;
 namespace CallbackLoad;
 
 /// <summary>
-/// <c>generate</c> writes the pre-signed callbacks wrk.sh sends. Without it: signed, encrypted WeCom callbacks
+/// <c>generate</c> writes the pre-signed callbacks wrk.sh sends; <c>crypto</c> times a callback's WeCom cryptography
+/// alone (<see cref="CryptoCost"/>). Without either: signed, encrypted WeCom callbacks
 /// (<c>/报名 &lt;activity&gt;</c> by distinct users) at concurrency 50 whose every reply is decrypted and checked, a
 /// tenth delivered again and answered empty, and the database holding one sign-up per user: a check of the path under
 /// load, not a measure of its rate (see wrk.sh).
@@ -22,6 +23,11 @@ public static class LoadRun
             var flags = rest.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
             var options = LoadOptions.Parse(rest.Chunk(2).Where(p => p[0] is not ("--out" or "--prefix")).SelectMany(p => p).ToArray());
             return await Generate.RunAsync(options, flags["--out"], flags.GetValueOrDefault("--prefix", "w"));
+        }
+        if (args is ["crypto", .. var cryptoArgs])
+        {
+            var rounds = cryptoArgs is ["--rounds", var n, ..] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 3;
+            return CryptoCost.Run(LoadOptions.Parse([]), rounds);
         }
         var o = LoadOptions.Parse(args);
         var (url, db) = o.Url is null ? await InProcessHost.StartAsync(o) : (o.Url.TrimEnd('/'), o.DatabasePath);

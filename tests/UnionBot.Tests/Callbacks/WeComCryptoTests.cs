@@ -3,28 +3,32 @@ using UnionBot.Core.Platforms.WeCom;
 
 namespace UnionBot.Tests.Callbacks;
 
-/// <summary>The official WXBizMsgCrypt vectors of PROTOCOLS.md 1.3.</summary>
+/// <summary>The official WXBizMsgCrypt vectors of PROTOCOLS.md 1.3, with the CPU's AES instructions and with the platform's AES.</summary>
 public sealed class WeComCryptoTests
 {
     private const string Token = "QDG6eK";
     private const string Key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
     private const string CorpId = "wx5823bf96d3bd56c7";
 
-    [Fact]
-    public void VectorA1UrlVerificationSignatureHoldsAndEchostrDecryptsToTheBarePlaintext()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void VectorA1UrlVerificationSignatureHoldsAndEchostrDecryptsToTheBarePlaintext(bool cpuAes)
     {
         const string echostr = "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
-        var crypto = new WeComCrypto(Token, Key, CorpId);
+        var crypto = new WeComCrypto(Token, Key, CorpId, cpuAes);
 
         Assert.True(crypto.Verify("5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3", "1409659589", "263014780", echostr));
         Assert.Equal("1616140317555161061", crypto.Decrypt(echostr));
     }
 
-    [Fact]
-    public void VectorA2WithPadThirtyDecryptsTheXmlMessage()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void VectorA2WithPadThirtyDecryptsTheXmlMessage(bool cpuAes)
     {
         const string encrypt = "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==";
-        var crypto = new WeComCrypto(Token, Key, CorpId);
+        var crypto = new WeComCrypto(Token, Key, CorpId, cpuAes);
 
         Assert.True(crypto.Verify("477715d11cdb4164915debcba66cb864d751f3e6", "1409659813", "1372623149", encrypt));
         var xml = crypto.Decrypt(encrypt);
@@ -34,12 +38,14 @@ public sealed class WeComCryptoTests
         Assert.Contains("hello", xml);
     }
 
-    [Fact]
-    public void VectorCEncryptsTheAiBotMessageExactlyWithTheFixedRandomBytes()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void VectorCEncryptsTheAiBotMessageExactlyWithTheFixedRandomBytes(bool cpuAes)
     {
         const string msg = """{"msgid":"test-msgid-1","aibotid":"AIBOTID","chatid":"CHATID","chattype":"group","from":{"userid":"zhangsan"},"response_url":"RESPONSEURL","msgtype":"text","text":{"content":"@机器人 /报名 乒乓球赛"}}""";
         const string expected = "sKqRbbiSUnDhFHOvPjtUMWtF6tdj2RwMpJK+ftnuygfwDoc8l+1epeaDo/KO8sPMcS4Xqfnb6+At0C0Ha7LtYcaORRBepQhIU5Nv4Sepc13zF4u97H/ofXYzIaLE2otb96pUqsK5Kc0CYacE3e+MgD3OeseTzDJHDHqMaf8JCFoTdbPhhB83O5o/nlBTAqFmZilXUENAEeZ9knuYKefpuxFogj3N5yL/JoqFS00S9w/9vQzCUGWwKZQrXGHt8s1w+yFo0rbK3UqKTRwgELW3vPcWqhK5wHjQh+INXzNnEyktsXy0ovJ+JuB3zi48sea6ZvnfA0GeN2/5RJard+6kqQ==";
-        var crypto = new WeComCrypto(Token, Key);
+        var crypto = new WeComCrypto(Token, Key, "", cpuAes);
 
         var encrypt = crypto.Encrypt(msg, "0123456789abcdef"u8);
 

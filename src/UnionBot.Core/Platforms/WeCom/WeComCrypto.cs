@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,21 +27,27 @@ public sealed class WeComCrypto
     private readonly byte[] _key;
     private readonly string _receiveId;
     private readonly byte[] _receiveIdBytes;
-
-    // An Aes instance keeps its OpenSSL cipher context and key schedule between one-shot calls (a new instance per
-    // call built both for every callback), but it must not serve two threads at once, so each call takes one from
-    // here and puts it back. There are never more than the threads that were inside a call at the same moment.
-    private readonly ConcurrentBag<Aes> _ciphers = [];
+    private readonly AesCbc _cipher; // the key expanded once: every callback decrypts and encrypts with it
 
     /// <param name="receiveId">"" for AI bots and group robots, the corp id for self-built apps.</param>
     public WeComCrypto(string token, string encodingAesKey, string receiveId = "")
+        : this(token, encodingAesKey, receiveId, cpuAes: true)
+    {
+    }
+
+    /// <param name="cpuAes">false only in tests: the platform's AES even where the CPU has AES instructions.</param>
+    internal WeComCrypto(string token, string encodingAesKey, string receiveId, bool cpuAes)
     {
         if (encodingAesKey.Length != 43) throw new ArgumentException("EncodingAESKey must be 43 characters", nameof(encodingAesKey));
         _token = token;
         _key = Convert.FromBase64String(encodingAesKey + "=");
         _receiveId = receiveId;
         _receiveIdBytes = Encoding.UTF8.GetBytes(receiveId);
+        _cipher = AesCbc.Create(_key, cpuAes);
     }
+
+    /// <summary>Whether this instance encrypts with the CPU's AES instructions (for the tests).</summary>
+    internal bool UsesCpuAes => _cipher.UsesCpuInstructions;
 
     public static string Sign(string token, string timestamp, string nonce, string encrypt)
     {
@@ -69,8 +74,8 @@ public sealed class WeComCrypto
     /// <summary>SHA1 over the four parts sorted ordinally and joined, in UTF-8.</summary>
     private static void Hash(string token, string timestamp, string nonce, string encrypt, Span<byte> hash)
     {
-        string[] parts = [token, timestamp, nonce, encrypt];
-        Array.Sort(parts, StringComparer.Ordinal);
+        Span<string> parts = [token, timestamp, nonce, encrypt]; // on the stack: every callback signs twice
+        parts.Sort(string.CompareOrdinal);
         var length = 0;
         foreach (var part in parts) length += Encoding.UTF8.GetByteCount(part);
         var buffer = ArrayPool<byte>.Shared.Rent(length);
@@ -93,19 +98,17 @@ public sealed class WeComCrypto
     {
         var cipher = ArrayPool<byte>.Shared.Rent(encrypt.Length / 4 * 3 + 3);
         var plain = ArrayPool<byte>.Shared.Rent(cipher.Length);
-        var aes = TakeCipher();
         try
         {
             if (!Convert.TryFromBase64String(encrypt, cipher, out var cipherLength)) throw new WeComCryptoException("encrypt is not Base64");
-            if (cipherLength == 0 || cipherLength % 16 != 0) throw new WeComCryptoException("ciphertext is not whole AES blocks");
-            var plainLength = aes.DecryptCbc(cipher.AsSpan(0, cipherLength), _key.AsSpan(0, 16), plain, PaddingMode.None);
-            var message = Unwrap(plain.AsSpan(0, plainLength));
+            if (cipherLength == 0 || cipherLength % AesCbc.BlockSize != 0) throw new WeComCryptoException("ciphertext is not whole AES blocks");
+            _cipher.Decrypt(cipher.AsSpan(0, cipherLength), _key.AsSpan(0, 16), plain);
+            var message = Unwrap(plain.AsSpan(0, cipherLength));
             if (!Utf8.IsValid(message)) throw new WeComCryptoException("message is not UTF-8");
             return read(message);
         }
         finally
         {
-            _ciphers.Add(aes);
             ArrayPool<byte>.Shared.Return(cipher);
             ArrayPool<byte>.Shared.Return(plain, clearArray: true); // a teacher's message stays in no pooled buffer
         }
@@ -131,7 +134,7 @@ public sealed class WeComCrypto
     public string Encrypt(string message)
     {
         Span<byte> random16 = stackalloc byte[16];
-        RandomNumberGenerator.Fill(random16);
+        RandomBytes.Fill(random16);
         return Encrypt(message, random16);
     }
 
@@ -139,7 +142,7 @@ public sealed class WeComCrypto
     public string Encrypt(ReadOnlySpan<byte> utf8Message)
     {
         Span<byte> random16 = stackalloc byte[16];
-        RandomNumberGenerator.Fill(random16);
+        RandomBytes.Fill(random16);
         return Seal(utf8Message, random16);
     }
 
@@ -158,7 +161,6 @@ public sealed class WeComCrypto
         var pad = Block - length % Block;
         var plain = ArrayPool<byte>.Shared.Rent(length + pad);
         var cipher = ArrayPool<byte>.Shared.Rent(length + pad);
-        var aes = TakeCipher();
         try
         {
             random16.CopyTo(plain);
@@ -166,22 +168,13 @@ public sealed class WeComCrypto
             message.CopyTo(plain.AsSpan(20));
             _receiveIdBytes.CopyTo(plain.AsSpan(20 + message.Length));
             plain.AsSpan(length, pad).Fill((byte)pad);
-            var written = aes.EncryptCbc(plain.AsSpan(0, length + pad), _key.AsSpan(0, 16), cipher, PaddingMode.None);
-            return Convert.ToBase64String(cipher.AsSpan(0, written));
+            _cipher.Encrypt(plain.AsSpan(0, length + pad), _key.AsSpan(0, 16), cipher);
+            return Convert.ToBase64String(cipher.AsSpan(0, length + pad));
         }
         finally
         {
-            _ciphers.Add(aes);
             ArrayPool<byte>.Shared.Return(plain, clearArray: true); // a teacher's message stays in no pooled buffer
             ArrayPool<byte>.Shared.Return(cipher);
         }
-    }
-
-    private Aes TakeCipher()
-    {
-        if (_ciphers.TryTake(out var aes)) return aes;
-        aes = Aes.Create();
-        aes.Key = _key;
-        return aes;
     }
 }
