@@ -62,7 +62,7 @@ public sealed class ProcessedMessagesTests
     }
 
     [Fact]
-    public async Task ARedeliveryIsToldFromMemoryWithinTheSpanAndByTheClaimsOwnWriteAfterIt()
+    public async Task ARedeliveryIsToldFromMemoryForAtLeastTheSpanAndByTheClaimsOwnWriteAfterIt()
     {
         using var dir = new TempDirectory();
         var (processed, time) = Open(dir);
@@ -72,13 +72,54 @@ public sealed class ProcessedMessagesTests
         Assert.Null(processed.ClaimFor("wecom-all", "m-1"));
         var (restarted, _) = Open(dir, time);
         Assert.Null(restarted.ClaimFor("wecom-all", "m-1"));
-
-        // Past the span memory lets the message in, and the write that carries its claim still refuses it.
         time.Advance(RecentClaims.Span);
-        Assert.True(await processed.TryClaimAsync("wecom-all", "m-2", default)); // a committed claim sweeps what is older
+        Assert.Null(processed.ClaimFor("wecom-all", "m-1"));
+
+        // Past twice the span memory lets the message in, and the write that carries its claim still refuses it.
+        time.Advance(RecentClaims.Span);
         var late = processed.ClaimFor("wecom-all", "m-1");
         Assert.NotNull(late);
         Assert.False(await processed.CommitAsync(late, default));
+    }
+
+    [Fact]
+    public async Task ANewMessageWhoseFingerprintMatchesAClaimedOnesIsStillNew()
+    {
+        using var dir = new TempDirectory();
+        var (processed, _, recent) = OpenRecent(dir);
+        Assert.True(await processed.TryClaimAsync("wecom-all", "m-1", default));
+        // Another id that happens to share a fingerprint with a claimed one (one pair in 2^64): the table decides.
+        recent.Add(RecentClaims.Fingerprint("wecom-all", "m-2"));
+
+        Assert.True(recent.Known(RecentClaims.Fingerprint("wecom-all", "m-2")));
+        Assert.False(recent.Contains("wecom-all", "m-2"));
+        Assert.True(recent.Contains("wecom-all", "m-1"));
+        Assert.Equal(1, recent.FalseMatches);
+    }
+
+    [Fact]
+    public void AFloodMovesTheGenerationsOnEarlyInsteadOfGrowingThemWithoutBound()
+    {
+        using var dir = new TempDirectory();
+        var (_, _, recent) = OpenRecent(dir);
+        recent.Add(RecentClaims.Fingerprint("wecom-all", "first"));
+
+        for (long i = 1; i < RecentClaims.MaxPerGeneration; i++) recent.Add(i);
+        Assert.True(recent.Known(RecentClaims.Fingerprint("wecom-all", "first"))); // full: it moves on at the next id
+        for (long i = 0; i < RecentClaims.MaxPerGeneration + 1; i++) recent.Add(-i - 1);
+
+        Assert.False(recent.Known(RecentClaims.Fingerprint("wecom-all", "first")));
+        Assert.True(recent.Known(-1));
+    }
+
+    [Fact]
+    public void FingerprintsTellChannelsAndIdsApart()
+    {
+        Assert.NotEqual(RecentClaims.Fingerprint("wecom-all", "m-1"), RecentClaims.Fingerprint("wecom-all", "m-2"));
+        Assert.NotEqual(RecentClaims.Fingerprint("wecom-all", "m-1"), RecentClaims.Fingerprint("ding-union", "m-1"));
+        // The separator keeps the boundary: ("ab", "c") is not ("a", "bc").
+        Assert.NotEqual(RecentClaims.Fingerprint("ab", "c"), RecentClaims.Fingerprint("a", "bc"));
+        Assert.Equal(RecentClaims.Fingerprint("wecom-all", "m-1"), RecentClaims.Fingerprint("wecom-all", "m-1"));
     }
 
     [Fact]
@@ -92,6 +133,13 @@ public sealed class ProcessedMessagesTests
         database.Migrate();
 
         Assert.True(await processed.TryClaimAsync("wecom-all", "m-1", default));
+    }
+
+    private static (ProcessedMessages, FakeTimeProvider, RecentClaims) OpenRecent(TempDirectory dir)
+    {
+        var (processed, time) = Open(dir);
+        var database = new Database($"Data Source={dir.File("p.db")};Pooling=False", NullLogger<Database>.Instance);
+        return (processed, time, new RecentClaims(database, time));
     }
 
     private static (ProcessedMessages, FakeTimeProvider) Open(TempDirectory dir, FakeTimeProvider? clock = null)
