@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using UnionBot.Core.Commands;
 using UnionBot.Core.Platforms.WeCom;
@@ -85,11 +86,30 @@ public sealed class WeComCallbackTests
 
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        // The bytes Results.Json wrote with ASP.NET Core's options (base64's '+' and '/' as they are) are what WeCom has been given.
-        var reply = JsonSerializer.Deserialize<EncryptedReply>(body)!;
+        // The bytes Results.Json wrote with ASP.NET Core's options (base64's '+' and '/' as they are) are what WeCom has
+        // been given, and the stream message inside is what the serializer writes for it with the same escaping.
         var framework = new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions;
+        var reply = JsonSerializer.Deserialize<PassiveReply>(body)!;
         Assert.Equal(JsonSerializer.Serialize(reply, framework), Encoding.UTF8.GetString(body));
+        var plain = host.Crypto.Decrypt(reply.Encrypt);
+        var stream = JsonSerializer.Deserialize<StreamReply>(plain)!;
+        Assert.Equal(JsonSerializer.Serialize(stream, framework), plain);
+        Assert.Contains("/帮助", stream.Stream.Content); // the test host echoes the command
+        Assert.Equal("stream", stream.MsgType);
     }
+
+    private sealed record PassiveReply(
+        [property: JsonPropertyName("encrypt")] string Encrypt,
+        [property: JsonPropertyName("msgsignature")] string MsgSignature,
+        [property: JsonPropertyName("timestamp")] string Timestamp,
+        [property: JsonPropertyName("nonce")] string Nonce);
+
+    private sealed record StreamReply([property: JsonPropertyName("msgtype")] string MsgType, [property: JsonPropertyName("stream")] StreamPart Stream);
+
+    private sealed record StreamPart(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("finish")] bool Finish,
+        [property: JsonPropertyName("content")] string Content);
 
     [Fact]
     public async Task AHandlerFailureBecomesAPoliteReplyAndOneLogLineWithTheSameErrorId()

@@ -4,7 +4,7 @@ namespace UnionBot.Core.Platforms.WeCom;
 
 /// <summary>
 /// Bytes from the system's cryptographic generator (<see cref="RandomNumberGenerator"/>), drawn 512 at a time for each
-/// thread and handed out once each. A callback's reply takes 16 for its framing and 16 for its stream id, and each
+/// thread and handed out once each. A callback's reply takes 16 for its framing and 16 for its stream id (WeComPassiveReply), and each
 /// call of the generator on Linux is an OpenSSL RAND_bytes of about 0.8 µs however few bytes it gives (bench/CallbackLoad's
 /// <c>crypto</c> verb).
 /// </summary>
@@ -34,11 +34,4 @@ internal static class RandomBytes
         t_left -= destination.Length;
     }
 
-    /// <summary><paramref name="digits"/> (even) random lowercase hex digits.</summary>
-    public static string Hex(int digits)
-    {
-        Span<byte> bytes = stackalloc byte[digits / 2];
-        Fill(bytes);
-        return Convert.ToHexStringLower(bytes);
-    }
 }

@@ -51,56 +51,78 @@ public sealed class WeComCrypto
 
     public static string Sign(string token, string timestamp, string nonce, string encrypt)
     {
-        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-        Hash(token, timestamp, nonce, encrypt, hash);
-        return Convert.ToHexStringLower(hash);
+        Span<char> signature = stackalloc char[SignatureChars];
+        Sign(token, timestamp, nonce, encrypt, signature);
+        return new string(signature);
     }
 
     public string Sign(string timestamp, string nonce, string encrypt) => Sign(_token, timestamp, nonce, encrypt);
 
+    /// <summary>Writes the signature (40 lowercase hex digits) into <paramref name="signature"/>: a reply needs no string of it.</summary>
+    public void Sign(ReadOnlySpan<char> timestamp, ReadOnlySpan<char> nonce, ReadOnlySpan<char> encrypt, Span<char> signature) =>
+        Sign(_token, timestamp, nonce, encrypt, signature);
+
+    private static void Sign(ReadOnlySpan<char> token, ReadOnlySpan<char> timestamp, ReadOnlySpan<char> nonce, ReadOnlySpan<char> encrypt, Span<char> signature)
+    {
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
+        Hash(token, timestamp, nonce, encrypt, hash);
+        Convert.TryToHexStringLower(hash, signature, out _);
+    }
+
     /// <summary>Constant-time check of <paramref name="signature"/> (case-insensitive hex).</summary>
-    public bool Verify(string signature, string timestamp, string nonce, string encrypt)
+    public bool Verify(string signature, string timestamp, string nonce, string encrypt) =>
+        Verify(signature, timestamp, nonce, encrypt.AsSpan());
+
+    /// <summary><see cref="Verify(string, string, string, string)"/> of a ciphertext read from the body without a string of it.</summary>
+    public bool Verify(string signature, string timestamp, string nonce, ReadOnlySpan<char> encrypt)
     {
         if (signature.Length != SignatureChars) return false; // the length of a SHA1 in hex is no secret
-        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-        Hash(_token, timestamp, nonce, encrypt, hash);
         Span<char> expected = stackalloc char[SignatureChars];
-        Convert.TryToHexStringLower(hash, expected, out _);
+        Sign(_token, timestamp, nonce, encrypt, expected);
         Span<char> given = stackalloc char[SignatureChars];
         signature.AsSpan().ToLowerInvariant(given);
         return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected), MemoryMarshal.AsBytes(given));
     }
 
     /// <summary>SHA1 over the four parts sorted ordinally and joined, in UTF-8.</summary>
-    private static void Hash(string token, string timestamp, string nonce, string encrypt, Span<byte> hash)
+    private static void Hash(ReadOnlySpan<char> token, ReadOnlySpan<char> timestamp, ReadOnlySpan<char> nonce, ReadOnlySpan<char> encrypt, Span<byte> hash)
     {
-        Span<string> parts = [token, timestamp, nonce, encrypt]; // on the stack: every callback signs twice
-        parts.Sort(string.CompareOrdinal);
-        var length = 0;
-        foreach (var part in parts) length += Encoding.UTF8.GetByteCount(part);
+        var length = Encoding.UTF8.GetByteCount(token) + Encoding.UTF8.GetByteCount(timestamp) +
+                     Encoding.UTF8.GetByteCount(nonce) + Encoding.UTF8.GetByteCount(encrypt);
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
+            // Spans cannot go in an array to be sorted: their indices are, by insertion (stable, at most six comparisons).
+            Span<int> order = [0, 1, 2, 3];
+            for (var i = 1; i < 4; i++)
+                for (var j = i; j > 0 && Part(order[j - 1], token, timestamp, nonce, encrypt).SequenceCompareTo(Part(order[j], token, timestamp, nonce, encrypt)) > 0; j--)
+                    (order[j - 1], order[j]) = (order[j], order[j - 1]);
             var written = 0;
-            foreach (var part in parts) written += Encoding.UTF8.GetBytes(part, buffer.AsSpan(written));
+            foreach (var i in order) written += Encoding.UTF8.GetBytes(Part(i, token, timestamp, nonce, encrypt), buffer.AsSpan(written));
             SHA1.HashData(buffer.AsSpan(0, written), hash);
         }
         finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 
+    private static ReadOnlySpan<char> Part(int i, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c, ReadOnlySpan<char> d) =>
+        i switch { 0 => a, 1 => b, 2 => c, _ => d };
+
     public string Decrypt(string encrypt) => Open(encrypt, static message => Encoding.UTF8.GetString(message));
 
     /// <summary>The message as the UTF-8 bytes it was sent in, for a reader of UTF-8 (JSON) that needs no string of it.</summary>
-    public byte[] DecryptUtf8(string encrypt) => Open(encrypt, static message => message.ToArray());
+    public byte[] DecryptUtf8(string encrypt) => DecryptUtf8(encrypt.AsSpan());
+
+    /// <summary><see cref="DecryptUtf8(string)"/> of a ciphertext read from the body without a string of it.</summary>
+    public byte[] DecryptUtf8(ReadOnlySpan<char> encrypt) => Open(encrypt, static message => message.ToArray());
 
     /// <summary>Decrypts, checks the framing and the UTF-8 of the message, and hands the message to <paramref name="read"/>.</summary>
-    private T Open<T>(string encrypt, Func<ReadOnlySpan<byte>, T> read)
+    private T Open<T>(ReadOnlySpan<char> encrypt, Func<ReadOnlySpan<byte>, T> read)
     {
         var cipher = ArrayPool<byte>.Shared.Rent(encrypt.Length / 4 * 3 + 3);
         var plain = ArrayPool<byte>.Shared.Rent(cipher.Length);
         try
         {
-            if (!Convert.TryFromBase64String(encrypt, cipher, out var cipherLength)) throw new WeComCryptoException("encrypt is not Base64");
+            if (!Convert.TryFromBase64Chars(encrypt, cipher, out var cipherLength)) throw new WeComCryptoException("encrypt is not Base64");
             if (cipherLength == 0 || cipherLength % AesCbc.BlockSize != 0) throw new WeComCryptoException("ciphertext is not whole AES blocks");
             _cipher.Decrypt(cipher.AsSpan(0, cipherLength), _key.AsSpan(0, 16), plain);
             var message = Unwrap(plain.AsSpan(0, cipherLength));
@@ -143,18 +165,37 @@ public sealed class WeComCrypto
     {
         Span<byte> random16 = stackalloc byte[16];
         RandomBytes.Fill(random16);
-        return Seal(utf8Message, random16);
+        return Seal(utf8Message, random16, ToBase64String);
+    }
+
+    private static readonly Func<ReadOnlySpan<byte>, string> ToBase64String = static cipher => Convert.ToBase64String(cipher);
+
+    /// <summary>
+    /// Encrypts a message already in UTF-8 into Base64 characters held in a pooled buffer (dispose the result): a
+    /// reply signs them and writes them into its JSON, with no string of them.
+    /// </summary>
+    public PooledChars EncryptToBase64(ReadOnlySpan<byte> utf8Message)
+    {
+        Span<byte> random16 = stackalloc byte[16];
+        RandomBytes.Fill(random16);
+        return Seal(utf8Message, random16, static cipher =>
+        {
+            var chars = ArrayPool<char>.Shared.Rent((cipher.Length + 2) / 3 * 4);
+            Convert.TryToBase64Chars(cipher, chars, out var written);
+            return new PooledChars(chars, written);
+        });
     }
 
     /// <summary>Encrypts with the given 16 random bytes (fixed only by tests reproducing the official vector).</summary>
     public string Encrypt(string message, ReadOnlySpan<byte> random16)
     {
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(message.Length));
-        try { return Seal(utf8.AsSpan(0, Encoding.UTF8.GetBytes(message, utf8)), random16); }
+        try { return Seal(utf8.AsSpan(0, Encoding.UTF8.GetBytes(message, utf8)), random16, ToBase64String); }
         finally { ArrayPool<byte>.Shared.Return(utf8, clearArray: true); }
     }
 
-    private string Seal(ReadOnlySpan<byte> message, ReadOnlySpan<byte> random16)
+    /// <summary>Frames, pads and encrypts the message, and hands the ciphertext to <paramref name="encode"/>.</summary>
+    private T Seal<T>(ReadOnlySpan<byte> message, ReadOnlySpan<byte> random16, Func<ReadOnlySpan<byte>, T> encode)
     {
         if (random16.Length != 16) throw new ArgumentException("16 random bytes are needed", nameof(random16));
         var length = 16 + 4 + message.Length + _receiveIdBytes.Length;
@@ -169,7 +210,7 @@ public sealed class WeComCrypto
             _receiveIdBytes.CopyTo(plain.AsSpan(20 + message.Length));
             plain.AsSpan(length, pad).Fill((byte)pad);
             _cipher.Encrypt(plain.AsSpan(0, length + pad), _key.AsSpan(0, 16), cipher);
-            return Convert.ToBase64String(cipher.AsSpan(0, length + pad));
+            return encode(cipher.AsSpan(0, length + pad));
         }
         finally
         {
@@ -177,4 +218,12 @@ public sealed class WeComCrypto
             ArrayPool<byte>.Shared.Return(cipher);
         }
     }
+}
+
+/// <summary>Characters in a buffer rented from <see cref="ArrayPool{T}.Shared"/>, returned by <see cref="Dispose"/>.</summary>
+public readonly struct PooledChars(char[] buffer, int length) : IDisposable
+{
+    public ReadOnlySpan<char> Span => buffer.AsSpan(0, length);
+
+    public void Dispose() => ArrayPool<char>.Shared.Return(buffer);
 }

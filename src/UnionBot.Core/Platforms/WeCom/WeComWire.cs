@@ -1,5 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
 using UnionBot.Core.Text;
 
 namespace UnionBot.Core.Platforms.WeCom;
@@ -43,34 +45,116 @@ public sealed record WeComIncoming(string MsgType, string MsgId, string UserId, 
 }
 
 /// <summary>
-/// The passive reply's two JSON documents, written by compiled serializers with the relaxed escaping ASP.NET Core's
-/// JSON results use: <see cref="StreamMessage"/> inside the encryption keeps Chinese as UTF-8, and the callback's body
-/// <see cref="EncryptedReply"/> is byte for byte what <c>Results.Json</c> wrote for it by reflection.
+/// The callback's body, <c>{"encrypt":"…"}</c>, read without a document or a string of the ciphertext: it goes to the
+/// signature check and the decryption as characters in a pooled buffer.
 /// </summary>
-[JsonSerializable(typeof(StreamMessage))]
-[JsonSerializable(typeof(EncryptedReply))]
-internal sealed partial class WeComReplyJson : JsonSerializerContext
+internal static class WeComEnvelope
 {
-    public static readonly WeComReplyJson Relaxed = new(new JsonSerializerOptions
+    /// <summary>
+    /// The <c>encrypt</c> field of a JSON object; null when the body is not JSON, not an object, or has no non-empty
+    /// string there. The whole body is read, so a malformed tail is refused as before; a repeated field counts as
+    /// its last (as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> reads it).
+    /// </summary>
+    public static PooledChars? Encrypt(ReadOnlySpan<byte> body)
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+        char[]? chars = null;
+        var length = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                while (reader.Read()) { } // a body that is no JSON at all is refused alike
+                return null;
+            }
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("encrypt"u8)) continue;
+                reader.Read();
+                if (chars is not null) ArrayPool<char>.Shared.Return(chars);
+                (chars, length) = (null, 0);
+                if (reader.TokenType != JsonTokenType.String) continue;
+                // Unescaped, a string has no more characters than its JSON has bytes.
+                chars = ArrayPool<char>.Shared.Rent(Math.Max(reader.ValueSpan.Length, 1));
+                length = reader.CopyString(chars); // throws for an escaped lone surrogate
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            length = 0;
+        }
+        if (length > 0) return new PooledChars(chars!, length);
+        if (chars is not null) ArrayPool<char>.Shared.Return(chars);
+        return null;
+    }
 }
 
-public sealed record EncryptedReply(
-    [property: JsonPropertyName("encrypt")] string Encrypt,
-    [property: JsonPropertyName("msgsignature")] string MsgSignature,
-    [property: JsonPropertyName("timestamp")] string Timestamp,
-    [property: JsonPropertyName("nonce")] string Nonce);
+/// <summary>
+/// The passive reply (PROTOCOLS.md 1.2): the stream message <c>{"msgtype":"stream","stream":{"id","finish","content"}}</c>
+/// encrypted into <c>{"encrypt","msgsignature","timestamp","nonce"}</c>, both written with the relaxed escaping of
+/// ASP.NET Core's JSON results (Chinese stays UTF-8; Base64's '+' and '/' stay as they are).
+/// </summary>
+/// <remarks>
+/// Written by hand with one <see cref="Utf8JsonWriter"/> per thread into one buffer per thread, rather than by the
+/// serializer: a source-generated context with a custom encoder serializes through its slow path (a stack of frames
+/// per call), and the two records, the Base64 string, the signature and the timestamp were each garbage on every
+/// callback. The buffer is zeroed after each use: no reply text stays behind in it.
+/// </remarks>
+internal static class WeComPassiveReply
+{
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-public sealed record StreamMessage(
-    [property: JsonPropertyName("msgtype")] string MsgType,
-    [property: JsonPropertyName("stream")] StreamBody Stream);
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_json;
 
-public sealed record StreamBody(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("finish")] bool Finish,
-    [property: JsonPropertyName("content")] string Content)
+    /// <summary>The reply's body (UTF-8 JSON) carrying <paramref name="content"/>, signed with <paramref name="nonce"/> and <paramref name="now"/>.</summary>
+    public static byte[] Write(WeComCrypto crypto, string content, string nonce, DateTimeOffset now)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var json = t_json ??= new Utf8JsonWriter(buffer, Relaxed);
+        try
+        {
+            // The stream id only has to be new: 32 random hex digits, the shape of the Guid it was.
+            Span<byte> random = stackalloc byte[16];
+            RandomBytes.Fill(random);
+            Span<char> id = stackalloc char[32];
+            Convert.TryToHexStringLower(random, id, out _);
+            json.WriteStartObject();
+            json.WriteString("msgtype"u8, "stream"u8);
+            json.WriteStartObject("stream"u8);
+            json.WriteString("id"u8, id);
+            json.WriteBoolean("finish"u8, true);
+            json.WriteString("content"u8, content);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.Flush();
+            using var encrypt = crypto.EncryptToBase64(buffer.WrittenSpan);
+            buffer.Clear();
+            json.Reset();
+
+            Span<char> timestamp = stackalloc char[20];
+            now.ToUnixTimeSeconds().TryFormat(timestamp, out var digits, provider: CultureInfo.InvariantCulture);
+            Span<char> signature = stackalloc char[40];
+            crypto.Sign(timestamp[..digits], nonce, encrypt.Span, signature);
+            json.WriteStartObject();
+            json.WriteString("encrypt"u8, encrypt.Span);
+            json.WriteString("msgsignature"u8, signature);
+            json.WriteString("timestamp"u8, timestamp[..digits]);
+            json.WriteString("nonce"u8, nonce);
+            json.WriteEndObject();
+            json.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            buffer.Clear();
+            json.Reset();
+        }
+    }
+}
+
+/// <summary>A command reply as the content of a stream message.</summary>
+public static class StreamBody
 {
     /// <summary>The largest stream content WeCom accepts, in UTF-8 bytes.</summary>
     public const int MaxContentBytes = 20480;
