@@ -109,8 +109,10 @@ public static class LoadRun
         var encrypt = crypto.Encrypt(plain);
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
         var nonce = Random.Shared.Next().ToString();
+        // The body as WeCom documents it, the Base64 as it is (it needs no JSON escaping): .NET's default encoder wrote
+        // each '+' as \u002B, which made the bot unescape every callback the bench sent (4 December, 0.5 % of its samples).
         return new Prepared($"/callbacks/wecom/{channel}?msg_signature={crypto.Sign(ts, nonce, encrypt)}&timestamp={ts}&nonce={nonce}",
-            JsonSerializer.SerializeToUtf8Bytes(new { encrypt }));
+            Encoding.UTF8.GetBytes($$"""{"encrypt":"{{encrypt}}"}"""));
     }
 
     /// <summary>The raw encrypted reply ("" when the bot answered with an empty body); non-200 throws.</summary>
