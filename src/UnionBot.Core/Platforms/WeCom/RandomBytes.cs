@@ -5,8 +5,8 @@ namespace UnionBot.Core.Platforms.WeCom;
 /// <summary>
 /// Bytes from the system's cryptographic generator (<see cref="RandomNumberGenerator"/>), drawn 512 at a time for each
 /// thread and handed out once each. A callback's reply takes 16 for its framing and 16 for its stream id (WeComPassiveReply), and each
-/// call of the generator on Linux is an OpenSSL RAND_bytes of about 0.8 µs however few bytes it gives (bench/CallbackLoad's
-/// <c>crypto</c> verb).
+/// call of the generator on Linux is an OpenSSL RAND_bytes of about 0.8 µs however few bytes it gives (16 bytes,
+/// 200 000 calls timed in one process).
 /// </summary>
 internal static class RandomBytes
 {
