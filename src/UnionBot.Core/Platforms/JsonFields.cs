@@ -20,8 +20,11 @@ public static class JsonFields
     /// characters with no space, control or invisible character. The platforms' ids are short and plain; anything else
     /// is a forged body, refused before the id reaches the database, a log line or a mention.
     /// </summary>
-    public static string? Id(JsonElement e, string name, int maxLength = 128) =>
-        String(e, name) is { } s && s.Length <= maxLength && s.All(IsIdChar) ? s : null;
+    public static string? Id(JsonElement e, string name, int maxLength = 128) => AsId(String(e, name), maxLength);
+
+    /// <summary><paramref name="value"/> when it is an identifier as <see cref="Id"/> means it, null otherwise.</summary>
+    public static string? AsId(string? value, int maxLength = 128) =>
+        value is { Length: > 0 } s && s.Length <= maxLength && s.All(IsIdChar) ? s : null;
 
     private static bool IsIdChar(char c) =>
         !char.IsWhiteSpace(c) && !char.IsControl(c) && !char.IsSurrogate(c) &&

@@ -37,9 +37,7 @@ public sealed class WeComCallback(
         var body = await request.ReadBodyAsync(ct);
         if (body is null) return Refuse(413, channelId, "body over 64 KiB");
         var crypto = channels.CryptoFor(channel);
-        if (Open(crypto, q, body, channelId, out var plaintext) is { } refusal) return refusal;
-
-        var message = WeComIncoming.Parse(plaintext);
+        if (Open(crypto, q, body, channelId, out var message) is { } refusal) return refusal;
         if (message is null) return Refuse(400, channelId, "decrypted message is malformed");
         if (message.MsgType != "text")
         {
@@ -57,16 +55,17 @@ public sealed class WeComCallback(
     }
 
     /// <summary>
-    /// Reads the body's <c>encrypt</c>, checks its signature and decrypts it, or says why not. The ciphertext stays in
-    /// a pooled buffer: as a string it was a kilobyte of garbage on every callback.
+    /// Reads the body's <c>encrypt</c>, checks its signature, decrypts it and reads the message (null when it is not the
+    /// JSON WeCom sends), or says why not. The ciphertext and the plaintext stay in pooled buffers: as a string and a
+    /// copy they were over a kilobyte of garbage on every callback.
     /// </summary>
-    private CallbackAnswer? Open(WeComCrypto crypto, WeComQuery q, byte[] body, string channelId, out byte[] plaintext)
+    private CallbackAnswer? Open(WeComCrypto crypto, WeComQuery q, byte[] body, string channelId, out WeComIncoming? message)
     {
-        plaintext = [];
+        message = null;
         if (WeComEnvelope.Encrypt(body) is not { } found) return Refuse(400, channelId, "body is not {\"encrypt\":…}");
         using var encrypt = found;
         if (!crypto.Verify(q.Signature, q.Timestamp, q.Nonce, encrypt.Span)) return Refuse(401, channelId, "signature mismatch");
-        try { plaintext = crypto.DecryptUtf8(encrypt.Span); }
+        try { message = crypto.Decrypt(encrypt.Span, static plaintext => WeComIncoming.Parse(plaintext)); }
         catch (WeComCryptoException e) { return Refuse(400, channelId, e.Message); }
         return null;
     }

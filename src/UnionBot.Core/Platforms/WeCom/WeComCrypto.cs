@@ -110,10 +110,13 @@ public sealed class WeComCrypto
     public string Decrypt(string encrypt) => Open(encrypt, static message => Encoding.UTF8.GetString(message));
 
     /// <summary>The message as the UTF-8 bytes it was sent in, for a reader of UTF-8 (JSON) that needs no string of it.</summary>
-    public byte[] DecryptUtf8(string encrypt) => DecryptUtf8(encrypt.AsSpan());
+    public byte[] DecryptUtf8(string encrypt) => Open(encrypt, static message => message.ToArray());
 
-    /// <summary><see cref="DecryptUtf8(string)"/> of a ciphertext read from the body without a string of it.</summary>
-    public byte[] DecryptUtf8(ReadOnlySpan<char> encrypt) => Open(encrypt, static message => message.ToArray());
+    /// <summary>
+    /// Decrypts and hands the message (UTF-8, checked) to <paramref name="read"/> while it is still in the pooled buffer,
+    /// which is cleared after: a reader of JSON needs no copy of it.
+    /// </summary>
+    public T Decrypt<T>(ReadOnlySpan<char> encrypt, Func<ReadOnlySpan<byte>, T> read) => Open(encrypt, read);
 
     /// <summary>Decrypts, checks the framing and the UTF-8 of the message, and hands the message to <paramref name="read"/>.</summary>
     private T Open<T>(ReadOnlySpan<char> encrypt, Func<ReadOnlySpan<byte>, T> read)

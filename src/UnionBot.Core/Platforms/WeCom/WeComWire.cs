@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using UnionBot.Core.Text;
@@ -13,34 +14,88 @@ public sealed record WeComIncoming(string MsgType, string MsgId, string UserId, 
     /// <summary>Null when the plaintext is not the JSON object WeCom sends.</summary>
     public static WeComIncoming? Parse(string plaintext)
     {
-        try
-        {
-            using var json = JsonDocument.Parse(plaintext);
-            return Read(json.RootElement);
-        }
-        catch (JsonException) { return null; }
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(plaintext.Length));
+        try { return Parse(utf8.AsSpan(0, Encoding.UTF8.GetBytes(plaintext, utf8))); }
+        finally { ArrayPool<byte>.Shared.Return(utf8, clearArray: true); } // a teacher's message stays in no pooled buffer
     }
 
-    /// <summary><see cref="Parse(string)"/> of the decrypted bytes themselves, which JSON is read from without a string of them.</summary>
-    public static WeComIncoming? Parse(ReadOnlyMemory<byte> utf8)
+    /// <summary>
+    /// <see cref="Parse(string)"/> of the decrypted UTF-8 itself, read in one pass with <see cref="Utf8JsonReader"/>
+    /// (a <see cref="JsonDocument"/> and a copy of the bytes were garbage on every callback). Only the fields needed are
+    /// turned into strings; a field given twice counts as its last, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
+    /// reads it; the whole message must be JSON, and a field that spells an invalid surrogate makes it malformed.
+    /// </summary>
+    public static WeComIncoming? Parse(ReadOnlySpan<byte> utf8)
     {
         try
         {
-            using var json = JsonDocument.Parse(utf8);
-            return Read(json.RootElement);
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                while (reader.Read()) { } // the rest must still be JSON
+                return null;
+            }
+            // Each field kept as a reader standing on its value (the last occurrence), read once the whole body is known good.
+            Utf8JsonReader type = default, id = default, from = default, text = default, chat = default;
+            var seen = Field.None;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = reader.ValueTextEquals("msgtype"u8) ? Field.Type
+                    : reader.ValueTextEquals("msgid"u8) ? Field.Id
+                    : reader.ValueTextEquals("from"u8) ? Field.From
+                    : reader.ValueTextEquals("text"u8) ? Field.Text
+                    : reader.ValueTextEquals("chattype"u8) ? Field.Chat
+                    : Field.None;
+                reader.Read();
+                switch (field)
+                {
+                    case Field.Type: type = reader; break;
+                    case Field.Id: id = reader; break;
+                    case Field.From: from = reader; break;
+                    case Field.Text: text = reader; break;
+                    case Field.Chat: chat = reader; break;
+                }
+                seen |= field;
+                reader.Skip();
+            }
+            while (reader.Read()) { } // nothing may follow the object but whitespace
+
+            if (JsonFields.AsId(StringAt(type, seen, Field.Type)) is not { } msgType) return null;
+            var msgId = JsonFields.AsId(StringAt(id, seen, Field.Id));
+            if (msgType != "text") return new WeComIncoming(msgType, msgId ?? "", "", null);
+            if (msgId is null) return null;
+            if (JsonFields.AsId(Member(from, seen, Field.From, "userid"u8)) is not { } user) return null;
+            return new WeComIncoming(msgType, msgId, user, Member(text, seen, Field.Text, "content"u8), StringAt(chat, seen, Field.Chat) == "single");
         }
         catch (JsonException) { return null; }
+        catch (InvalidOperationException) { return null; } // GetString of an escaped lone surrogate
     }
 
-    /// <exception cref="JsonException">A field spells an invalid surrogate.</exception>
-    private static WeComIncoming? Read(JsonElement root)
+    [Flags]
+    private enum Field { None = 0, Type = 1, Id = 2, From = 4, Text = 8, Chat = 16 }
+
+    /// <summary>The non-empty string the reader stands on, if the field was seen and is one.</summary>
+    private static string? StringAt(Utf8JsonReader value, Field seen, Field field) =>
+        (seen & field) != 0 && value.TokenType == JsonTokenType.String && value.GetString() is { Length: > 0 } s ? s : null;
+
+    /// <summary>The last <paramref name="name"/> of the object the reader stands on, as <see cref="StringAt"/> reads it.</summary>
+    private static string? Member(Utf8JsonReader value, Field seen, Field field, ReadOnlySpan<byte> name)
     {
-        if (root.ValueKind != JsonValueKind.Object || JsonFields.Id(root, "msgtype") is not { } type) return null;
-        if (type != "text") return new WeComIncoming(type, JsonFields.Id(root, "msgid") ?? "", "", null);
-        if (JsonFields.Id(root, "msgid") is not { } id) return null;
-        if (!root.TryGetProperty("from", out var from) || JsonFields.Id(from, "userid") is not { } user) return null;
-        var text = root.TryGetProperty("text", out var t) ? JsonFields.String(t, "content") : null;
-        return new WeComIncoming(type, id, user, text, JsonFields.String(root, "chattype") == "single");
+        if ((seen & field) == 0 || value.TokenType != JsonTokenType.StartObject) return null;
+        Utf8JsonReader found = default;
+        var has = false;
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = value.ValueTextEquals(name);
+            value.Read();
+            if (match)
+            {
+                found = value;
+                has = true;
+            }
+            value.Skip();
+        }
+        return has ? StringAt(found, field, field) : null;
     }
 }
 
