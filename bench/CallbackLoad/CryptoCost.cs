@@ -32,7 +32,7 @@ public static class CryptoCost
         var steps = new (string Name, Action Run)[]
         {
             ("verify", () => crypto.Verify(signature, timestamp, nonce, encrypt)),
-            ("decrypt", () => crypto.DecryptUtf8(encrypt)),
+            ("decrypt", () => crypto.Decrypt(encrypt, static message => message.ToArray())),
             ("encrypt", () => crypto.Encrypt(reply)),
             ("sign", () => crypto.Sign(timestamp, nonce, encrypt)),
         };

@@ -35,7 +35,8 @@ public sealed class ProcessedMessages(Database database, TimeProvider time)
 
     /// <summary>
     /// A claim for the message, to be written with its command's first write; null when the id was claimed before (a
-    /// redelivery), told from memory (<see cref="RecentClaims"/>) without reading the table.
+    /// redelivery), told from memory (<see cref="RecentClaims"/>): a new message reads nothing, a redelivery is confirmed
+    /// in the table.
     /// </summary>
     public MessageClaim? ClaimFor(string channelId, string messageId) =>
         _recent.Contains(channelId, messageId) ? null : new MessageClaim(this, channelId, messageId, time.GetUtcNow());

@@ -91,10 +91,10 @@ public sealed class ProcessedMessagesTests
         // Another id that happens to share a fingerprint with a claimed one (one pair in 2^64): the table decides.
         recent.Add(RecentClaims.Fingerprint("wecom-all", "m-2"));
 
+        // Memory matches it, so only the table can have said no.
         Assert.True(recent.Known(RecentClaims.Fingerprint("wecom-all", "m-2")));
         Assert.False(recent.Contains("wecom-all", "m-2"));
         Assert.True(recent.Contains("wecom-all", "m-1"));
-        Assert.Equal(1, recent.FalseMatches);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class WeComCryptoTests
         var encrypt = crypto.Encrypt(Encoding.UTF8.GetBytes(text));
 
         Assert.Equal(text, crypto.Decrypt(encrypt));
-        Assert.Equal(Encoding.UTF8.GetBytes(text), crypto.DecryptUtf8(encrypt));
+        Assert.Equal(Encoding.UTF8.GetBytes(text), crypto.Decrypt(encrypt, static m => m.ToArray()));
     }
 
     [Theory]
@@ -156,6 +156,6 @@ public sealed class WeComCryptoTests
         var encrypt = crypto.Encrypt(message);
 
         Assert.Equal("message is not UTF-8", Assert.Throws<WeComCryptoException>(() => crypto.Decrypt(encrypt)).Message);
-        Assert.Equal("message is not UTF-8", Assert.Throws<WeComCryptoException>(() => crypto.DecryptUtf8(encrypt)).Message);
+        Assert.Equal("message is not UTF-8", Assert.Throws<WeComCryptoException>(() => crypto.Decrypt(encrypt, static m => m.ToArray())).Message);
     }
 }

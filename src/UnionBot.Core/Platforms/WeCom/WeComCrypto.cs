@@ -46,9 +46,6 @@ public sealed class WeComCrypto
         _cipher = AesCbc.Create(_key, cpuAes);
     }
 
-    /// <summary>Whether this instance encrypts with the CPU's AES instructions (for the tests).</summary>
-    internal bool UsesCpuAes => _cipher.UsesCpuInstructions;
-
     public static string Sign(string token, string timestamp, string nonce, string encrypt)
     {
         Span<char> signature = stackalloc char[SignatureChars];
@@ -107,19 +104,13 @@ public sealed class WeComCrypto
     private static ReadOnlySpan<char> Part(int i, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c, ReadOnlySpan<char> d) =>
         i switch { 0 => a, 1 => b, 2 => c, _ => d };
 
-    public string Decrypt(string encrypt) => Open(encrypt, static message => Encoding.UTF8.GetString(message));
-
-    /// <summary>The message as the UTF-8 bytes it was sent in, for a reader of UTF-8 (JSON) that needs no string of it.</summary>
-    public byte[] DecryptUtf8(string encrypt) => Open(encrypt, static message => message.ToArray());
+    public string Decrypt(string encrypt) => Decrypt(encrypt, static message => Encoding.UTF8.GetString(message));
 
     /// <summary>
-    /// Decrypts and hands the message (UTF-8, checked) to <paramref name="read"/> while it is still in the pooled buffer,
-    /// which is cleared after: a reader of JSON needs no copy of it.
+    /// Decrypts, checks the framing and the UTF-8 of the message, and hands it to <paramref name="read"/> while it is
+    /// still in the pooled buffer, which is cleared after: a reader of JSON needs no copy of it.
     /// </summary>
-    public T Decrypt<T>(ReadOnlySpan<char> encrypt, Func<ReadOnlySpan<byte>, T> read) => Open(encrypt, read);
-
-    /// <summary>Decrypts, checks the framing and the UTF-8 of the message, and hands the message to <paramref name="read"/>.</summary>
-    private T Open<T>(ReadOnlySpan<char> encrypt, Func<ReadOnlySpan<byte>, T> read)
+    public T Decrypt<T>(ReadOnlySpan<char> encrypt, Func<ReadOnlySpan<byte>, T> read)
     {
         var cipher = ArrayPool<byte>.Shared.Rent(encrypt.Length / 4 * 3 + 3);
         var plain = ArrayPool<byte>.Shared.Rent(cipher.Length);

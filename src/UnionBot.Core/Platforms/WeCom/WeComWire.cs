@@ -35,67 +35,55 @@ public sealed record WeComIncoming(string MsgType, string MsgId, string UserId, 
                 while (reader.Read()) { } // the rest must still be JSON
                 return null;
             }
-            // Each field kept as a reader standing on its value (the last occurrence), read once the whole body is known good.
+            // Each field kept as a reader standing on its value (the last occurrence), read once the whole body is known
+            // good; a field never seen stays a default reader, which stands on nothing.
             Utf8JsonReader type = default, id = default, from = default, text = default, chat = default;
-            var seen = Field.None;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var field = reader.ValueTextEquals("msgtype"u8) ? Field.Type
-                    : reader.ValueTextEquals("msgid"u8) ? Field.Id
-                    : reader.ValueTextEquals("from"u8) ? Field.From
-                    : reader.ValueTextEquals("text"u8) ? Field.Text
-                    : reader.ValueTextEquals("chattype"u8) ? Field.Chat
-                    : Field.None;
+                var field = reader.ValueTextEquals("msgtype"u8) ? 1 : reader.ValueTextEquals("msgid"u8) ? 2
+                    : reader.ValueTextEquals("from"u8) ? 3 : reader.ValueTextEquals("text"u8) ? 4
+                    : reader.ValueTextEquals("chattype"u8) ? 5 : 0;
                 reader.Read();
                 switch (field)
                 {
-                    case Field.Type: type = reader; break;
-                    case Field.Id: id = reader; break;
-                    case Field.From: from = reader; break;
-                    case Field.Text: text = reader; break;
-                    case Field.Chat: chat = reader; break;
+                    case 1: type = reader; break;
+                    case 2: id = reader; break;
+                    case 3: from = reader; break;
+                    case 4: text = reader; break;
+                    case 5: chat = reader; break;
                 }
-                seen |= field;
                 reader.Skip();
             }
             while (reader.Read()) { } // nothing may follow the object but whitespace
 
-            if (JsonFields.AsId(StringAt(type, seen, Field.Type)) is not { } msgType) return null;
-            var msgId = JsonFields.AsId(StringAt(id, seen, Field.Id));
+            if (JsonFields.AsId(StringAt(type)) is not { } msgType) return null;
+            var msgId = JsonFields.AsId(StringAt(id));
             if (msgType != "text") return new WeComIncoming(msgType, msgId ?? "", "", null);
             if (msgId is null) return null;
-            if (JsonFields.AsId(Member(from, seen, Field.From, "userid"u8)) is not { } user) return null;
-            return new WeComIncoming(msgType, msgId, user, Member(text, seen, Field.Text, "content"u8), StringAt(chat, seen, Field.Chat) == "single");
+            if (JsonFields.AsId(Member(from, "userid"u8)) is not { } user) return null;
+            return new WeComIncoming(msgType, msgId, user, Member(text, "content"u8), StringAt(chat) == "single");
         }
         catch (JsonException) { return null; }
         catch (InvalidOperationException) { return null; } // GetString of an escaped lone surrogate
     }
 
-    [Flags]
-    private enum Field { None = 0, Type = 1, Id = 2, From = 4, Text = 8, Chat = 16 }
-
-    /// <summary>The non-empty string the reader stands on, if the field was seen and is one.</summary>
-    private static string? StringAt(Utf8JsonReader value, Field seen, Field field) =>
-        (seen & field) != 0 && value.TokenType == JsonTokenType.String && value.GetString() is { Length: > 0 } s ? s : null;
+    /// <summary>The non-empty string the reader stands on, if it stands on one.</summary>
+    private static string? StringAt(Utf8JsonReader value) =>
+        value.TokenType == JsonTokenType.String && value.GetString() is { Length: > 0 } s ? s : null;
 
     /// <summary>The last <paramref name="name"/> of the object the reader stands on, as <see cref="StringAt"/> reads it.</summary>
-    private static string? Member(Utf8JsonReader value, Field seen, Field field, ReadOnlySpan<byte> name)
+    private static string? Member(Utf8JsonReader value, ReadOnlySpan<byte> name)
     {
-        if ((seen & field) == 0 || value.TokenType != JsonTokenType.StartObject) return null;
+        if (value.TokenType != JsonTokenType.StartObject) return null;
         Utf8JsonReader found = default;
-        var has = false;
         while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var match = value.ValueTextEquals(name);
             value.Read();
-            if (match)
-            {
-                found = value;
-                has = true;
-            }
+            if (match) found = value;
             value.Skip();
         }
-        return has ? StringAt(found, field, field) : null;
+        return StringAt(found);
     }
 }
 
