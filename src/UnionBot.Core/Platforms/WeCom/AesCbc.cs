@@ -16,7 +16,7 @@ namespace UnionBot.Core.Platforms.WeCom;
 /// long the <see cref="Aes"/> object is kept: about 1.3 µs to decrypt 352 bytes and 2.1–2.6 µs to encrypt 896, against
 /// 0.06 µs and 0.9 µs here, where the key is expanded once per channel (timed in one process, 200 000 calls each after a
 /// warm-up). A profile of /报名 under load gave libcrypto 8 % of the bot's samples; bench/CallbackLoad's <c>crypto</c>
-/// verb times a whole callback's crypto (about 9 µs before, 3.5 µs after, with the random bytes of RandomBytes).
+/// verb times a whole callback's crypto (7–11 µs before, 3–3.6 µs after, with the random bytes of RandomBytes).
 /// The AES instructions take the same time whatever the key and data (no table lookups), as OpenSSL's own AES-NI code
 /// does. The two implementations are held to each other over random keys, IVs and lengths, and to NIST's CBC vectors,
 /// in AesCbcTests; the WeCom vectors run through both in WeComCryptoTests.
