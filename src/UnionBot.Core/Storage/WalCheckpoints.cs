@@ -37,10 +37,11 @@ internal sealed class WalCheckpoints(Database database)
     /// not see the fault. Not checkpointing after every message keeps those moments rare.
     /// Under load too the queue runs empty after most batches (the writer outpaces the callbacks' own work), so there a
     /// checkpoint follows every hundred or so items: at 18 000 sign-ups a second about 190 a second (perf sched), each a
-    /// thread and a connection with its copy and its fsyncs. They are left that frequent on purpose: checkpoints only
+    /// connection with its copy and its fsyncs. They are left that frequent on purpose: checkpoints only
     /// after the writer had nothing to do for 50 ms, or every 2 000 or 500 items, made a /报名 about 7 % cheaper in
     /// bench/CallbackLoad but its p99 37–56 ms instead of 9–23 ms (three runs each in turn; how the larger checkpoints
-    /// held commits up was not traced).
+    /// held commits up was not traced; on 4 December, with the collector's pauses gone, every 1 000 items still gave a
+    /// p99 of 58 and 66 ms in two runs).
     /// </summary>
     internal const int ItemsWhenQuiet = 100;
 
@@ -57,11 +58,27 @@ internal sealed class WalCheckpoints(Database database)
 
     private long _retryPast; // the writer's thread only: bytes past CatchUpBytes it waits for after a catch-up that failed
     private int _items; // the writer's thread only
-    private int _requested;
-    private int _running;
+
+    // The checkpoint thread and what it is asked, under _wake. One thread serves every checkpoint while they follow one
+    // another and ends after Linger without one: under load they come about 190 times a second, and a thread started
+    // for each (the writer creating it, naming it, the runtime setting it up) cost more than the checkpoint's own CPU.
+    private readonly object _wake = new();
+    private bool _requested;
+    private bool _checkpointingNow;
+    private bool _waiting;
+    private bool _threadAlive;
+
+    /// <summary>How long the checkpoint thread waits for the next request before it ends (a new one starts with it).</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromSeconds(10);
 
     /// <summary>No checkpoint runs or waits to run.</summary>
-    internal bool Idle => Volatile.Read(ref _running) == 0 && Volatile.Read(ref _requested) == 0;
+    internal bool Idle
+    {
+        get
+        {
+            lock (_wake) return !_checkpointingNow && !_requested;
+        }
+    }
 
     /// <summary>Called by the writer after each batch of <paramref name="items"/>; <paramref name="quiet"/> when nothing more is queued.</summary>
     public void Committed(int items, bool quiet)
@@ -69,20 +86,47 @@ internal sealed class WalCheckpoints(Database database)
         _items += items;
         if (_items < (quiet ? ItemsWhenQuiet : ItemsApart)) return;
         _items = 0;
-        Volatile.Write(ref _requested, 1);
-        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
-            new Thread(Run) { IsBackground = true, Name = "UnionBot SQLite checkpoint" }.UnsafeStart();
+        lock (_wake)
+        {
+            _requested = true; // a request made while one runs is served by another run right after it
+            if (_waiting) Monitor.Pulse(_wake);
+            else if (!_threadAlive)
+            {
+                _threadAlive = true;
+                new Thread(Run) { IsBackground = true, Name = "UnionBot SQLite checkpoint" }.UnsafeStart();
+            }
+        }
     }
 
-    // One checkpoint at a time; a request made while one runs is served by another run right after it.
     private void Run()
     {
-        do
+        while (true)
         {
-            while (Interlocked.Exchange(ref _requested, 0) == 1)
+            lock (_wake)
+            {
+                if (!_requested)
+                {
+                    _waiting = true;
+                    Monitor.Wait(_wake, Linger);
+                    _waiting = false;
+                    if (!_requested)
+                    {
+                        _threadAlive = false;
+                        return;
+                    }
+                }
+                _requested = false;
+                _checkpointingNow = true;
+            }
+            try
+            {
                 lock (_checkpointing) database.Checkpoint();
-            Volatile.Write(ref _running, 0);
-        } while (Volatile.Read(ref _requested) == 1 && Interlocked.CompareExchange(ref _running, 1, 0) == 0);
+            }
+            finally
+            {
+                lock (_wake) _checkpointingNow = false;
+            }
+        }
     }
 
     /// <summary>Sets up the writer's connection: it never checkpoints in a commit, and cuts its WAL file back to <see cref="KeptBytes"/>.</summary>
