@@ -9,7 +9,8 @@ namespace CallbackLoad;
 
 /// <summary>
 /// <c>generate</c> writes the pre-signed callbacks wrk.sh sends; <c>crypto</c> times a callback's WeCom cryptography
-/// alone (<see cref="CryptoCost"/>). Without either: signed, encrypted WeCom callbacks
+/// alone (<see cref="CryptoCost"/>), <c>writer</c> a sign-up's durable write alone (<see cref="WriterCost"/>). Without
+/// any of them: signed, encrypted WeCom callbacks
 /// (<c>/报名 &lt;activity&gt;</c> by distinct users) at concurrency 50 whose every reply is decrypted and checked, a
 /// tenth delivered again and answered empty, and the database holding one sign-up per user: a check of the path under
 /// load, not a measure of its rate (see wrk.sh).
@@ -28,6 +29,12 @@ public static class LoadRun
         {
             var rounds = cryptoArgs is ["--rounds", var n, ..] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 3;
             return CryptoCost.Run(LoadOptions.Parse([]), rounds);
+        }
+        if (args is ["writer", .. var writerArgs])
+        {
+            var flags = writerArgs.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+            return await WriterCost.RunAsync(flags.GetValueOrDefault("--rounds", 3), flags.GetValueOrDefault("--signups", 200_000),
+                flags.GetValueOrDefault("--callers", 50), flags.GetValueOrDefault("--in-flight", 1));
         }
         var o = LoadOptions.Parse(args);
         var (url, db) = o.Url is null ? await InProcessHost.StartAsync(o) : (o.Url.TrimEnd('/'), o.DatabasePath);
