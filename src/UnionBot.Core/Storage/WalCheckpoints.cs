@@ -68,8 +68,17 @@ internal sealed class WalCheckpoints(Database database)
     private bool _waiting;
     private bool _threadAlive;
 
-    /// <summary>How long the checkpoint thread waits for the next request before it ends (a new one starts with it).</summary>
-    private static readonly TimeSpan Linger = TimeSpan.FromSeconds(10);
+    /// <summary>How long the checkpoint thread waits for the next request before it ends (a new one starts with it); lowered only by tests.</summary>
+    internal TimeSpan Linger { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Whether the checkpoint thread is alive (running a checkpoint or waiting for the next request).</summary>
+    internal bool ThreadAlive
+    {
+        get
+        {
+            lock (_wake) return _threadAlive;
+        }
+    }
 
     /// <summary>No checkpoint runs or waits to run.</summary>
     internal bool Idle

@@ -43,6 +43,22 @@ public sealed class WalCheckpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task ABurstAfterTheCheckpointThreadEndedIsCopiedByANewOne()
+    {
+        _database.Writes.Checkpoints.Linger = TimeSpan.FromMilliseconds(50);
+        await Burst(300);
+        await CheckpointedAsync("the first burst");
+        await Eventually.TrueAsync(() => Task.FromResult(!_database.Writes.Checkpoints.ThreadAlive),
+            "the checkpoint thread ends after a quiet spell");
+        var before = FileLength();
+
+        await Burst(300);
+
+        await Eventually.TrueAsync(() => Task.FromResult(FileLength() > before + 300 * 3000),
+            "the second burst is copied into the database file", () => Task.FromResult($"{FileLength()} bytes, WAL {FileLength("-wal")}"));
+    }
+
+    [Fact]
     public async Task BurstsAfterQuietSpellsWriteTheWalAgainFromItsStartInsteadOfGrowingIt()
     {
         await Burst(300);
