@@ -41,7 +41,7 @@ internal sealed class WalCheckpoints(Database database)
     /// after the writer had nothing to do for 50 ms, or every 2 000 or 500 items, made a /报名 about 7 % cheaper in
     /// bench/CallbackLoad but its p99 37–56 ms instead of 9–23 ms (three runs each in turn; how the larger checkpoints
     /// held commits up was not traced; on 4 December, with the collector's pauses gone, every 1 000 items still gave a
-    /// p99 of 58 and 66 ms in two runs).
+    /// p99 of 58–67 ms in four runs).
     /// </summary>
     internal const int ItemsWhenQuiet = 100;
 
@@ -60,8 +60,10 @@ internal sealed class WalCheckpoints(Database database)
     private int _items; // the writer's thread only
 
     // The checkpoint thread and what it is asked, under _wake. One thread serves every checkpoint while they follow one
-    // another and ends after Linger without one: under load they come about 190 times a second, and a thread started
-    // for each (the writer creating it, naming it, the runtime setting it up) cost more than the checkpoint's own CPU.
+    // another and ends after Linger without one. Under load they come about 190 times a second; a thread for each (the
+    // writer creating and naming it, the runtime setting it up and tearing it down) took 2.6 % of the writer's samples,
+    // and without those starts bench/CallbackLoad's /报名 ran 1.08–1.26× as fast with a p99 of 4–6 ms instead of
+    // 6–41 ms (README, "one checkpoint thread"; why the p99 moved so much was not traced).
     private readonly object _wake = new();
     private bool _requested;
     private bool _checkpointingNow;
