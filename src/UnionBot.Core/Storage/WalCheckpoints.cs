@@ -62,8 +62,9 @@ internal sealed class WalCheckpoints(Database database)
     // The checkpoint thread and what it is asked, under _wake. One thread serves every checkpoint while they follow one
     // another and ends after Linger without one. Under load they come about 190 times a second; a thread for each (the
     // writer creating and naming it, the runtime setting it up and tearing it down) took 2.6 % of the writer's samples,
-    // and without those starts bench/CallbackLoad's /报名 ran 1.08–1.26× as fast with a p99 of 4–6 ms instead of
-    // 6–41 ms (README, "one checkpoint thread"; why the p99 moved so much was not traced).
+    // and without those starts bench/CallbackLoad's /报名 ran at 0.97–1.26× the rate (1.15× at the median) with a p99
+    // of 4–6 ms instead of 5–41 ms, eight runs each in turn (README, "one checkpoint thread"; why the p99 moved so much
+    // was not traced).
     private readonly object _wake = new();
     private bool _requested;
     private bool _checkpointingNow;
