@@ -20,17 +20,39 @@ public sealed class RandomBytesTests
     }
 
     [Fact]
-    public async Task ThreadsDrawApart()
+    public void ThreadsDrawingAtOnceNeverGetTheSameBytes()
     {
-        var draws = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
-            Enumerable.Range(0, 200).Select(_ =>
+        // Four threads of their own (not pool tasks, which may run one after another on one thread), let go together
+        // and drawing in tight loops: a batch shared between threads hands the same bytes to two of them, or runs past
+        // its end, within a few thousand draws.
+        const int Threads = 4, Draws = 20_000;
+        var drawn = new string[Threads][];
+        var failures = new Exception?[Threads];
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            try
             {
-                var bytes = new byte[16];
-                RandomBytes.Fill(bytes);
-                return Convert.ToHexString(bytes);
-            }).ToArray())));
+                var mine = new string[Draws];
+                Span<byte> bytes = stackalloc byte[16];
+                start.SignalAndWait();
+                for (var i = 0; i < Draws; i++)
+                {
+                    RandomBytes.Fill(bytes);
+                    mine[i] = Convert.ToHexString(bytes);
+                }
+                drawn[t] = mine;
+            }
+            catch (Exception e)
+            {
+                failures[t] = e;
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
 
-        var all = draws.SelectMany(d => d).ToList();
+        Assert.All(failures, Assert.Null);
+        var all = drawn.SelectMany(d => d).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
     }
 

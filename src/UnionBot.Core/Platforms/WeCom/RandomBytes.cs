@@ -33,5 +33,4 @@ internal static class RandomBytes
         taken.Clear(); // handed out once: nothing given away stays behind
         t_left -= destination.Length;
     }
-
 }
